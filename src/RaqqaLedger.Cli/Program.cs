@@ -1,0 +1,1 @@
+namespace RaqqaLedger.Cli; public static class Program { public static int Main() => 0; }

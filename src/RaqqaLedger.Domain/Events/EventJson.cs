@@ -1,0 +1,59 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RaqqaLedger.Domain.Events;
+
+/// <summary>
+/// Maps events to their stored names and JSON. One place decides the wire shape of every event,
+/// so the hash chain sees the same bytes however an event is appended.
+/// </summary>
+public static class EventJson
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static readonly FrozenDictionary<string, Type> TypesByName = typeof(EventJson).Assembly
+        .GetTypes()
+        .Select(t => (Type: t, Attribute: t.GetCustomAttribute<EventTypeAttribute>()))
+        .Where(x => x.Attribute is not null)
+        .ToFrozenDictionary(x => x.Attribute!.Name, x => x.Type, StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<Type, string> NamesByType =
+        TypesByName.ToFrozenDictionary(kv => kv.Value, kv => kv.Key);
+
+    public static IEnumerable<string> KnownTypeNames => TypesByName.Keys;
+
+    public static string TypeNameOf<TEvent>() where TEvent : class => TypeNameOf(typeof(TEvent));
+
+    public static string TypeNameOf(Type eventType) =>
+        NamesByType.TryGetValue(eventType, out var name)
+            ? name
+            : throw new ArgumentException($"{eventType.Name} has no [EventType] name", nameof(eventType));
+
+    public static string Serialize(object @event) => JsonSerializer.Serialize(@event, @event.GetType(), Options);
+
+    public static string SerializeMetadata(EventMetadata metadata) => JsonSerializer.Serialize(metadata, Options);
+
+    public static EventMetadata? DeserializeMetadata(string json) => JsonSerializer.Deserialize<EventMetadata>(json, Options);
+
+    /// <summary>The event for a stored name and payload, or null when the name is not one of ours.</summary>
+    public static object? Deserialize(string typeName, string json) =>
+        TypesByName.TryGetValue(typeName, out var type) ? JsonSerializer.Deserialize(json, type, Options) : null;
+
+    public static TEvent Deserialize<TEvent>(string json) where TEvent : class =>
+        JsonSerializer.Deserialize<TEvent>(json, Options)
+        ?? throw new JsonException($"null payload for {typeof(TEvent).Name}");
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            WriteIndented = false,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,253 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace RaqqaLedger.Storage.GroupCommit;
+
+/// <summary>
+/// The single writer shared by every backend. Appends queue up; one loop takes all that are waiting,
+/// checks their expected versions against the locked head, chains their hashes and commits them in
+/// one transaction. Positions are assigned under that lock, so they are gapless and in commit order.
+/// </summary>
+public abstract class GroupCommitEventStore : IEventStore
+{
+    private const int MaxEventsPerBatch = 5_000;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly Channel<PendingAppend> queue =
+        Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CommitSignal committed = new();
+    private readonly TimeProvider clock;
+    private Task? writer;
+
+    protected GroupCommitEventStore(TimeProvider? clock) => this.clock = clock ?? TimeProvider.System;
+
+    public StoreStatistics Statistics { get; } = new();
+
+    public abstract string Describe { get; }
+
+    /// <summary>Starts the writer loop; backends call it once their schema is in place.</summary>
+    protected void StartWriter() => writer = Task.Run(RunWriterAsync);
+
+    protected abstract Task<IWriteBatch> BeginWriteAsync(CancellationToken cancellationToken);
+
+    public abstract IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long fromVersion = 0, CancellationToken cancellationToken = default);
+
+    public abstract Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default);
+
+    public abstract Task<long?> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default);
+
+    public abstract Task<LogHead> ReadHeadAsync(CancellationToken cancellationToken = default);
+
+    public Task<AppendResult> AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        AppendValidation.Validate(appends);
+        if (writer is null)
+            throw new InvalidOperationException("the store has not been opened");
+        var pending = new PendingAppend(appends);
+        if (!queue.Writer.TryWrite(pending))
+            throw new ObjectDisposedException(GetType().Name);
+        // Once queued the append is not withdrawn: cancelling only stops the caller from waiting.
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(long afterPosition,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        const int pageSize = 1000;
+        var next = Math.Max(0, afterPosition) + 1;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var nextCommit = committed.NextCommit;
+            var page = await ReadAllAsync(next, pageSize, cancellationToken);
+            foreach (var e in page)
+                yield return e;
+            if (page.Count > 0)
+                next = page[^1].Position + 1;
+            if (page.Count == pageSize)
+                continue;
+            // Caught up: wake on a commit here, or poll for commits made by other processes.
+            try
+            {
+                await Task.WhenAny(nextCommit, Task.Delay(PollInterval, cancellationToken));
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async Task RunWriterAsync()
+    {
+        var batch = new List<PendingAppend>();
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            var events = 0;
+            while (events < MaxEventsPerBatch && queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+                events += pending.EventCount;
+            }
+            await WriteAsync(batch);
+        }
+    }
+
+    private async Task WriteAsync(List<PendingAppend> batch)
+    {
+        try
+        {
+            await CommitBatchAsync(batch);
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            // Something in the batch broke the transaction; retry each alone so one bad append
+            // cannot take the others down with it.
+            foreach (var pending in batch)
+            {
+                try { await CommitBatchAsync([pending]); }
+                catch (Exception e) { pending.Completion.TrySetException(e); }
+            }
+        }
+        catch (Exception e)
+        {
+            batch[0].Completion.TrySetException(e);
+        }
+    }
+
+    private async Task CommitBatchAsync(IReadOnlyList<PendingAppend> batch)
+    {
+        await using var write = await BeginWriteAsync(CancellationToken.None);
+        var streamIds = batch.SelectMany(p => p.Appends).Select(a => a.StreamId).ToHashSet(StringComparer.Ordinal);
+        var versions = new Dictionary<string, long>(await write.GetStreamVersionsAsync(streamIds, CancellationToken.None), StringComparer.Ordinal);
+        var recordedAt = HashChain.Truncate(clock.GetUtcNow());
+        var position = write.Head.Position;
+        var previousHash = write.Head.Hash;
+        var rows = new List<RecordedEvent>();
+        var outcomes = new List<(PendingAppend Pending, AppendResult? Result, Exception? Error)>(batch.Count);
+
+        foreach (var pending in batch)
+        {
+            // Check every stream of this append before writing any of it: all or nothing.
+            var local = new Dictionary<string, long>(StringComparer.Ordinal);
+            long? Current(string id) => local.TryGetValue(id, out var v) ? v : versions.TryGetValue(id, out var w) ? w : null;
+            WrongExpectedVersionException? conflict = null;
+            foreach (var append in pending.Appends)
+            {
+                var current = Current(append.StreamId);
+                if (!append.Expected.IsSatisfiedBy(current))
+                {
+                    conflict = new WrongExpectedVersionException(append.StreamId, append.Expected, current);
+                    break;
+                }
+                if (append.Events.Count > 0)
+                    local[append.StreamId] = (current ?? -1) + append.Events.Count;
+            }
+            if (conflict is not null)
+            {
+                outcomes.Add((pending, null, conflict));
+                continue;
+            }
+
+            var first = position + 1;
+            foreach (var append in pending.Appends)
+            {
+                var version = versions.TryGetValue(append.StreamId, out var v) ? v : -1;
+                foreach (var e in append.Events)
+                {
+                    position++;
+                    version++;
+                    var hash = HashChain.Compute(previousHash, position, append.StreamId, version, e.EventId, e.Type, e.Data, e.Metadata, recordedAt);
+                    rows.Add(new RecordedEvent(position, append.StreamId, version, e.EventId, e.Type, e.Data, e.Metadata, recordedAt, hash));
+                    previousHash = hash;
+                }
+                versions[append.StreamId] = version;
+            }
+            var next = pending.Appends
+                .GroupBy(a => a.StreamId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => versions.TryGetValue(g.Key, out var v) ? v : -1L, StringComparer.Ordinal);
+            outcomes.Add((pending, new AppendResult(next, position > first - 1 ? first : 0, position > first - 1 ? position : 0), null));
+        }
+
+        if (rows.Count > 0)
+        {
+            await write.CommitAsync(rows, CancellationToken.None);
+            Statistics.Committed(outcomes.Count(o => o.Result is not null), rows.Count);
+            committed.Pulse();
+        }
+        foreach (var (pending, result, error) in outcomes)
+        {
+            if (error is not null)
+                pending.Completion.TrySetException(error);
+            else
+                pending.Completion.TrySetResult(result!);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        if (writer is not null)
+            await writer;
+        await DisposeCoreAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract ValueTask DisposeCoreAsync();
+
+    private sealed class PendingAppend(IReadOnlyList<StreamAppend> appends)
+    {
+        public IReadOnlyList<StreamAppend> Appends { get; } = appends;
+        public int EventCount { get; } = appends.Sum(a => a.Events.Count);
+        public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
+
+internal static class AppendValidation
+{
+    public const int MaxStreamIdLength = 200;
+
+    public static void Validate(IReadOnlyList<StreamAppend> appends)
+    {
+        if (appends.Count == 0)
+            throw new InvalidAppendException("an append names at least one stream");
+        foreach (var append in appends)
+        {
+            if (string.IsNullOrWhiteSpace(append.StreamId) || append.StreamId.Length > MaxStreamIdLength || append.StreamId.Any(char.IsControl))
+                throw new InvalidAppendException($"invalid stream id '{append.StreamId}': 1 to {MaxStreamIdLength} characters, no control characters");
+            foreach (var e in append.Events)
+            {
+                if (!EventTypeName.IsValid(e.Type))
+                    throw new InvalidAppendException($"invalid event type '{e.Type}': expected a stable versioned name like 'article-ingested.v1'");
+                RequireJsonObject(e.Data, "data", e.Type);
+                RequireJsonObject(e.Metadata, "metadata", e.Type);
+            }
+        }
+    }
+
+    private static void RequireJsonObject(string json, string what, string type)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new InvalidAppendException($"{what} of a '{type}' event must be a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidAppendException($"{what} of a '{type}' event is not valid JSON: {e.Message}");
+        }
+        if (json.Contains('\0'))
+            throw new InvalidAppendException($"{what} of a '{type}' event contains a NUL character");
+    }
+}
+
+public static partial class EventTypeName
+{
+    public static bool IsValid(string? name) => name is not null && name.Length <= 100 && Pattern().IsMatch(name);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z][a-z0-9]*(-[a-z0-9]+)*\.v[1-9][0-9]*$")]
+    private static partial System.Text.RegularExpressions.Regex Pattern();
+}

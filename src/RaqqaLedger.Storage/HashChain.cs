@@ -1,0 +1,97 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace RaqqaLedger.Storage;
+
+/// <summary>
+/// The tamper-evident chain: hash(n) = SHA-256(hash(n-1) ‖ canonical bytes of event n), starting from
+/// 32 zero bytes. The canonical bytes cover every stored column, so editing, deleting, inserting or
+/// reordering any event changes every hash from that position on.
+/// </summary>
+public static class HashChain
+{
+    public const int HashSize = 32;
+    private const string Domain = "raqqa-ledger/event/v1";
+
+    public static byte[] Genesis => new byte[HashSize];
+
+    /// <summary>Microsecond precision, the finest both SQLite text and PostgreSQL timestamptz keep exactly.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset time)
+    {
+        var utc = time.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - utc.Ticks % 10, TimeSpan.Zero);
+    }
+
+    public static string FormatTime(DateTimeOffset time) =>
+        Truncate(time).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+
+    public static byte[] Compute(ReadOnlySpan<byte> previousHash, long position, string streamId, long streamVersion,
+        Guid eventId, string type, string data, string metadata, DateTimeOffset recordedAt)
+    {
+        // Text fields are length-prefixed so no two different events can share canonical bytes.
+        var canonical = string.Create(CultureInfo.InvariantCulture,
+            $"{Domain}\n{position}\n{streamVersion}\n{eventId:D}\n{FormatTime(recordedAt)}\n{streamId.Length}:{streamId}\n{type.Length}:{type}\n{data.Length}:{data}\n{metadata.Length}:{metadata}");
+        var byteCount = HashSize + Encoding.UTF8.GetByteCount(canonical);
+        var buffer = ArrayPool<byte>.Shared.Rent(byteCount);
+        try
+        {
+            previousHash.CopyTo(buffer);
+            Encoding.UTF8.GetBytes(canonical, buffer.AsSpan(HashSize));
+            return SHA256.HashData(buffer.AsSpan(0, byteCount));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public static byte[] Compute(ReadOnlySpan<byte> previousHash, RecordedEvent e) =>
+        Compute(previousHash, e.Position, e.StreamId, e.StreamVersion, e.EventId, e.Type, e.Data, e.Metadata, e.RecordedAt);
+}
+
+/// <summary>The outcome of walking the chain.</summary>
+/// <param name="FirstBadPosition">The first position where the log disagrees with its chain, null when it holds.</param>
+public sealed record VerifyResult(bool Ok, long HeadPosition, string HeadHash, long EventsChecked, long? FirstBadPosition, string? Problem);
+
+public static class ChainVerifier
+{
+    /// <summary>
+    /// Recomputes every hash from position 1 and checks positions run 1..N without gaps, stream versions
+    /// run 0..n per stream, and the stored head matches the last event.
+    /// </summary>
+    public static async Task<VerifyResult> VerifyAsync(IEventStore store, CancellationToken cancellationToken = default)
+    {
+        var previous = HashChain.Genesis;
+        long expectedPosition = 1, checkedCount = 0;
+        var streamVersions = new Dictionary<string, long>(StringComparer.Ordinal);
+
+        VerifyResult Bad(long position, string problem) =>
+            new(false, expectedPosition - 1, Convert.ToHexStringLower(previous), checkedCount, position, problem);
+
+        await foreach (var e in store.ReadAllForwardAsync(1, 2000, cancellationToken))
+        {
+            if (e.Position != expectedPosition)
+                return Bad(expectedPosition, e.Position > expectedPosition
+                    ? $"position {expectedPosition} is missing (next stored event is at {e.Position})"
+                    : $"position {e.Position} appears out of order after {expectedPosition - 1}");
+            var recomputed = HashChain.Compute(previous, e);
+            if (!recomputed.AsSpan().SequenceEqual(e.Hash))
+                return Bad(e.Position, "stored hash does not match the event's content and its predecessor");
+            var expectedVersion = streamVersions.TryGetValue(e.StreamId, out var last) ? last + 1 : 0;
+            if (e.StreamVersion != expectedVersion)
+                return Bad(e.Position, $"stream '{e.StreamId}' jumps to version {e.StreamVersion}, expected {expectedVersion}");
+            streamVersions[e.StreamId] = e.StreamVersion;
+            previous = recomputed;
+            expectedPosition++;
+            checkedCount++;
+        }
+
+        var head = await store.ReadHeadAsync(cancellationToken);
+        if (head.Position != expectedPosition - 1 || !head.Hash.AsSpan().SequenceEqual(previous))
+            return Bad(Math.Min(head.Position, expectedPosition),
+                $"the recorded head (position {head.Position}) does not match the last event (position {expectedPosition - 1})");
+        return new VerifyResult(true, head.Position, head.HashHex, checkedCount, null, null);
+    }
+}

@@ -1,0 +1,375 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using RaqqaLedger.Storage;
+using RaqqaLedger.Storage.GroupCommit;
+
+namespace RaqqaLedger.Storage.Tests;
+
+/// <summary>
+/// What every event log backend must do. Each backend subclasses this in a few lines; every test
+/// gets its own database file or schema, so the suite runs in parallel.
+/// </summary>
+public abstract class EventStoreContract : IAsyncLifetime
+{
+    protected readonly FixedClock Clock = new(new DateTimeOffset(2017, 10, 15, 2, 27, 0, TimeSpan.Zero).AddTicks(1234567));
+    private GroupCommitEventStore? store;
+
+    protected GroupCommitEventStore Store => store ?? throw new InvalidOperationException("not opened");
+
+    /// <summary>Opens this test's own store; a second call opens another handle on the same log.</summary>
+    protected abstract Task<GroupCommitEventStore> OpenAsync();
+
+    /// <summary>Runs raw SQL against this test's log, as a saboteur with database access would.</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
+    /// <summary>SQL that drops the append-only guards.</summary>
+    protected abstract string RemoveGuardsSql { get; }
+
+    public async ValueTask InitializeAsync() => store = await OpenAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (store is not null)
+            await store.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected static NewEvent Event(string type = "thing-happened.v1", object? data = null) =>
+        new(Guid.NewGuid(), type, JsonSerializer.Serialize(data ?? new { n = 1 }), """{"actor":"test"}""");
+
+    protected static NewEvent[] Events(int count) =>
+        Enumerable.Range(0, count).Select(i => Event(data: new { i })).ToArray();
+
+    [Fact]
+    public async Task Append_ToNewStream_NumbersVersionsFromZeroAndPositionsFromOne()
+    {
+        var result = await Store.AppendAsync("a", ExpectedVersion.NoStream, Events(3));
+
+        Assert.Equal((1, 3), (result.FirstPosition, result.LastPosition));
+        Assert.Equal(2, result.NextExpectedVersion["a"]);
+        var stored = await Store.ReadStreamAsync("a").ToListAsync();
+        Assert.Equal([0L, 1L, 2L], stored.Select(e => e.StreamVersion));
+        Assert.Equal([1L, 2L, 3L], stored.Select(e => e.Position));
+    }
+
+    [Fact]
+    public async Task Append_WithExactVersion_AppendsAfterIt()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.NoStream, Events(2));
+
+        var result = await Store.AppendAsync("a", ExpectedVersion.Exactly(1), Events(1));
+
+        Assert.Equal(2, result.NextExpectedVersion["a"]);
+        Assert.Equal(2, await Store.GetStreamVersionAsync("a"));
+    }
+
+    [Fact]
+    public async Task Append_WithStaleExpectedVersion_IsRejectedAndWritesNothing()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.NoStream, Events(2));
+        var headBefore = await Store.ReadHeadAsync();
+
+        var error = await Assert.ThrowsAsync<WrongExpectedVersionException>(
+            () => Store.AppendAsync("a", ExpectedVersion.Exactly(0), Events(1)));
+
+        Assert.Equal(1, error.ActualVersion);
+        Assert.Contains("expected version 0", error.Message);
+        Assert.Equal(headBefore, await Store.ReadHeadAsync(), LogHeadComparer.Instance);
+        Assert.Equal(2, (await Store.ReadStreamAsync("a").ToListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Append_WithNoStream_WhenTheStreamExists_IsRejected()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.NoStream, Events(1));
+
+        await Assert.ThrowsAsync<WrongExpectedVersionException>(() => Store.AppendAsync("a", ExpectedVersion.NoStream, Events(1)));
+    }
+
+    [Fact]
+    public async Task Append_WithStreamExists_WhenTheStreamIsMissing_IsRejected()
+    {
+        var error = await Assert.ThrowsAsync<WrongExpectedVersionException>(
+            () => Store.AppendAsync("missing", ExpectedVersion.StreamExists, Events(1)));
+
+        Assert.Null(error.ActualVersion);
+    }
+
+    [Fact]
+    public async Task Append_WithAny_AppendsWhateverTheStreamHolds()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(1));
+        var result = await Store.AppendAsync("a", ExpectedVersion.Any, Events(1));
+
+        Assert.Equal(1, result.NextExpectedVersion["a"]);
+    }
+
+    [Fact]
+    public async Task Append_ToSeveralStreams_IsAllOrNothing()
+    {
+        await Store.AppendAsync("b", ExpectedVersion.NoStream, Events(1));
+
+        await Assert.ThrowsAsync<WrongExpectedVersionException>(() => Store.AppendAsync(
+        [
+            new StreamAppend("a", ExpectedVersion.NoStream, Events(2)),
+            new StreamAppend("b", ExpectedVersion.NoStream, Events(1)),
+        ]));
+        Assert.Null(await Store.GetStreamVersionAsync("a"));
+
+        var result = await Store.AppendAsync(
+        [
+            new StreamAppend("a", ExpectedVersion.NoStream, Events(2)),
+            new StreamAppend("b", ExpectedVersion.Exactly(0), Events(1)),
+        ]);
+        Assert.Equal((2L, 4L), (result.FirstPosition, result.LastPosition));
+        Assert.Equal(1, result.NextExpectedVersion["a"]);
+        Assert.Equal(1, result.NextExpectedVersion["b"]);
+    }
+
+    [Theory]
+    [InlineData("ThingHappened", """{"a":1}""")]
+    [InlineData("thing-happened", """{"a":1}""")]
+    [InlineData("thing-happened.v1", """{"a":""")]
+    [InlineData("thing-happened.v1", "[1,2]")]
+    [InlineData("thing-happened.v1", "")]
+    public async Task Append_WithBadTypeNameOrPayload_IsRefusedAndWritesNothing(string type, string data)
+    {
+        await Assert.ThrowsAsync<InvalidAppendException>(() =>
+            Store.AppendAsync("a", ExpectedVersion.Any, [new NewEvent(Guid.NewGuid(), type, data, "{}")]));
+
+        Assert.Equal(0, (await Store.ReadHeadAsync()).Position);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("line\nbreak")]
+    public async Task Append_WithBadStreamId_IsRefused(string streamId)
+    {
+        await Assert.ThrowsAsync<InvalidAppendException>(() => Store.AppendAsync(streamId, ExpectedVersion.Any, Events(1)));
+    }
+
+    [Fact]
+    public async Task StoredEvents_KeepTheirBytesTypeIdsAndUtcRecordedTime()
+    {
+        var e = new NewEvent(Guid.NewGuid(), "article-ingested.v1", """{"text":"Raqqa \"quoted\" ½ — ok","n":[1, 2]}""", """{"correlationId":"c-1","actor":"cli:test"}""");
+        await Store.AppendAsync("article-x", ExpectedVersion.NoStream, [e]);
+
+        var stored = Assert.Single(await Store.ReadAllAsync(1, 10));
+        Assert.Equal((e.EventId, e.Type, e.Data, e.Metadata), (stored.EventId, stored.Type, stored.Data, stored.Metadata));
+        Assert.Equal(HashChain.Truncate(Clock.GetUtcNow()), stored.RecordedAt);
+        Assert.Equal(TimeSpan.Zero, stored.RecordedAt.Offset);
+    }
+
+    [Fact]
+    public async Task ReadStream_FromAVersion_ReturnsOnlyThatStreamInOrder()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.NoStream, Events(2));
+        await Store.AppendAsync("b", ExpectedVersion.NoStream, Events(1));
+        await Store.AppendAsync("a", ExpectedVersion.Exactly(1), Events(2));
+
+        var fromOne = await Store.ReadStreamAsync("a", fromVersion: 1).ToListAsync();
+
+        Assert.Equal([1L, 2L, 3L], fromOne.Select(e => e.StreamVersion));
+        Assert.All(fromOne, e => Assert.Equal("a", e.StreamId));
+        Assert.Empty(await Store.ReadStreamAsync("nothing").ToListAsync());
+    }
+
+    [Fact]
+    public async Task ReadAll_IsPagedByPosition()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(7));
+
+        var page = await Store.ReadAllAsync(3, 2);
+        var all = await Store.ReadAllForwardAsync(1, pageSize: 3).ToListAsync();
+
+        Assert.Equal([3L, 4L], page.Select(e => e.Position));
+        Assert.Equal(Enumerable.Range(1, 7).Select(i => (long)i), all.Select(e => e.Position));
+        Assert.Empty(await Store.ReadAllAsync(8, 10));
+    }
+
+    [Fact]
+    public async Task Subscribe_CatchesUpFromAPositionThenFollowsNewEvents()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var seen = new List<long>();
+
+        var following = Task.Run(async () =>
+        {
+            await foreach (var e in Store.SubscribeToAllAsync(afterPosition: 1, timeout.Token))
+            {
+                seen.Add(e.Position);
+                if (e.Position == 5)
+                    break;
+            }
+        });
+        await Store.AppendAsync("b", ExpectedVersion.Any, Events(2));
+        await following;
+
+        Assert.Equal([2L, 3L, 4L, 5L], seen);
+    }
+
+    [Fact]
+    public async Task Verify_OnAnIntactLog_PassesAndReportsTheHead()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(5));
+
+        var result = await ChainVerifier.VerifyAsync(Store);
+
+        Assert.True(result.Ok, result.Problem);
+        Assert.Equal(5, result.HeadPosition);
+        Assert.Equal((await Store.ReadHeadAsync()).HashHex, result.HeadHash);
+        Assert.Equal((await Store.ReadAllAsync(5, 1))[0].HashHex, result.HeadHash);
+    }
+
+    [Fact]
+    public async Task TheDatabase_RefusesUpdateAndDeleteOnTheLog()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(2));
+
+        var update = await Assert.ThrowsAnyAsync<Exception>(() => ExecuteSqlAsync("UPDATE events SET type = 'edited.v1' WHERE position = 1"));
+        var delete = await Assert.ThrowsAnyAsync<Exception>(() => ExecuteSqlAsync("DELETE FROM events WHERE position = 2"));
+
+        Assert.Contains("append-only", update.Message);
+        Assert.Contains("append-only", delete.Message);
+        Assert.True((await ChainVerifier.VerifyAsync(Store)).Ok);
+        Assert.Equal("thing-happened.v1", (await Store.ReadAllAsync(1, 1))[0].Type);
+    }
+
+    [Fact]
+    public async Task Verify_AfterAPayloadIsEditedWithTheGuardsRemoved_NamesThatPosition()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(5));
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        await ExecuteSqlAsync("""UPDATE events SET data = '{"i":99}' WHERE position = 3""");
+
+        var result = await ChainVerifier.VerifyAsync(Store);
+
+        Assert.False(result.Ok);
+        Assert.Equal(3, result.FirstBadPosition);
+        Assert.Equal(2, result.HeadPosition);
+    }
+
+    [Fact]
+    public async Task Verify_AfterAnEventIsDeletedWithTheGuardsRemoved_NamesTheMissingPosition()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(5));
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        await ExecuteSqlAsync("DELETE FROM events WHERE position = 4");
+
+        var result = await ChainVerifier.VerifyAsync(Store);
+
+        Assert.Equal(4, result.FirstBadPosition);
+        Assert.Contains("missing", result.Problem);
+    }
+
+    [Fact]
+    public async Task Verify_AfterTheLastEventIsDeleted_NoticesTheHeadDisagrees()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(3));
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        await ExecuteSqlAsync("DELETE FROM events WHERE position = 3");
+
+        var result = await ChainVerifier.VerifyAsync(Store);
+
+        Assert.Equal(3, result.FirstBadPosition);
+    }
+
+    [Fact]
+    public async Task Reopening_KeepsTheLogAndContinuesTheChain()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.NoStream, Events(2));
+        await Store.DisposeAsync();
+
+        await using var reopened = await OpenAsync();
+        await reopened.AppendAsync("a", ExpectedVersion.Exactly(1), Events(1));
+
+        Assert.Equal(3, (await reopened.ReadHeadAsync()).Position);
+        Assert.True((await ChainVerifier.VerifyAsync(reopened)).Ok);
+    }
+
+    [Fact]
+    public async Task ConcurrentWriters_8x1000_LoseNothingDuplicateNothingAndKeepTheChain()
+    {
+        const int writers = 8, appendsEach = 1000;
+
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < appendsEach; i++)
+                await Store.AppendAsync($"writer-{w}", i == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exactly(i - 1),
+                    [Event(data: new { w, i })]);
+        })));
+
+        var all = await Store.ReadAllForwardAsync().ToListAsync();
+        Assert.Equal(Enumerable.Range(1, writers * appendsEach).Select(i => (long)i), all.Select(e => e.Position));
+        Assert.Equal(writers * appendsEach, all.Select(e => e.EventId).Distinct().Count());
+        foreach (var stream in all.GroupBy(e => e.StreamId))
+        {
+            Assert.Equal(Enumerable.Range(0, appendsEach).Select(i => (long)i), stream.Select(e => e.StreamVersion));
+            // Within a stream, events keep the order their writer appended them in.
+            Assert.Equal(Enumerable.Range(0, appendsEach), stream.Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("i").GetInt32()));
+        }
+        Assert.True((await ChainVerifier.VerifyAsync(Store)).Ok);
+        // Group commit: concurrent appends shared transactions.
+        Assert.True(Store.Statistics.Transactions < Store.Statistics.Appends,
+            $"{Store.Statistics.Transactions} transactions for {Store.Statistics.Appends} appends");
+    }
+
+    [Fact]
+    public async Task ConcurrentWriters_RacingOnOneStream_AreRefusedNeverMerged()
+    {
+        await Store.AppendAsync("contested", ExpectedVersion.NoStream, Events(1));
+        var outcomes = new ConcurrentBag<bool>();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                var version = await Store.GetStreamVersionAsync("contested");
+                try
+                {
+                    await Store.AppendAsync("contested", ExpectedVersion.Exactly(version!.Value), Events(2));
+                    outcomes.Add(true);
+                }
+                catch (WrongExpectedVersionException)
+                {
+                    outcomes.Add(false);
+                }
+            }
+        })));
+
+        var stream = await Store.ReadStreamAsync("contested").ToListAsync();
+        Assert.Equal(1 + 2 * outcomes.Count(o => o), stream.Count);
+        Assert.Equal(Enumerable.Range(0, stream.Count).Select(i => (long)i), stream.Select(e => e.StreamVersion));
+        // Each successful append's two events sit side by side: nothing interleaved.
+        for (var i = 1; i < stream.Count; i += 2)
+            Assert.Equal(stream[i].Position + 1, stream[i + 1].Position);
+        Assert.True((await ChainVerifier.VerifyAsync(Store)).Ok);
+    }
+
+    [Fact]
+    public async Task TwoStoresOnOneLog_AppendingAtOnce_StayGaplessAndChained()
+    {
+        await using var second = await OpenAsync();
+
+        await Task.WhenAll(
+            Task.Run(async () => { for (var i = 0; i < 300; i++) await Store.AppendAsync("one", ExpectedVersion.Any, Events(1)); }),
+            Task.Run(async () => { for (var i = 0; i < 300; i++) await second.AppendAsync("two", ExpectedVersion.Any, Events(2)); }));
+
+        var all = await Store.ReadAllForwardAsync().ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 900).Select(i => (long)i), all.Select(e => e.Position));
+        Assert.True((await ChainVerifier.VerifyAsync(second)).Ok);
+    }
+}
+
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+internal sealed class LogHeadComparer : IEqualityComparer<LogHead>
+{
+    public static readonly LogHeadComparer Instance = new();
+    public bool Equals(LogHead? x, LogHead? y) => x?.Position == y?.Position && x?.HashHex == y?.HashHex;
+    public int GetHashCode(LogHead obj) => obj.Position.GetHashCode();
+}
