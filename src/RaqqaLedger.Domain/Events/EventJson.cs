@@ -51,6 +51,8 @@ public static class EventJson
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             WriteIndented = false,
+            // Stored text stays readable ("Raqqa's", "–") instead of \u-escaped; the log is never embedded in HTML.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         options.MakeReadOnly(populateMissingResolver: true);

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Text.Json;
+using RaqqaLedger.Application.Articles;
+
+namespace RaqqaLedger.Cli;
+
+/// <summary>articles [--json]: the article index, as a table or a JSON array.</summary>
+internal static class ArticlesCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "print a JSON array instead of a table" };
+        var command = new Command("articles", "List the ingested articles with their dates and how each date was known") { json };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
+            var articles = (await ArticleQueries.LoadIndexAsync(store, cancellationToken)).Articles.ToList();
+            var output = context.Console.Out;
+            if (parsed.GetValue(json))
+            {
+                var rows = articles.Select(a => new
+                {
+                    id = a.Id,
+                    source = a.Source,
+                    title = a.Title,
+                    published = a.Published?.ToString("yyyy-MM-dd"),
+                    dateBasis = a.DateBasis.ToString().ToLowerInvariant(),
+                });
+                await output.WriteLineAsync(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+                return CliApp.Ok;
+            }
+            await output.WriteLineAsync($"{"ID",-12}  {"PUBLISHED",-10}  {"BASIS",-8}  {"SOURCE",-28}  TITLE");
+            foreach (var a in articles)
+            {
+                await output.WriteLineAsync(
+                    $"{a.Id[..12]}  {a.Published?.ToString("yyyy-MM-dd") ?? "-",-10}  {a.DateBasis.ToString().ToLowerInvariant(),-8}  {Clip(a.Source, 28),-28}  {Clip(a.Title ?? "(no title)", 70)}");
+            }
+            await output.WriteLineAsync($"{articles.Count} article{(articles.Count == 1 ? "" : "s")}");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+}

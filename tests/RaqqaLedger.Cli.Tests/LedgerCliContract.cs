@@ -1,0 +1,185 @@
+using System.Text.Json;
+
+namespace RaqqaLedger.Cli.Tests;
+
+/// <summary>The command line against a real store; run once per backend.</summary>
+public abstract class LedgerCliContract
+{
+    protected abstract CliRunner Cli { get; }
+
+    protected async Task<long> HeadPositionAsync()
+    {
+        var events = await Cli.RunAsync("events");
+        return events.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+    }
+
+    [Fact]
+    public async Task IngestSeedsTwice_FiveArticles_SecondRunAppendsNothing()
+    {
+        var first = await Cli.RunAsync("ingest", CliRunner.Seeds);
+        var second = await Cli.RunAsync("ingest", CliRunner.Seeds);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("5 articles: 5 new, 0 already present; 5 events appended (positions 1-5)", first.Out);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("5 articles: 0 new, 5 already present; 0 events appended", second.Out);
+        Assert.Equal(5, await HeadPositionAsync());
+    }
+
+    [Fact]
+    public async Task Articles_ShowTheSeedDatesAndHowEachWasKnown()
+    {
+        await Cli.RunAsync("ingest", CliRunner.Seeds);
+
+        var result = await Cli.RunAsync("articles", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var rows = JsonDocument.Parse(result.Out).RootElement.EnumerateArray()
+            .ToDictionary(r => r.GetProperty("source").GetString()![..3], r => (r.GetProperty("published").GetString(), r.GetProperty("dateBasis").GetString()));
+        Assert.Equal(("2017-10-15", "stated"), rows["000"]);
+        Assert.Equal(("2017-11-14", "stated"), rows["001"]);
+        Assert.Equal(("2017-10-15", "stated"), rows["002"]);
+        Assert.Equal((null, "unknown"), rows["003"]);
+        Assert.Equal(("2017-10-15", "inferred"), rows["004"]);
+    }
+
+    [Fact]
+    public async Task Articles_AsATable_ListsEveryArticle()
+    {
+        await Cli.RunAsync("ingest", CliRunner.Seeds);
+
+        var result = await Cli.RunAsync("articles");
+
+        Assert.Contains("IS foreign militants leave Syria's Raqqa under evacuation deal", result.Out);
+        Assert.Contains("5 articles", result.Out);
+    }
+
+    [Fact]
+    public async Task Verify_OnAnIntactLog_PrintsTheHead()
+    {
+        await Cli.RunAsync("ingest", CliRunner.Seeds);
+
+        var result = await Cli.RunAsync("verify");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches("head position 5 hash [0-9a-f]{64}", result.Out);
+    }
+
+    [Fact]
+    public async Task Events_PrintOneJsonObjectPerLine_FromAPositionOrForAStream()
+    {
+        await Cli.RunAsync("ingest", CliRunner.Seeds);
+
+        var fromThree = (await Cli.RunAsync("events", "--from", "3")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var first = JsonDocument.Parse(fromThree[0]).RootElement;
+        var stream = first.GetProperty("streamId").GetString()!;
+        var ofStream = (await Cli.RunAsync("events", "--stream", stream)).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(3, fromThree.Length);
+        Assert.Equal(3, first.GetProperty("position").GetInt64());
+        Assert.Equal("article-ingested.v1", first.GetProperty("type").GetString());
+        Assert.StartsWith("article-", stream);
+        Assert.Equal(stream["article-".Length..], first.GetProperty("data").GetProperty("articleId").GetString());
+        Assert.False(string.IsNullOrEmpty(first.GetProperty("metadata").GetProperty("correlationId").GetString()));
+        Assert.Single(ofStream);
+    }
+
+    [Fact]
+    public async Task Ingest_AnEnvelope_LetsWhatItStatesWinOverWhatIsDerived()
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(CliRunner.Seeds, "003_8645f3b7bcb66531.txt"));
+        var envelope = JsonSerializer.Serialize(new { text, title = "SDF agrees deal", url = "https://example.org/a", outlet = "DW", publishedAt = "2017-10-14T22:05:00+03:00" });
+
+        var result = await Cli.RunAsync("ingest", CliRunner.TempFile("dw.json", envelope));
+        var events = await Cli.RunAsync("events");
+
+        Assert.Equal(0, result.ExitCode);
+        var data = JsonDocument.Parse(events.Out).RootElement.GetProperty("data");
+        Assert.Equal("SDF agrees deal", data.GetProperty("title").GetString());
+        Assert.Equal("2017-10-14", data.GetProperty("published").GetProperty("date").GetString());
+        Assert.Equal("stated", data.GetProperty("published").GetProperty("basis").GetString());
+        Assert.Equal("DW", data.GetProperty("outlet").GetString());
+        Assert.Equal(text, data.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Ingest_FromStandardInput_ReadsRawTextOrAnEnvelope()
+    {
+        var raw = await Cli.RunWithInputAsync("Headline here\n\nBEIRUT – 16 October 2017: Some text about Raqqa."u8.ToArray(), "ingest", "-");
+        var envelope = await Cli.RunWithInputAsync("""{"text":"Another article entirely.","publishedAt":"2017-10-20"}"""u8.ToArray(), "ingest");
+
+        Assert.Equal(0, raw.ExitCode);
+        Assert.Equal(0, envelope.ExitCode);
+        var articles = JsonDocument.Parse((await Cli.RunAsync("articles", "--json")).Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["stdin", "stdin"], articles.Select(a => a.GetProperty("source").GetString()));
+        Assert.Equal("2017-10-20", articles[1].GetProperty("published").GetString());
+    }
+
+    [Fact]
+    public async Task Ingest_TheSameTextWithOtherLineEndingsAndSpacing_IsAlreadyPresent()
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(CliRunner.Seeds, "000_3751c23f4bc9054b.txt"));
+        await Cli.RunAsync("ingest", CliRunner.Seeds);
+
+        var result = await Cli.RunAsync("ingest", CliRunner.TempFile("copy.txt", text.Replace("\n", "\r\n  ")));
+
+        Assert.Contains("0 new, 1 already present", result.Out);
+    }
+
+    public static TheoryData<string, string, string> BadFiles => new()
+    {
+        { "empty.txt", "", "empty" },
+        { "blank.txt", "  \n\t\n", "empty" },
+        { "truncated.json", """{"text": "abc""", "malformed JSON" },
+        { "array.json", "[1,2]", "JSON object" },
+        { "no-text.json", """{"title":"x"}""", "no \"text\"" },
+        { "wrong-type.json", """{"text": 42}""", "must be a string" },
+        { "unknown-field.json", """{"text":"x","publishedOn":"2017-10-15"}""", "unknown envelope field" },
+        { "bad-date.json", """{"text":"x","publishedAt":"2017-02-30"}""", "not a real date" },
+        { "huge-year.json", """{"text":"x","publishedAt":"10000-01-01"}""", "not a real date" },
+        { "bad-url.json", """{"text":"x","url":"javascript:alert(1)"}""", "http(s)" },
+        { "notes.md", "some text", "not an article file" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task Ingest_ABadFile_FailsWithOneLineAndWritesNothing(string name, string content, string expected)
+    {
+        await Cli.RunAsync("ingest", CliRunner.Seeds);
+        var good = CliRunner.TempFile("good.txt", "A perfectly good article about Raqqa.");
+
+        var result = await Cli.RunAsync("ingest", good, CliRunner.TempFile(name, content));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error);
+        Assert.Single(result.Error.TrimEnd().Split('\n'));
+        Assert.Equal(5, await HeadPositionAsync());
+    }
+
+    [Fact]
+    public async Task Ingest_NonUtf8Bytes_FailsAndWritesNothing()
+    {
+        var result = await Cli.RunAsync("ingest", CliRunner.TempFile("latin1.txt", [0x52, 0x61, 0x71, 0x71, 0x61, 0xE9, 0xFF, 0x0A]));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not valid UTF-8", result.Error);
+        Assert.Equal(0, await HeadPositionAsync());
+    }
+
+    [Theory]
+    [InlineData("ingest", "/no/such/path.txt")]
+    [InlineData("events", "--from", "-1")]
+    [InlineData("events", "--from", "abc")]
+    [InlineData("frobnicate")]
+    [InlineData("articles", "--jsn")]
+    [InlineData("verify", "--store", "mysql://x")]
+    [InlineData("verify", "--store", "sqlite:")]
+    public async Task BadArguments_FailWithOneLineAndANonZeroExit(params string[] args)
+    {
+        var result = await Cli.RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: ", result.Error);
+        Assert.Single(result.Error.TrimEnd().Split('\n'));
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Data.Sqlite;
+
+namespace RaqqaLedger.Cli.Tests;
+
+public sealed class SqliteCliTests : LedgerCliContract
+{
+    protected override CliRunner Cli { get; } = CliRunner.ForTempSqlite();
+
+    private string DatabasePath => Cli.StoreSpec["sqlite:".Length..];
+
+    [Fact]
+    public async Task Verify_AfterAPayloadIsEditedInTheFile_FailsAndNamesThatPosition()
+    {
+        await Cli.RunAsync("ingest", CliRunner.Seeds);
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var cmd = new SqliteCommand(
+                "DROP TRIGGER events_refuse_update; UPDATE events SET data = json_set(data, '$.title', 'Edited') WHERE position = 3;", connection);
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var result = await Cli.RunAsync("verify");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("first bad position 3", result.Error);
+    }
+
+    [Fact]
+    public async Task Ingest_WithABadArgument_CreatesNoDatabase()
+    {
+        await Cli.RunAsync("ingest", "/no/such/file.txt");
+
+        Assert.False(File.Exists(DatabasePath));
+    }
+}
