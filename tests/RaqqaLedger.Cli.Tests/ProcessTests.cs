@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace RaqqaLedger.Cli.Tests;
+
+/// <summary>The built raqqa-ledger binary as a real process: exit codes and streams as a shell sees them.</summary>
+public class ProcessTests
+{
+    private static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "raqqa-ledger.dll"));
+        foreach (var a in args)
+            start.ArgumentList.Add(a);
+        start.Environment.Remove("RAQQA_STORE");
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Ingest_WithNoStoreGiven_UsesTheSqliteFileUnderData()
+    {
+        var workDir = Directory.CreateTempSubdirectory("raqqa-process-").FullName;
+
+        var ingest = await RunAsync(workDir, "ingest", CliRunner.Seeds);
+        var verify = await RunAsync(workDir, "verify");
+
+        Assert.Equal(0, ingest.ExitCode);
+        Assert.Contains("5 events appended", ingest.Out);
+        Assert.True(File.Exists(Path.Combine(workDir, "data", "raqqa-ledger.db")));
+        Assert.Equal(0, verify.ExitCode);
+        Assert.StartsWith("ok: ", verify.Out);
+    }
+
+    [Fact]
+    public async Task ABadPath_ExitsNonZeroWithOneLineOnStderr()
+    {
+        var workDir = Directory.CreateTempSubdirectory("raqqa-process-").FullName;
+
+        var result = await RunAsync(workDir, "ingest", "missing.txt");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: missing.txt: no such file or folder", result.Error.TrimEnd());
+        Assert.Empty(result.Out);
+        Assert.False(Directory.Exists(Path.Combine(workDir, "data")));
+    }
+}
