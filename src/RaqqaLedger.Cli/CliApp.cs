@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Npgsql;
 using RaqqaLedger.Domain.Articles;
+using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.Storage;
 
 namespace RaqqaLedger.Cli;
@@ -24,6 +25,9 @@ public sealed class CliApp(CliConsole console)
         root.Subcommands.Add(EventsCommand.Create(context));
         root.Subcommands.Add(VerifyCommand.Create(context));
         root.Subcommands.Add(ArticlesCommand.Create(context));
+        root.Subcommands.Add(RulesCommand.Create(context));
+        root.Subcommands.Add(ClaimsCommand.Create(context));
+        root.Subcommands.Add(EvalCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -35,7 +39,7 @@ public sealed class CliApp(CliConsole console)
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
-        catch (Exception e) when (e is UsageException or InvalidArticleException or ArgumentException or InvalidAppendException)
+        catch (Exception e) when (e is UsageException or InvalidArticleException or ArgumentException or InvalidAppendException or InvalidRuleSetException)
         {
             await console.Error.WriteLineAsync($"error: {OneLine(e.Message)}");
             return BadInput;

@@ -28,6 +28,7 @@ internal static class IngestCommand
             // Read and check every input before opening the store: a bad file stops the run with nothing written.
             var submissions = await ReadSubmissionsAsync(parsed.GetValue(paths) ?? [], parsed.GetValue(format)!, console, cancellationToken);
             await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
+            var headBefore = (await store.ReadHeadAsync(cancellationToken)).Position;
             var metadata = new EventMetadata(Guid.NewGuid().ToString("N"), null, $"cli:{Environment.UserName}");
             var outcomes = await new ArticleIngestion(store, ArticleReadingOptions.Default).IngestAsync(submissions, metadata, cancellationToken);
 
@@ -36,12 +37,14 @@ internal static class IngestCommand
                 var a = o.Article;
                 var date = a.Published.Date?.ToString("yyyy-MM-dd") ?? "unknown   ";
                 await console.Out.WriteLineAsync(
-                    $"{(o.Status == IngestStatus.New ? "new    " : "present")}  {a.ArticleId[..12]}  {date}  {a.Published.Basis.ToString().ToLowerInvariant(),-8}  {a.Source}");
+                    $"{(o.Status == IngestStatus.New ? "new    " : "present")}  {a.ArticleId[..12]}  {date}  {a.Published.Basis.ToString().ToLowerInvariant(),-8}  {(o.Status == IngestStatus.New ? $"{o.Claims} claims" : ""),-10}  {a.Source}");
             }
             var fresh = outcomes.Where(o => o.Status == IngestStatus.New).ToList();
-            var positions = fresh.Count == 0 ? "" : $" (positions {fresh.Min(o => o.Position)}-{fresh.Max(o => o.Position)})";
+            var appended = (await store.ReadHeadAsync(cancellationToken)).Position - headBefore;
+            var positions = appended == 0 ? "" : $" (positions {headBefore + 1}-{headBefore + appended})";
             await console.Out.WriteLineAsync(
-                $"{outcomes.Count} article{(outcomes.Count == 1 ? "" : "s")}: {fresh.Count} new, {outcomes.Count - fresh.Count} already present; {fresh.Count} event{(fresh.Count == 1 ? "" : "s")} appended{positions} to {store.Describe}");
+                $"{outcomes.Count} article{(outcomes.Count == 1 ? "" : "s")}: {fresh.Count} new, {outcomes.Count - fresh.Count} already present; " +
+                $"{fresh.Sum(o => o.Claims)} claims; {appended} event{(appended == 1 ? "" : "s")} appended{positions} to {store.Describe}");
             return CliApp.Ok;
         });
         return command;

@@ -36,7 +36,7 @@ public class ProcessTests
         var verify = await RunAsync(workDir, "verify");
 
         Assert.Equal(0, ingest.ExitCode);
-        Assert.Contains("5 events appended", ingest.Out);
+        Assert.Contains("5 articles: 5 new", ingest.Out);
         Assert.True(File.Exists(Path.Combine(workDir, "data", "raqqa-ledger.db")));
         Assert.Equal(0, verify.ExitCode);
         Assert.StartsWith("ok: ", verify.Out);

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
+using RaqqaLedger.Application.Claims;
 using RaqqaLedger.Domain.Articles;
+using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Storage;
 
@@ -9,49 +9,62 @@ namespace RaqqaLedger.Application.Articles;
 public enum IngestStatus { New, AlreadyPresent }
 
 /// <param name="Position">Where the article-ingested event landed; null when the article was already present.</param>
-public sealed record IngestOutcome(ArticleIngested Article, IngestStatus Status, long? Position);
+/// <param name="Claims">The claims extracted and appended with it.</param>
+public sealed record IngestOutcome(ArticleIngested Article, IngestStatus Status, long? Position, int Claims)
+{
+    public int EventsAppended => Status == IngestStatus.New ? 1 + Claims : 0;
+}
 
 /// <summary>
-/// Appends articles to the log. Each article is its own stream, appended with "no stream expected",
-/// so the same text twice — in one run, in two runs or from two processes at once — is written once.
+/// Appends articles with their claims. Each article goes in with one atomic append: its own stream
+/// ("no stream expected", so the same text twice is written once), its claims stream, and a check
+/// that the rule set it was extracted under is still the one in effect.
 /// </summary>
 public sealed class ArticleIngestion(IEventStore store, ArticleReadingOptions options)
 {
+    private const int Attempts = 5;
+
     /// <summary>
-    /// Builds every event first, so one bad submission stops the run before anything is written; then
-    /// appends them all at once, in order, letting group commit batch them.
+    /// Builds every article first, so one bad submission stops the run before anything is written;
+    /// then appends them all at once, in order, letting group commit batch them.
     /// </summary>
     /// <exception cref="InvalidArticleException">A submission cannot become an article; nothing was appended.</exception>
     public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(
         IReadOnlyList<ArticleSubmission> submissions, EventMetadata metadata, CancellationToken cancellationToken = default)
     {
         var articles = submissions.Select(s => ArticleIntake.Ingest(s, options)).ToList();
-        var appends = articles.Select(a => AppendAsync(a, metadata, cancellationToken)).ToList();
-        return await Task.WhenAll(appends);
+        var rules = await RuleSetPublishing.EnsureRulesAsync(store, metadata, cancellationToken);
+        var outcomes = await Task.WhenAll(articles.Select(a => AppendAsync(a, rules, metadata, cancellationToken)));
+        return outcomes;
     }
 
-    private async Task<IngestOutcome> AppendAsync(ArticleIngested article, EventMetadata metadata, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> AppendAsync(ArticleIngested article, RulesInEffect rules, EventMetadata metadata, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var result = await store.AppendAsync(ArticleText.StreamOf(article.ArticleId), ExpectedVersion.NoStream,
-                [ToNewEvent(article, metadata)], cancellationToken);
-            return new IngestOutcome(article, IngestStatus.New, result.FirstPosition);
-        }
-        catch (WrongExpectedVersionException)
-        {
-            return new IngestOutcome(article, IngestStatus.AlreadyPresent, null);
+            var stamped = metadata with { RuleSetVersion = rules.Rules.Version };
+            var claims = rules.Extractor.Extract(article);
+            try
+            {
+                var result = await store.AppendAsync(
+                [
+                    new StreamAppend(ArticleText.StreamOf(article.ArticleId), ExpectedVersion.NoStream,
+                        [LedgerEvents.ToNewEvent(article, metadata, article.ArticleId)]),
+                    new StreamAppend(ArticleClaims.StreamOf(article.ArticleId), ExpectedVersion.NoStream,
+                        [.. claims.Select(c => LedgerEvents.ToNewEvent(c, stamped, LedgerEvents.SeedOf(c)))]),
+                    // Zero events: only checks the rules did not change while we extracted.
+                    new StreamAppend(RuleSets.Stream, ExpectedVersion.Exactly(rules.StreamVersion), []),
+                ], cancellationToken);
+                return new IngestOutcome(article, IngestStatus.New, result.FirstPosition, claims.Count);
+            }
+            catch (WrongExpectedVersionException e) when (e.StreamId != RuleSets.Stream)
+            {
+                return new IngestOutcome(article, IngestStatus.AlreadyPresent, null, 0);
+            }
+            catch (WrongExpectedVersionException) when (attempt < Attempts)
+            {
+                rules = await RuleSets.LoadCurrentAsync(store, cancellationToken) ?? rules;
+            }
         }
     }
-
-    public static NewEvent ToNewEvent(object @event, EventMetadata metadata, string idSeed)
-    {
-        var type = EventJson.TypeNameOf(@event.GetType());
-        return new NewEvent(DeterministicId($"{type}:{idSeed}"), type, EventJson.Serialize(@event), EventJson.SerializeMetadata(metadata));
-    }
-
-    private static NewEvent ToNewEvent(ArticleIngested article, EventMetadata metadata) => ToNewEvent(article, metadata, article.ArticleId);
-
-    /// <summary>Event ids derived from content, so re-running the same step proposes the same ids.</summary>
-    private static Guid DeterministicId(string seed) => new(SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16));
 }

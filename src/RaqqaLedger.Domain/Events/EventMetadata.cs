@@ -5,4 +5,4 @@ namespace RaqqaLedger.Domain.Events;
 /// <param name="CausationId">The event or request that directly caused this one.</param>
 /// <param name="Actor">Who acted: "cli:user", "api:key-1", ...</param>
 /// <param name="RuleSetVersion">The rule set in effect, for derived events.</param>
-public sealed record EventMetadata(string CorrelationId, string? CausationId, string Actor, string? RuleSetVersion = null);
+public sealed record EventMetadata(string CorrelationId, string? CausationId, string Actor, int? RuleSetVersion = null);

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using RaqqaLedger.Application.Claims;
+using RaqqaLedger.Application.Evaluation;
+using RaqqaLedger.Extraction.Rules;
+
+namespace RaqqaLedger.Cli;
+
+/// <summary>eval --gold FILE --articles DIR [--rules FILE] [--json]: score extraction against hand-annotated claims.</summary>
+internal static class EvalCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var gold = new Option<string>("--gold") { Description = "the gold file (JSON): articles and the claims in them", Required = true };
+        var articles = new Option<string>("--articles") { Description = "the folder holding the gold's article files", Required = true };
+        var rules = new Option<string?>("--rules") { Description = "score this rule set file instead of the one in effect in the store" };
+        var json = new Option<bool>("--json") { Description = "print {\"precision\", \"recall\", \"attribution\", \"topics\"} as JSON" };
+        var command = new Command("eval", "Score claim extraction against a gold file, in a throwaway store") { gold, articles, rules, json };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var goldPath = parsed.GetValue(gold)!;
+            var folder = parsed.GetValue(articles)!;
+            if (!File.Exists(goldPath))
+                throw new UsageException($"{goldPath}: no such gold file");
+            if (!Directory.Exists(folder))
+                throw new UsageException($"{folder}: no such folder");
+            GoldFile goldFile;
+            try
+            {
+                goldFile = GoldFile.Parse(await File.ReadAllTextAsync(goldPath, cancellationToken), goldPath);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var a in goldFile.Articles)
+            {
+                var path = Path.Combine(folder, a.File);
+                if (!File.Exists(path))
+                    throw new UsageException($"{path}: named by the gold file but not found");
+                files[a.File] = await File.ReadAllBytesAsync(path, cancellationToken);
+            }
+
+            var (content, source) = await RulesToScoreAsync(context, parsed, parsed.GetValue(rules), cancellationToken);
+            var score = await GoldEvaluation.RunAsync(goldFile, files, content, source, cancellationToken);
+            var output = context.Console.Out;
+            if (parsed.GetValue(json))
+            {
+                var result = new
+                {
+                    precision = score.Precision,
+                    recall = score.Recall,
+                    attribution = score.Attribution,
+                    topics = score.Topics.ToDictionary(t => t.Key, t => new { precision = t.Value.Precision, recall = t.Value.Recall, gold = t.Value.Gold, extracted = t.Value.Extracted }),
+                };
+                await output.WriteLineAsync(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+                return CliApp.Ok;
+            }
+            await output.WriteLineAsync($"rules: {source}");
+            await output.WriteLineAsync($"{"TOPIC",-30} {"GOLD",5} {"FOUND",6} {"EXTR.",6} {"PREC.",6} {"RECALL",7}");
+            foreach (var (topic, t) in score.Topics)
+                await output.WriteLineAsync($"{topic,-30} {t.Gold,5} {t.Found,6} {t.Extracted,6} {Pct(t.Precision),6} {Pct(t.Recall),7}");
+            await output.WriteLineAsync($"precision {Pct(score.Precision)}  recall {Pct(score.Recall)}  attribution {Pct(score.Attribution)}");
+            foreach (var m in score.Missed)
+                await output.WriteLineAsync($"missed       {m.File[..3]} {m.Topic} {m.Value} [{m.Speaker ?? "outlet"}] \"{m.Quote}\"");
+            foreach (var m in score.Spurious)
+                await output.WriteLineAsync($"spurious     {m.File[..3]} {m.Topic} {m.Value} [{m.Speaker ?? "outlet"}] \"{m.Quote}\"");
+            foreach (var m in score.Misattributed)
+                await output.WriteLineAsync($"misattributed {m.File[..3]} {m.Topic} {m.Value} expected [{m.Speaker ?? "outlet"}] \"{m.Quote}\"");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static string Pct(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>--rules FILE, else the rule set in effect in the store, else the bundled rules.</summary>
+    private static async Task<(string Content, string Source)> RulesToScoreAsync(CommandContext context, ParseResult parsed, string? file, CancellationToken cancellationToken)
+    {
+        if (file is not null)
+            return (await RulesCommand.ReadRulesAsync(file, cancellationToken), Path.GetFileName(file));
+        var spec = context.StoreSpec(parsed);
+        var sqliteFile = spec.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? spec["sqlite:".Length..] : null;
+        if (sqliteFile is null || File.Exists(sqliteFile))
+        {
+            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
+            if (await RuleSets.LoadCurrentAsync(store, cancellationToken) is { } current)
+                return (current.Rules.Content, $"v{current.Rules.Version} in effect in {store.Describe}");
+        }
+        return (DefaultRules.Content, $"bundled {DefaultRules.Source}");
+    }
+}

@@ -1,0 +1,226 @@
+using System.Text.RegularExpressions;
+using RaqqaLedger.Extraction.Rules;
+
+namespace RaqqaLedger.Extraction.Attribution;
+
+/// <summary>Someone a sentence attributes what it says to.</summary>
+/// <param name="Start">Start of the whole attribution ("according to Alloush", "he added") within the sentence.</param>
+/// <param name="AsWritten">The speaker as the text names them: "Allouch", "he", "a militia spokesman".</param>
+/// <param name="Canonical">The one name every alias resolves to.</param>
+public sealed record SpeakerMention(int Start, int End, string AsWritten, string Canonical);
+
+/// <summary>What the reader remembers while going through one article: who spoke last, and the people named so far.</summary>
+public sealed class SpeakerMemory
+{
+    public string? LastSpeaker { get; set; }
+    public string? LastSpeakerAsWritten { get; set; }
+    public string? LastPerson { get; set; }
+    internal Dictionary<string, string> PeopleBySurname { get; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// Finds who a sentence quotes: "according to X", "X said", "X, a senior official, told AFP",
+/// "said X", "a statement by X", "X statement". Pronouns and "the official" point back to the last
+/// speaker; aliases and surnames resolve to one canonical name.
+/// </summary>
+public sealed partial class SpeakerFinder
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    private readonly Regex subjectVerb;
+    private readonly Regex verbSubject;
+    private readonly Regex accordingTo;
+    private readonly Regex statement;
+    private readonly Regex quickCheck;
+    private readonly Dictionary<string, SpeakerEntry> aliases = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(string Alias, SpeakerEntry Speaker)> aliasesLongestFirst;
+    private readonly HashSet<string> pronouns;
+    private readonly HashSet<string> anaphors;
+
+    public SpeakerFinder(RuleSet rules)
+    {
+        foreach (var speaker in rules.Speakers)
+        {
+            foreach (var alias in speaker.Aliases.Append(speaker.Name))
+                aliases.TryAdd(alias, speaker);
+        }
+        aliasesLongestFirst = [.. aliases.OrderByDescending(a => a.Key.Length).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => (a.Key, a.Value))];
+        pronouns = new HashSet<string>(rules.Attribution.Pronouns, StringComparer.OrdinalIgnoreCase);
+        anaphors = new HashSet<string>(rules.Attribution.Anaphors, StringComparer.OrdinalIgnoreCase);
+
+        var aliasPattern = string.Join('|', aliasesLongestFirst.Select(a => AliasPattern(a.Alias)));
+        var anaphorPattern = string.Join('|', rules.Attribution.Anaphors.OrderByDescending(a => a.Length).Select(a => Regex.Escape(a).Replace(@"\ ", @"\s+")));
+        var pronounPattern = string.Join('|', rules.Attribution.Pronouns.Select(Regex.Escape));
+        var verbs = string.Join('|', rules.Attribution.Verbs.OrderByDescending(v => v.Length).Select(Regex.Escape));
+        var named = $@"(?:(?:the|a|an|one)\s+)?(?:{Or(aliasPattern)}){PersonAfter}|{Or(anaphorPattern)}|{PersonName}|(?:{rules.Attribution.Descriptors}){PersonAfter}";
+        var anyone = named + (pronounPattern.Length > 0 ? $@"|\b(?:{pronounPattern})" : "");
+        const string adverbs = @"(?:(?:later|also|again|earlier|previously|separately|then|had|has|have|would|on\s+[A-Z]\w+|[a-z]+ly)\s+)*";
+
+        subjectVerb = new Regex($@"\b(?<m>{anyone})(?<app>\s*,\s*[^,""“”]{{1,120}}?,|{Modifier})?\s+{adverbs}(?<v>{verbs})\b", Options, RuleSetCompiler.MatchTimeout);
+        verbSubject = new Regex($@"\b(?<v>{verbs})\s+(?:(?:on|late\s+on|earlier\s+on)\s+[A-Z]\w+\s+)?(?<m>{named})", Options, RuleSetCompiler.MatchTimeout);
+        accordingTo = new Regex($@"\baccording\s+to\s+(?<m>{named})", Options, RuleSetCompiler.MatchTimeout);
+        statement = new Regex($@"\b(?:statement|report)\s+(?:released\s+|issued\s+|published\s+|put\s+out\s+)?(?:by|from)\s+(?<m>{named})|\b(?<m>{named})(?:'s|’s)?\s+statement\b", Options, RuleSetCompiler.MatchTimeout);
+        quickCheck = new Regex($@"\b(?:{verbs}|according|statement|report)\b", Options);
+    }
+
+    /// <summary>A title and name with two to four capitalised words: "Colonel Ryan Dillon", "Jihan Sheikh Ahmed".</summary>
+    private const string PersonName =
+        @"(?:(?:Colonel|Col\.|General|Gen\.|Major|Maj\.|Lieutenant|Lt\.|Captain|Capt\.|Sergeant|Sgt\.|Dr\.|Mr\.|Mrs\.|Ms\.|Sheikh|President|Prime\s+Minister|Minister|Defen[cs]e\s+Secretary|Secretary|Ambassador|Envoy|Commander|Brigadier|Spokesman|Spokeswoman)\s+)*" +
+        @"(?-i:(?!" + SentenceWords + @"\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|El-|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,3})\b";
+
+    /// <summary>Capitalised words that open sentences, not names: "But Allouch told AFP" is Allouch.</summary>
+    private const string SentenceWords =
+        "(?:But|And|Or|Nor|The|A|An|In|On|At|As|If|When|While|After|Before|Earlier|Later|Meanwhile|However|Also|Then|So|Yet|Since|" +
+        "Although|Though|This|That|These|Those|Some|Many|Most|Other|Another|Both|Each|Their|His|Her|Its|Our|We|They|He|She|It|" +
+        "Last|Next|Over|Under|With|Without|From|For|By|To|Of|On|Now|Still|Only|Even|Instead|Separately|Asked|Speaking)";
+
+    /// <summary>A short modifier between a subject and its verb: "the coalition backing the assault on the city said".</summary>
+    private const string Modifier = @"\s+(?:backing|leading|fighting|based|who|which|that|in\s+charge)\b[^,;:""“”]{0,60}?";
+
+    /// <summary>A role followed by the person holding it: "SDF spokesman Mostafa Bali".</summary>
+    private const string PersonAfter = @"(?:\s+" + PersonName + ")?";
+
+    private static string Or(string alternatives) => alternatives.Length == 0 ? "(?!)" : alternatives;
+
+    /// <summary>Short all-capital aliases (UN, SDF, CJTF) match case-sensitively, so "un" in text is not the UN.</summary>
+    private static string AliasPattern(string alias)
+    {
+        var escaped = Regex.Escape(alias).Replace(@"\ ", @"\s+");
+        var shortCapitals = alias.Length <= 6 && alias.All(c => char.IsUpper(c) || c is '.' or '-');
+        return (shortCapitals ? $"(?-i:{escaped})" : escaped) + @"(?![\w-])";
+    }
+
+    /// <summary>Every attribution in the sentence, left to right, resolved against and recorded in <paramref name="memory"/>.</summary>
+    public List<SpeakerMention> Find(string sentence, SpeakerMemory memory)
+    {
+        var found = new List<SpeakerMention>();
+        if (!quickCheck.IsMatch(sentence))
+            return found;
+        var verbsUsed = new HashSet<int>();
+        foreach (Match m in accordingTo.Matches(sentence))
+            Add(found, m, memory);
+        foreach (Match m in subjectVerb.Matches(sentence))
+        {
+            // "the coalition said" with a rule's own verb ("put the number at"): the subject is the speaker.
+            if (Add(found, m, memory))
+                verbsUsed.Add(m.Groups["v"].Index);
+        }
+        foreach (Match m in verbSubject.Matches(sentence))
+        {
+            if (!verbsUsed.Contains(m.Groups["v"].Index))
+                Add(found, m, memory);
+        }
+        foreach (Match m in statement.Matches(sentence))
+            Add(found, m, memory);
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    private bool Add(List<SpeakerMention> found, Match match, SpeakerMemory memory)
+    {
+        var mention = match.Groups["m"];
+        var asWritten = mention.Value.Trim();
+        var canonical = Resolve(asWritten, memory);
+        if (canonical is null)
+            return false;
+        if (found.Any(f => f.Start <= mention.Index && mention.Index < f.End))
+            return true;
+        found.Add(new SpeakerMention(match.Index, match.Index + match.Length, asWritten, canonical));
+        memory.LastSpeaker = canonical;
+        memory.LastSpeakerAsWritten = asWritten;
+        return true;
+    }
+
+    /// <summary>The canonical speaker for a mention, or null when it names no one we can attribute to.</summary>
+    public string? Resolve(string asWritten, SpeakerMemory memory)
+    {
+        var text = Collapse(asWritten);
+        if (pronouns.Contains(text))
+            return memory.LastPerson ?? memory.LastSpeaker;
+        if (anaphors.Contains(text))
+            return memory.LastSpeaker ?? memory.LastPerson;
+        var core = Determiner().Replace(text, "");
+        if (aliases.TryGetValue(core, out var exact) || aliases.TryGetValue(text, out exact))
+            return Remember(exact, memory);
+
+        // A person named after a role ("SDF spokesman Mostafa Bali") is the person.
+        var person = TrailingPerson().Match(core);
+        if (person.Success && person.Value.Contains(' '))
+        {
+            var name = StripTitles(person.Value);
+            if (aliases.TryGetValue(name, out var known))
+                return Remember(known, memory);
+            if (name.Contains(' '))
+            {
+                var surname = name[(name.LastIndexOf(' ') + 1)..];
+                if (memory.PeopleBySurname.TryGetValue(surname, out var earlier))
+                    return RememberPerson(earlier, memory);
+                memory.PeopleBySurname[surname] = name;
+                return RememberPerson(name, memory);
+            }
+        }
+
+        SpeakerEntry? contained = null;
+        foreach (var (alias, speaker) in aliasesLongestFirst)
+        {
+            if (ContainsWord(core, alias) && (contained is null || (speaker.IsPerson && !contained.IsPerson)))
+            {
+                contained = speaker;
+                if (speaker.IsPerson)
+                    break;
+            }
+        }
+        if (contained is not null)
+            return Remember(contained, memory);
+
+        if (!core.Contains(' ') && core.Length > 1 && char.IsUpper(core[0]))
+            return memory.PeopleBySurname.TryGetValue(core, out var bySurname) ? RememberPerson(bySurname, memory) : null;
+        return core.Length > 0 ? core.ToLowerInvariant() : null;
+    }
+
+    private static string? Remember(SpeakerEntry speaker, SpeakerMemory memory)
+    {
+        if (!speaker.IsPerson)
+            return speaker.Name;
+        var surname = speaker.Name[(speaker.Name.LastIndexOf(' ') + 1)..];
+        memory.PeopleBySurname[surname] = speaker.Name;
+        return RememberPerson(speaker.Name, memory);
+    }
+
+    private static string RememberPerson(string name, SpeakerMemory memory)
+    {
+        memory.LastPerson = name;
+        return name;
+    }
+
+    private static string StripTitles(string name) => Title().Replace(name, "").Trim();
+
+    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+
+    private static bool ContainsWord(string text, string word)
+    {
+        var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            var end = at + word.Length;
+            var after = end == text.Length || !char.IsLetterOrDigit(text[end]);
+            if (before && after)
+                return true;
+            at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"^(?:the|a|an|one)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Determiner();
+
+    [GeneratedRegex(@"(?:(?:Colonel|Col\.|General|Gen\.|Major|Maj\.|Lieutenant|Lt\.|Captain|Capt\.|Sergeant|Sgt\.|Dr\.|Mr\.|Mrs\.|Ms\.|President|Prime\s+Minister|Minister|Defen[cs]e\s+Secretary|Secretary|Ambassador|Envoy|Commander|Brigadier|Spokesman|Spokeswoman)\s+)+")]
+    private static partial Regex Title();
+
+    [GeneratedRegex(@"(?:(?:Colonel|Col\.|General|Gen\.|Major|Lt\.|Dr\.|Mr\.|Mrs\.|Ms\.|Secretary|Minister|Commander)\s+)*[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|bin\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)*$")]
+    private static partial Regex TrailingPerson();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

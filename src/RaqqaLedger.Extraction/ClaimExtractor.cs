@@ -1,0 +1,180 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using RaqqaLedger.Domain.Claims;
+using RaqqaLedger.Domain.Events;
+using RaqqaLedger.Extraction.Attribution;
+using RaqqaLedger.Extraction.Numbers;
+using RaqqaLedger.Extraction.Rules;
+using RaqqaLedger.Extraction.Text;
+
+namespace RaqqaLedger.Extraction;
+
+/// <summary>
+/// Runs a rule set over an article and returns its claims as claim-extracted events. Pure and
+/// deterministic: the same article under the same rules gives the same claims, ids and order.
+/// </summary>
+public sealed class ClaimExtractor
+{
+    private readonly RuleSet rules;
+    private readonly SpeakerFinder speakers;
+    private readonly Regex negationCue;
+
+    public ClaimExtractor(RuleSet rules)
+    {
+        this.rules = rules;
+        speakers = new SpeakerFinder(rules);
+        var cues = rules.NegationCues.Select(c => (char.IsLetter(c[0]) ? @"\b" : "") + Regex.Escape(c) + @"\b");
+        negationCue = new Regex(string.Join('|', cues.DefaultIfEmpty("(?!)")), RuleSetCompiler.PatternOptions);
+    }
+
+    public RuleSet Rules => rules;
+
+    public IReadOnlyList<ClaimExtracted> Extract(ArticleIngested article)
+    {
+        var skip = article.Boilerplate.Select(b => b.Line - 1).ToHashSet();
+        var sentences = SentenceSplitter.Split(article.Text, skip);
+        var memory = new SpeakerMemory();
+        var claims = new List<ClaimExtracted>();
+        var seen = new HashSet<(string Topic, string Value, string? Speaker)>();
+        var accepted = new List<(int Start, int End)>();
+
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var sentence = sentences[s];
+            var text = sentence.Text;
+            // Attributions are read in every sentence, claims or not, so "he added" later knows who "he" is.
+            var speakerBefore = memory.LastSpeaker;
+            var speakerAsWrittenBefore = memory.LastSpeakerAsWritten;
+            var mentions = speakers.Find(text, memory);
+            EventDate? eventDate = null;
+            var eventDateRead = false;
+
+            foreach (var topic in rules.Topics)
+            {
+                if (!topic.Cue.IsMatch(text))
+                    continue;
+                accepted.Clear();
+                var ordinal = 0;
+                foreach (var rule in topic.Rules)
+                {
+                    if (rule.Unless?.IsMatch(text) == true || (rule.Context is not null && !InContext(rule.Context, rule.ContextSentences, sentences, s)))
+                        continue;
+                    for (var m = rule.Pattern.Match(text); m.Success; m = m.NextMatch())
+                    {
+                        // Earlier rules of a topic win: "IS holds 10%" is not also "holds 10%".
+                        if (accepted.Any(a => m.Index < a.End && a.Start < m.Index + m.Length))
+                            continue;
+                        var value = ValueOf(topic, rule, m, text);
+                        if (value is null)
+                            continue;
+                        accepted.Add((m.Index, m.Index + m.Length));
+
+                        var (speaker, asWritten) = SpeakerFor(m, mentions, text, speakerBefore, speakerAsWrittenBefore);
+                        if (!seen.Add((topic.Id, value.ToJson(), speaker)))
+                            continue; // the same claim by the same speaker again: a repeated headline, a reprinted paragraph
+                        if (!eventDateRead)
+                        {
+                            eventDate = EventDates.Find(text, article.Published.Date);
+                            eventDateRead = true;
+                        }
+                        claims.Add(new ClaimExtracted(
+                            ClaimIdOf(article.ArticleId, topic.Id, sentence.Start, ordinal++),
+                            article.ArticleId, topic.Id, value, speaker, asWritten, text,
+                            new TextSpan(sentence.Start, sentence.Length), eventDate, rule.Id, rules.Version));
+                    }
+                }
+            }
+        }
+        return claims;
+    }
+
+    /// <summary>
+    /// Stable across rule changes that keep the claim in the same sentence, so a changed value or
+    /// speaker is a revision of the same claim, not a retraction and a new one.
+    /// </summary>
+    public static string ClaimIdOf(string articleId, string topic, int sentenceStart, int ordinal)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{articleId}|{topic}|{sentenceStart}|{ordinal}"));
+        return "c-" + Convert.ToHexStringLower(hash.AsSpan(0, 12));
+    }
+
+    private ClaimValue? ValueOf(CompiledTopic topic, CompiledRule rule, Match m, string text)
+    {
+        switch (topic.Kind)
+        {
+            case TopicKind.YesNo:
+                var negated = m.Groups["neg"].Success || NegatedBefore(text, m.Index);
+                return negated ? ClaimValue.Yes(rule.FixedValue!.Flag != true) : rule.FixedValue;
+            case TopicKind.Category:
+                return NegatedBefore(text, m.Index) ? null : rule.FixedValue;
+            default:
+                var q = m.Groups["q"];
+                if (!q.Success || rules.Quantities.Parse(q.Value) is not { } parsed)
+                    return null;
+                if (parsed.IsPercent != (topic.Kind == TopicKind.Percent))
+                    return null;
+                var quantity = rule.Complement ? Complement(parsed.Quantity) : parsed.Quantity;
+                return quantity is null ? null : ToValue(quantity);
+        }
+    }
+
+    /// <summary>A negation cue shortly before the match, in the same clause: "denied that … human shields".</summary>
+    private bool NegatedBefore(string text, int matchStart)
+    {
+        var from = Math.Max(0, matchStart - rules.NegationWindow);
+        var clause = text.LastIndexOfAny([',', ';', ':', '—', '–', '"', '“', '”'], Math.Max(0, matchStart - 1), matchStart - from);
+        if (clause >= 0)
+            from = clause + 1;
+        return from < matchStart && negationCue.IsMatch(text.AsSpan(from, matchStart - from));
+    }
+
+    private static bool InContext(Regex context, int before, List<Sentence> sentences, int index)
+    {
+        for (var i = Math.Max(0, index - before); i <= index; i++)
+        {
+            if (context.IsMatch(sentences[i].Text))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The attribution nearest the claim in its sentence; with none, a sentence wholly inside quotes
+    /// continues the last speaker's words; otherwise it is the outlet's own voice (null).
+    /// </summary>
+    private static (string? Speaker, string? AsWritten) SpeakerFor(Match claim, List<SpeakerMention> mentions, string text,
+        string? speakerBefore, string? asWrittenBefore)
+    {
+        if (mentions.Count > 0)
+        {
+            var nearest = mentions.MinBy(a => Distance(a.Start, a.End, claim.Index, claim.Index + claim.Length))!;
+            return (nearest.Canonical, nearest.AsWritten);
+        }
+        if (text.Length > 0 && text[0] is '"' or '“' or '\'' && speakerBefore is not null)
+            return (speakerBefore, asWrittenBefore);
+        return (null, null);
+    }
+
+    private static int Distance(int aStart, int aEnd, int bStart, int bEnd) =>
+        aEnd <= bStart ? bStart - aEnd : bEnd <= aStart ? aStart - bEnd : 0;
+
+    /// <summary>The other side's share: IS holds 10% → SDF holds about 90%.</summary>
+    private static Quantity? Complement(Quantity q) => q.Kind switch
+    {
+        QuantityKind.Exact or QuantityKind.Approx => Quantity.Approx(100 - q.Value!.Value),
+        QuantityKind.Min => Quantity.AtMost(100 - q.Min!.Value),
+        QuantityKind.Max => Quantity.AtLeast(100 - q.Max!.Value),
+        QuantityKind.Range => Quantity.Between(100 - q.Max!.Value, 100 - q.Min!.Value),
+        _ => null,
+    };
+
+    private static ClaimValue ToValue(Quantity q) => q.Kind switch
+    {
+        QuantityKind.Exact => ClaimValue.Exact(q.Value!.Value),
+        QuantityKind.Approx => ClaimValue.Approx(q.Value!.Value),
+        QuantityKind.Min => ClaimValue.AtLeast(q.Min!.Value),
+        QuantityKind.Max => ClaimValue.AtMost(q.Max!.Value),
+        _ => ClaimValue.Between(q.Min!.Value, q.Max!.Value),
+    };
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace RaqqaLedger.Extraction.Numbers;
+
+/// <summary>A quantity found in text: its value, where it is, and whether it was a percentage.</summary>
+public sealed record QuantityMatch(Quantity Quantity, int Start, int Length, bool IsPercent);
+
+/// <summary>
+/// Finds and reads hedged quantities in English news text: "around 275", "an estimated about 100", "up to 8,000",
+/// "300-400", "between 300 and 400", "three thousand", "dozens of", "90 per cent".
+/// </summary>
+/// <remarks>
+/// Value rules (those of the hand-annotated gold file):
+/// <list type="bullet">
+/// <item>A number alone is Exact; number words too, including "a dozen" (= Exact 12: a dozen is a definite count,
+/// the hedge words around it are what make it vague).</item>
+/// <item>The hedge nearest the number decides: Approx, Min or Max from the lexicon ("concern about up to 8,000" is
+/// Max 8000). Hedges also apply to vague amounts ("more than a few hundred" is Min 300).</item>
+/// <item>Ranges stay ranges whatever hedge precedes them; an endpoint without a scale word borrows the other's
+/// ("two to three thousand" is 2000..3000). A "range" whose low end is not below its high end (a score, "3-2")
+/// is not a quantity.</item>
+/// <item>Vague amounts: see <see cref="NumberWords.TryParseVague"/> (dozens = Min 24, hundreds = Min 200,
+/// thousands = Min 2000, tens of thousands = Min 20000, scores = Min 40, a few hundred = Approx 300,
+/// several hundred = Min 300).</item>
+/// <item>Not quantities: years, days of the month, clock times, ordinals, numbers inside words and ids, leading-zero
+/// and over-long digit runs, and "one" on its own.</item>
+/// </list>
+/// Parse reads a match without its surroundings, so it cannot tell a year from a count: Parse("2017") is Exact
+/// 2017. FindAll and <see cref="Pattern"/> see the context and skip years.
+/// </remarks>
+public sealed class QuantityGrammar
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    private readonly Regex _scanner;
+    private readonly Regex _parser;
+    private readonly Dictionary<string, QuantityKind>.AlternateLookup<ReadOnlySpan<char>> _hedgeKinds;
+
+    public QuantityGrammar(HedgeLexicon hedges)
+    {
+        ArgumentNullException.ThrowIfNull(hedges);
+        var all = hedges.Approx.Concat(hedges.Min).Concat(hedges.Max).ToList();
+        Pattern = QuantityPatterns.Build(all, capture: false, yearGuard: true);
+        // Built once here: the lexicon is only known at run time, and compiling per call would dominate the cost.
+        _scanner = new Regex(QuantityPatterns.Build(all, capture: true, yearGuard: true), Options);
+        _parser = new Regex(@"\A\s*(?:" + QuantityPatterns.Build(all, capture: true, yearGuard: false) + @")\s*\z", Options);
+
+        // Keys are phrases with single spaces; a phrase listed under two kinds keeps the first (Approx, Min, Max).
+        var kinds = new Dictionary<string, QuantityKind>(StringComparer.OrdinalIgnoreCase);
+        void Add(IEnumerable<string> phrases, QuantityKind kind)
+        {
+            foreach (var phrase in phrases)
+                kinds.TryAdd(NormalizeSpaces(phrase), kind);
+        }
+        Add(hedges.Approx, QuantityKind.Approx);
+        Add(hedges.Min, QuantityKind.Min);
+        Add(hedges.Max, QuantityKind.Max);
+        _hedgeKinds = kinds.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// Regex source for one whole quantity expression: optional hedge phrase(s), then a number (digits or words),
+    /// a range or a vague amount, then an optional percent word or sign. Only non-capturing groups and lookarounds,
+    /// so it can be embedded in a caller's pattern; meant for RegexOptions.IgnoreCase | CultureInvariant.
+    /// </summary>
+    public string Pattern { get; }
+
+    /// <summary>Parses text that <see cref="Pattern"/> matched (exactly, or with white space around it); null if it is not a quantity.</summary>
+    public QuantityMatch? Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = _parser.Match(text);
+        if (!match.Success)
+            return null;
+        var start = 0;
+        var end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start]))
+            start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        return Interpret(match, start, end - start);
+    }
+
+    /// <summary>Every quantity in text[start..start+length), left to right, non-overlapping; spans are indexes into the whole text.</summary>
+    /// <remarks>The slice is treated as the whole input: nothing before or after it is looked at.</remarks>
+    public IReadOnlyList<QuantityMatch> FindAll(string text, int start, int length)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, text.Length - start);
+
+        List<QuantityMatch>? found = null;
+        for (var match = _scanner.Match(text, start, length); match.Success; match = match.NextMatch())
+        {
+            // Matches that read as nothing (a malformed word run, a "range" like 3-2) are dropped.
+            if (Interpret(match, match.Index, match.Length) is { } quantity)
+                (found ??= []).Add(quantity);
+        }
+        return found ?? (IReadOnlyList<QuantityMatch>)[];
+    }
+
+    private QuantityMatch? Interpret(Match match, int start, int length)
+    {
+        var isPercent = match.Groups[QuantityPatterns.PercentGroup].Success;
+        var hedgeCaptures = match.Groups[QuantityPatterns.HedgeGroup].Captures;
+        // The last hedge captured is the one nearest the number.
+        QuantityKind? hedge = hedgeCaptures.Count == 0 ? null : HedgeKind(hedgeCaptures[^1].ValueSpan);
+
+        Quantity? quantity;
+        var vague = match.Groups[QuantityPatterns.VagueGroup];
+        var second = match.Groups[QuantityPatterns.SecondGroup];
+        if (vague.Success)
+        {
+            if (!NumberWords.TryParseVague(vague.ValueSpan, out var kind, out var value))
+                return null;
+            quantity = Hedged(hedge ?? kind, value);
+        }
+        else if (second.Success)
+        {
+            if (!TryParseNumber(match.Groups[QuantityPatterns.FirstGroup].ValueSpan, out var low, out var lowScale) ||
+                !TryParseNumber(second.ValueSpan, out var high, out var highScale))
+                return null;
+            // "two to three thousand", "2-3 million": the low end shares the high end's scale word.
+            if (lowScale == 1 && highScale > 1 && low * highScale <= high)
+                low *= highScale;
+            if (low >= high)
+                return null;
+            quantity = Quantity.Between(low, high);
+        }
+        else
+        {
+            if (!TryParseNumber(match.Groups[QuantityPatterns.FirstGroup].ValueSpan, out var value, out _))
+                return null;
+            quantity = Hedged(hedge ?? QuantityKind.Exact, value);
+        }
+        return new QuantityMatch(quantity, start, length, isPercent);
+    }
+
+    private static Quantity Hedged(QuantityKind kind, decimal value) => kind switch
+    {
+        QuantityKind.Approx => Quantity.Approx(value),
+        QuantityKind.Min => Quantity.AtLeast(value),
+        QuantityKind.Max => Quantity.AtMost(value),
+        _ => Quantity.Exact(value),
+    };
+
+    private QuantityKind? HedgeKind(ReadOnlySpan<char> phrase)
+    {
+        // Fast path without allocating: the phrase as written is usually already single-spaced.
+        if (_hedgeKinds.TryGetValue(phrase, out var kind))
+            return kind;
+        return _hedgeKinds.TryGetValue(NormalizeSpaces(phrase.ToString()), out kind) ? kind : null;
+    }
+
+    private static string NormalizeSpaces(string phrase) =>
+        string.Join(' ', phrase.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Digits ("8,000", "2.5 million", "1.2bn") or number words; scale is the multiplier of a trailing scale word, else 1.</summary>
+    private static bool TryParseNumber(ReadOnlySpan<char> text, out decimal value, out decimal scale)
+    {
+        scale = 1;
+        if (text.Length == 0 || !char.IsAsciiDigit(text[0]))
+            return NumberWords.TryParse(text, out value, out scale);
+
+        var digitsEnd = 0;
+        while (digitsEnd < text.Length && (char.IsAsciiDigit(text[digitsEnd]) || text[digitsEnd] is ',' or '.'))
+            digitsEnd++;
+        var digits = text[..digitsEnd];
+        value = 0;
+        if (digits.Length > 40)
+            return false; // beyond decimal's precision anyway; keeps the stack buffer small
+        Span<char> plain = stackalloc char[digits.Length];
+        var n = 0;
+        foreach (var c in digits)
+        {
+            if (c != ',')
+                plain[n++] = c;
+        }
+        if (!decimal.TryParse(plain[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+            return false;
+
+        var rest = text[digitsEnd..].Trim();
+        if (rest.Length > 0)
+        {
+            scale = NumberWords.ScaleOf(rest);
+            if (scale == 0)
+                return false;
+            value *= scale;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using RaqqaLedger.Domain.Claims;
+using RaqqaLedger.Extraction.Numbers;
+
+namespace RaqqaLedger.Extraction.Rules;
+
+public enum TopicKind { YesNo, Count, Percent, Category }
+
+/// <param name="FixedValue">The value a yes/no or category rule asserts; null for number rules.</param>
+/// <param name="Complement">The number is the other side's share: SDF control = 100 − what IS holds.</param>
+/// <param name="Unless">The rule does not fire in a sentence matching this.</param>
+/// <param name="Context">The rule fires only if this matches the sentence or one of the <paramref name="ContextSentences"/> before it.</param>
+public sealed record CompiledRule(string Id, Regex Pattern, ClaimValue? FixedValue, bool Complement, Regex? Unless, Regex? Context, int ContextSentences);
+
+/// <param name="Cue">A cheap test a sentence must pass before any of the topic's rules run on it.</param>
+public sealed record CompiledTopic(string Id, TopicKind Kind, string Description, Regex Cue, IReadOnlyList<CompiledRule> Rules);
+
+public sealed record SpeakerEntry(string Name, string Kind, IReadOnlyList<string> Aliases)
+{
+    public bool IsPerson => Kind == "person";
+}
+
+/// <summary>How the claim board decides a topic's status (used by the projections).</summary>
+public sealed record StatusRule(int ConfirmedMinSources, decimal NumbersAgreeWithinPercent);
+
+/// <summary>Attribution vocabulary: who says, and the words that point back to the last speaker.</summary>
+public sealed record AttributionVocabulary(IReadOnlyList<string> Verbs, IReadOnlyList<string> Pronouns, IReadOnlyList<string> Anaphors, string Descriptors);
+
+/// <summary>A checked, compiled rule set: everything extraction needs, built once per published version.</summary>
+public sealed class RuleSet
+{
+    internal RuleSet(int version, string name, string description, string sha256, string content,
+        IReadOnlyList<CompiledTopic> topics, IReadOnlyList<SpeakerEntry> speakers, HedgeLexicon hedges,
+        AttributionVocabulary attribution, IReadOnlyList<string> negationCues, int negationWindow, StatusRule status)
+    {
+        Version = version;
+        Name = name;
+        Description = description;
+        Sha256 = sha256;
+        Content = content;
+        Topics = topics;
+        Speakers = speakers;
+        Hedges = hedges;
+        Attribution = attribution;
+        NegationCues = negationCues;
+        NegationWindow = negationWindow;
+        Status = status;
+        Quantities = new QuantityGrammar(hedges);
+        TopicsById = topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
+    }
+
+    public int Version { get; }
+    public string Name { get; }
+    public string Description { get; }
+    public string Sha256 { get; }
+    public string Content { get; }
+    public IReadOnlyList<CompiledTopic> Topics { get; }
+    public IReadOnlyDictionary<string, CompiledTopic> TopicsById { get; }
+    public IReadOnlyList<SpeakerEntry> Speakers { get; }
+    public HedgeLexicon Hedges { get; }
+    public QuantityGrammar Quantities { get; }
+    public AttributionVocabulary Attribution { get; }
+    public IReadOnlyList<string> NegationCues { get; }
+    public int NegationWindow { get; }
+    public StatusRule Status { get; }
+}
+
+/// <summary>A rule set file that cannot be used; the message names the file, the place and the problem.</summary>
+public sealed class InvalidRuleSetException(string message) : Exception(message);

@@ -1,0 +1,215 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using RaqqaLedger.Domain.Claims;
+using RaqqaLedger.Extraction.Numbers;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace RaqqaLedger.Extraction.Rules;
+
+/// <summary>Reads a rule set file, checks every part of it, and compiles its patterns.</summary>
+public static partial class RuleSetCompiler
+{
+    internal const RegexOptions PatternOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    /// <summary>A pattern that runs this long on one sentence is broken; fail loudly rather than hang.</summary>
+    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    public static string Sha256Of(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+
+    /// <exception cref="InvalidRuleSetException">The file is not a usable rule set.</exception>
+    public static RuleSet Compile(string content, string source)
+    {
+        RuleSetDocument document;
+        try
+        {
+            document = Yaml.Deserialize<RuleSetDocument>(content) ?? throw new InvalidRuleSetException($"{source}: the file is empty");
+        }
+        catch (YamlException e)
+        {
+            throw new InvalidRuleSetException($"{source}: not valid rule-set YAML at line {e.Start.Line}: {(e.InnerException ?? e).Message.ReplaceLineEndings(" ")}");
+        }
+
+        if (document.Version < 1)
+            throw new InvalidRuleSetException($"{source}: 'version' must be a whole number of 1 or more");
+        if (string.IsNullOrWhiteSpace(document.Name))
+            throw new InvalidRuleSetException($"{source}: 'name' is required");
+        if (document.Topics.Count == 0)
+            throw new InvalidRuleSetException($"{source}: no topics");
+
+        var macros = document.Macros;
+        foreach (var name in macros.Keys)
+        {
+            if (!MacroName().IsMatch(name) || name == "Q")
+                throw new InvalidRuleSetException($"{source}: macro name '{name}' must be UPPER_CASE letters and not Q");
+        }
+        var hedges = document.Hedges is { } h ? new HedgeLexicon(h.Approx, h.Min, h.Max) : HedgeLexicon.Default;
+        var quantity = new QuantityGrammar(hedges).Pattern;
+
+        string Expand(string pattern, string where)
+        {
+            var expanded = pattern;
+            // Macros may use macros; three rounds is plenty and stops accidental cycles. {Q} goes in
+            // last, so nothing inside the quantity grammar is read as a macro.
+            for (var round = 0; round < 3; round++)
+            {
+                expanded = MacroReference().Replace(expanded, m =>
+                {
+                    var key = m.Groups[1].Value;
+                    if (key == "Q")
+                        return m.Value;
+                    return macros.TryGetValue(key, out var body) ? "(?:" + body + ")"
+                        : throw new InvalidRuleSetException($"{source}: {where}: unknown macro {{{key}}}");
+                });
+            }
+            return expanded.Replace("{Q}", "(?:" + quantity + ")", StringComparison.Ordinal);
+        }
+
+        Regex Build(string? pattern, string where)
+        {
+            if (string.IsNullOrWhiteSpace(pattern))
+                throw new InvalidRuleSetException($"{source}: {where}: pattern is empty");
+            try
+            {
+                return new Regex(Expand(pattern, where), PatternOptions, MatchTimeout);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidRuleSetException($"{source}: {where}: pattern does not compile: {e.Message.ReplaceLineEndings(" ")}");
+            }
+        }
+
+        var topics = new List<CompiledTopic>();
+        var topicIds = new HashSet<string>(StringComparer.Ordinal);
+        var ruleIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (topic, index) in document.Topics.Select((t, i) => (t, i)))
+        {
+            var where = $"topic #{index + 1}";
+            if (string.IsNullOrWhiteSpace(topic.Id) || !TopicId().IsMatch(topic.Id))
+                throw new InvalidRuleSetException($"{source}: {where}: id '{topic.Id}' must be lower-case words joined by dots or underscores");
+            where = $"topic {topic.Id}";
+            if (!topicIds.Add(topic.Id))
+                throw new InvalidRuleSetException($"{source}: {where}: defined twice");
+            var kind = topic.Kind switch
+            {
+                "yesno" => TopicKind.YesNo,
+                "count" => TopicKind.Count,
+                "percent" => TopicKind.Percent,
+                "category" => TopicKind.Category,
+                _ => throw new InvalidRuleSetException($"{source}: {where}: kind '{topic.Kind}' must be yesno, count, percent or category"),
+            };
+            if (topic.Rules.Count == 0)
+                throw new InvalidRuleSetException($"{source}: {where}: no rules");
+            var rules = new List<CompiledRule>();
+            foreach (var rule in topic.Rules)
+            {
+                var ruleWhere = $"{where} rule '{rule.Id}'";
+                if (string.IsNullOrWhiteSpace(rule.Id) || !ruleIds.Add(rule.Id))
+                    throw new InvalidRuleSetException($"{source}: {ruleWhere}: every rule needs an id, unique in the file");
+                var pattern = Build(rule.Pattern, ruleWhere);
+                ClaimValue? value = null;
+                switch (kind)
+                {
+                    case TopicKind.YesNo:
+                        value = rule.Value switch
+                        {
+                            "true" => ClaimValue.Yes(true),
+                            "false" => ClaimValue.Yes(false),
+                            _ => throw new InvalidRuleSetException($"{source}: {ruleWhere}: a yesno rule needs value: true or false"),
+                        };
+                        break;
+                    case TopicKind.Category:
+                        value = rule.Value is { Length: > 0 } category && CategoryValue().IsMatch(category)
+                            ? ClaimValue.Of(category)
+                            : throw new InvalidRuleSetException($"{source}: {ruleWhere}: a category rule needs a value like local_officials");
+                        break;
+                    default:
+                        if (rule.Value is not null)
+                            throw new InvalidRuleSetException($"{source}: {ruleWhere}: a {topic.Kind} rule takes its value from {{Q}}, not 'value'");
+                        if (Array.IndexOf(pattern.GetGroupNames(), "q") < 0)
+                            throw new InvalidRuleSetException($"{source}: {ruleWhere}: a {topic.Kind} rule needs a (?<q>{{Q}}) group");
+                        break;
+                }
+                if (rule.Complement && kind != TopicKind.Percent)
+                    throw new InvalidRuleSetException($"{source}: {ruleWhere}: complement applies to percent topics only");
+                if (rule.ContextSentences is < 0 or > 1000)
+                    throw new InvalidRuleSetException($"{source}: {ruleWhere}: context_sentences must be 0 to 1000");
+                rules.Add(new CompiledRule(rule.Id, pattern, value, rule.Complement,
+                    rule.Unless is null ? null : Build(rule.Unless, ruleWhere + " unless"),
+                    rule.Context is null ? null : Build(rule.Context, ruleWhere + " context"), rule.ContextSentences));
+            }
+            var cue = Build(topic.Cue ?? string.Join('|', topic.Rules.Select(r => r.Pattern)), where + " cue");
+            topics.Add(new CompiledTopic(topic.Id, kind, topic.Description ?? "", cue, rules));
+        }
+
+        var speakers = new List<SpeakerEntry>();
+        foreach (var speaker in document.Speakers)
+        {
+            if (string.IsNullOrWhiteSpace(speaker.Name))
+                throw new InvalidRuleSetException($"{source}: every speaker needs a name");
+            var kind = speaker.Kind ?? "person";
+            if (kind is not ("person" or "organisation" or "group"))
+                throw new InvalidRuleSetException($"{source}: speaker {speaker.Name}: kind must be person, organisation or group");
+            speakers.Add(new SpeakerEntry(speaker.Name.Trim(), kind, [.. speaker.Aliases.Select(a => a.Trim()).Where(a => a.Length > 0)]));
+        }
+
+        var attribution = document.Attribution ?? new AttributionDocument();
+        if (attribution.Verbs.Count == 0)
+            throw new InvalidRuleSetException($"{source}: attribution.verbs is empty");
+        var descriptors = attribution.Descriptors ?? @"(?:(?:a|an|the)\s+)?(?:officials?|spokes(?:man|woman)|sources?)";
+        try
+        {
+            _ = new Regex(descriptors);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidRuleSetException($"{source}: attribution.descriptors does not compile: {e.Message.ReplaceLineEndings(" ")}");
+        }
+
+        var negation = document.Negation ?? new NegationDocument { Cues = ["not", "no", "never", "n't"] };
+        if (negation.Window is < 0 or > 200)
+            throw new InvalidRuleSetException($"{source}: negation.window must be 0 to 200 characters");
+        var status = document.Status ?? new StatusDocument();
+        if (status.ConfirmedMinSources < 2 || status.NumbersAgreeWithinPercent is < 0 or > 100)
+            throw new InvalidRuleSetException($"{source}: status.confirmed_min_sources must be 2 or more and numbers_agree_within_percent 0 to 100");
+
+        return new RuleSet(document.Version, document.Name.Trim(), document.Description?.Trim() ?? "", Sha256Of(content), content,
+            topics, speakers, hedges,
+            new AttributionVocabulary(attribution.Verbs, attribution.Pronouns, attribution.Anaphors, descriptors),
+            negation.Cues, negation.Window, new StatusRule(status.ConfirmedMinSources, status.NumbersAgreeWithinPercent));
+    }
+
+    [GeneratedRegex(@"(?<!\\[pP])\{([A-Z][A-Z_]*)\}")]
+    private static partial Regex MacroReference();
+
+    [GeneratedRegex(@"^[A-Z][A-Z_]*$")]
+    private static partial Regex MacroName();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")]
+    private static partial Regex TopicId();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9_]*$")]
+    private static partial Regex CategoryValue();
+}
+
+/// <summary>The rule set this build ships with (rules/raqqa-claims.yaml), published on first use.</summary>
+public static class DefaultRules
+{
+    public const string Source = "raqqa-claims.yaml";
+
+    public static string Content { get; } = Load();
+
+    private static string Load()
+    {
+        using var stream = typeof(DefaultRules).Assembly.GetManifestResourceStream("RaqqaLedger.DefaultRules.yaml")
+            ?? throw new InvalidOperationException("the default rule set is not embedded");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}
