@@ -52,7 +52,7 @@ public sealed partial class SpeakerFinder
         var anaphorPattern = string.Join('|', rules.Attribution.Anaphors.OrderByDescending(a => a.Length).Select(a => Regex.Escape(a).Replace(@"\ ", @"\s+")));
         var pronounPattern = string.Join('|', rules.Attribution.Pronouns.Select(Regex.Escape));
         var verbs = string.Join('|', rules.Attribution.Verbs.OrderByDescending(v => v.Length).Select(Regex.Escape));
-        var named = $@"(?:(?:the|a|an|one)\s+)?(?:{Or(aliasPattern)}){PersonAfter}|{Or(anaphorPattern)}|{PersonName}|(?:{rules.Attribution.Descriptors}){PersonAfter}";
+        var named = $@"(?:(?:the|a|an|one)\s+)?(?:{Or(aliasPattern)}){PersonAfter}|{Or(anaphorPattern)}|{PersonName}|(?:{rules.Attribution.Descriptors}){PersonAfter}|{Surname}";
         var anyone = named + (pronounPattern.Length > 0 ? $@"|\b(?:{pronounPattern})" : "");
         const string adverbs = @"(?:(?:later|also|again|earlier|previously|separately|then|had|has|have|would|on\s+[A-Z]\w+|[a-z]+ly)\s+)*";
 
@@ -65,8 +65,14 @@ public sealed partial class SpeakerFinder
 
     /// <summary>A title and name with two to four capitalised words: "Colonel Ryan Dillon", "Jihan Sheikh Ahmed".</summary>
     private const string PersonName =
-        @"(?:(?:Colonel|Col\.|General|Gen\.|Major|Maj\.|Lieutenant|Lt\.|Captain|Capt\.|Sergeant|Sgt\.|Dr\.|Mr\.|Mrs\.|Ms\.|Sheikh|President|Prime\s+Minister|Minister|Defen[cs]e\s+Secretary|Secretary|Ambassador|Envoy|Commander|Brigadier|Spokesman|Spokeswoman)\s+)*" +
+        @"(?:(?:" + Titles + @")\s+)*" +
         @"(?-i:(?!" + SentenceWords + @"\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|El-|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,3})\b";
+
+    /// <summary>Titles and roles printed before a name; they are not part of the canonical name.</summary>
+    private const string Titles =
+        @"Colonel|Col\.|General|Gen\.|Major|Maj\.|Lieutenant|Lt\.|Captain|Capt\.|Sergeant|Sgt\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|" +
+        @"President|Prime\s+Minister|Minister|Defen[cs]e\s+Secretary|Secretary|Ambassador|Envoy|Commander|Brigadier|Spokesman|Spokeswoman|" +
+        @"Analyst|Researcher|Resident|Activist|Journalist|Expert|Official|Lawmaker|Senator|Governor|Mayor";
 
     /// <summary>Capitalised words that open sentences, not names: "But Allouch told AFP" is Allouch.</summary>
     private const string SentenceWords =
@@ -76,6 +82,9 @@ public sealed partial class SpeakerFinder
 
     /// <summary>A short modifier between a subject and its verb: "the coalition backing the assault on the city said".</summary>
     private const string Modifier = @"\s+(?:backing|leading|fighting|based|who|which|that|in\s+charge)\b[^,;:""“”]{0,60}?";
+
+    /// <summary>A lone capitalised word: kept only when it is the surname of someone named earlier.</summary>
+    private const string Surname = @"(?-i:(?!" + SentenceWords + @"\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b";
 
     /// <summary>A role followed by the person holding it: "SDF spokesman Mostafa Bali".</summary>
     private const string PersonAfter = @"(?:\s+" + PersonName + ")?";
@@ -215,10 +224,10 @@ public sealed partial class SpeakerFinder
     [GeneratedRegex(@"^(?:the|a|an|one)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Determiner();
 
-    [GeneratedRegex(@"(?:(?:Colonel|Col\.|General|Gen\.|Major|Maj\.|Lieutenant|Lt\.|Captain|Capt\.|Sergeant|Sgt\.|Dr\.|Mr\.|Mrs\.|Ms\.|President|Prime\s+Minister|Minister|Defen[cs]e\s+Secretary|Secretary|Ambassador|Envoy|Commander|Brigadier|Spokesman|Spokeswoman)\s+)+")]
+    [GeneratedRegex(@"^(?:(?:" + Titles + @")\s+)+")]
     private static partial Regex Title();
 
-    [GeneratedRegex(@"(?:(?:Colonel|Col\.|General|Gen\.|Major|Lt\.|Dr\.|Mr\.|Mrs\.|Ms\.|Secretary|Minister|Commander)\s+)*[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|bin\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)*$")]
+    [GeneratedRegex(@"(?:(?:" + Titles + @")\s+)*[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|bin\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)*$")]
     private static partial Regex TrailingPerson();
 
     [GeneratedRegex(@"\s+")]
