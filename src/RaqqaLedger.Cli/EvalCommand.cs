@@ -68,7 +68,7 @@ internal static class EvalCommand
             foreach (var m in score.Spurious)
                 await output.WriteLineAsync($"spurious     {m.File[..3]} {m.Topic} {m.Value} [{m.Speaker ?? "outlet"}] \"{m.Quote}\"");
             foreach (var m in score.Misattributed)
-                await output.WriteLineAsync($"misattributed {m.File[..3]} {m.Topic} {m.Value} expected [{m.Speaker ?? "outlet"}] \"{m.Quote}\"");
+                await output.WriteLineAsync($"misattributed {m.File[..3]} {m.Topic} {m.Value} expected [{m.Speaker ?? "outlet"}] got [{m.Reported}] \"{m.Quote}\"");
             return CliApp.Ok;
         });
         return command;

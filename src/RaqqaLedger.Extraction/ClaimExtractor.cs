@@ -14,7 +14,7 @@ namespace RaqqaLedger.Extraction;
 /// Runs a rule set over an article and returns its claims as claim-extracted events. Pure and
 /// deterministic: the same article under the same rules gives the same claims, ids and order.
 /// </summary>
-public sealed class ClaimExtractor
+public sealed partial class ClaimExtractor
 {
     private readonly RuleSet rules;
     private readonly SpeakerFinder speakers;
@@ -66,7 +66,7 @@ public sealed class ClaimExtractor
                         if (accepted.Any(a => m.Index < a.End && a.Start < m.Index + m.Length))
                             continue;
                         var value = ValueOf(topic, rule, m, text);
-                        if (value is null)
+                        if (value is null || Before(rules.Uncertainty, text, m.Index))
                             continue;
                         accepted.Add((m.Index, m.Index + m.Length));
 
@@ -110,7 +110,7 @@ public sealed class ClaimExtractor
                 return NegatedBefore(text, m.Index) ? null : rule.FixedValue;
             default:
                 var q = m.Groups["q"];
-                if (!q.Success || rules.Quantities.Parse(q.Value) is not { } parsed)
+                if (!q.Success || PartOf().IsMatch(text.AsSpan(0, q.Index)) || rules.Quantities.Parse(q.Value) is not { } parsed)
                     return null;
                 if (parsed.IsPercent != (topic.Kind == TopicKind.Percent))
                     return null;
@@ -120,13 +120,18 @@ public sealed class ClaimExtractor
     }
 
     /// <summary>A negation cue shortly before the match, in the same clause: "denied that … human shields".</summary>
-    private bool NegatedBefore(string text, int matchStart)
+    private bool NegatedBefore(string text, int matchStart) => Before(negationCue, text, matchStart);
+
+    /// <summary>Whether <paramref name="cue"/> occurs in the window before <paramref name="matchStart"/>, within its clause.</summary>
+    private bool Before(Regex? cue, string text, int matchStart)
     {
+        if (cue is null || matchStart == 0)
+            return false;
         var from = Math.Max(0, matchStart - rules.NegationWindow);
-        var clause = text.LastIndexOfAny([',', ';', ':', '—', '–', '"', '“', '”'], Math.Max(0, matchStart - 1), matchStart - from);
+        var clause = text.LastIndexOfAny([',', ';', ':', '—', '–', '"', '“', '”'], matchStart - 1, matchStart - from);
         if (clause >= 0)
             from = clause + 1;
-        return from < matchStart && negationCue.IsMatch(text.AsSpan(from, matchStart - from));
+        return from < matchStart && cue.IsMatch(text.AsSpan(from, matchStart - from));
     }
 
     private static bool InContext(Regex context, int before, List<Sentence> sentences, int index)
@@ -148,13 +153,21 @@ public sealed class ClaimExtractor
     {
         if (mentions.Count > 0)
         {
-            var nearest = mentions.MinBy(a => Distance(a.Start, a.End, claim.Index, claim.Index + claim.Length))!;
-            return (nearest.Canonical, nearest.AsWritten);
+            // "X said CLAIM, and Y said …": a speaker just before the claim introduces it; otherwise the nearest.
+            var introducing = mentions.LastOrDefault(a => a.End <= claim.Index && claim.Index - a.End <= IntroducedWithin);
+            var speaker = introducing ?? mentions.MinBy(a => Distance(a.Start, a.End, claim.Index, claim.Index + claim.Length))!;
+            return (speaker.Canonical, speaker.AsWritten);
         }
         if (text.Length > 0 && text[0] is '"' or '“' or '\'' && speakerBefore is not null)
             return (speakerBefore, asWrittenBefore);
         return (null, null);
     }
+
+    /// <summary>"a quarter of a million", "half of the 300": the number is only part of the quantity.</summary>
+    [GeneratedRegex(@"\b(?:quarter|half|third|fraction|part|share|percent|per\s+cent|%)\s+of\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex PartOf();
+
+    private const int IntroducedWithin = 60;
 
     private static int Distance(int aStart, int aEnd, int bStart, int bEnd) =>
         aEnd <= bStart ? bStart - aEnd : bEnd <= aStart ? aStart - bEnd : 0;

@@ -7,7 +7,8 @@ public sealed record ReportedClaim(string File, string Topic, ClaimValue Value, 
 
 public sealed record TopicScore(int Gold, int Extracted, int Found, int Correct, double Precision, double Recall);
 
-public sealed record Miss(string File, string Topic, string Value, string? Speaker, string? Quote);
+/// <param name="Reported">For a misattributed claim, the speakers the extractor gave instead.</param>
+public sealed record Miss(string File, string Topic, string Value, string? Speaker, string? Quote, string? Reported = null);
 
 /// <param name="Attribution">Of the gold claims found, the share whose speaker an extracted claim also got right.</param>
 public sealed record EvaluationScore(
@@ -46,7 +47,8 @@ public static class Scoring
             topics,
             [.. goldClaims.Except(found).Select(g => new Miss(g.File, g.Claim.Topic, g.Claim.Value.ToJson(), g.Claim.Speaker, g.Claim.Quote))],
             [.. reported.Except(correct).Select(r => new Miss(r.File, r.Topic, r.Value.ToJson(), r.Speaker, r.Quote))],
-            [.. found.Except(attributed).Select(g => new Miss(g.File, g.Claim.Topic, g.Claim.Value.ToJson(), g.Claim.Speaker, g.Claim.Quote))]);
+            [.. found.Except(attributed).Select(g => new Miss(g.File, g.Claim.Topic, g.Claim.Value.ToJson(), g.Claim.Speaker, g.Claim.Quote,
+                string.Join(" / ", reported.Where(r => Same(r, g)).Select(r => r.Speaker ?? "outlet"))))]);
     }
 
     /// <summary>Gold speaker null is the outlet's voice; "a|b" accepts either; names compare case-insensitively.</summary>

@@ -32,10 +32,12 @@ public sealed partial class SpeakerFinder
     private readonly Regex accordingTo;
     private readonly Regex statement;
     private readonly Regex quickCheck;
+    private readonly Regex subjectFirst;
     private readonly Dictionary<string, SpeakerEntry> aliases = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Alias, SpeakerEntry Speaker)> aliasesLongestFirst;
     private readonly HashSet<string> pronouns;
     private readonly HashSet<string> anaphors;
+    private readonly HashSet<string> wireAgencies;
 
     public SpeakerFinder(RuleSet rules)
     {
@@ -47,20 +49,28 @@ public sealed partial class SpeakerFinder
         aliasesLongestFirst = [.. aliases.OrderByDescending(a => a.Key.Length).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => (a.Key, a.Value))];
         pronouns = new HashSet<string>(rules.Attribution.Pronouns, StringComparer.OrdinalIgnoreCase);
         anaphors = new HashSet<string>(rules.Attribution.Anaphors, StringComparer.OrdinalIgnoreCase);
+        wireAgencies = new HashSet<string>(rules.Attribution.WireAgencies, StringComparer.OrdinalIgnoreCase);
 
         var aliasPattern = string.Join('|', aliasesLongestFirst.Select(a => AliasPattern(a.Alias)));
         var anaphorPattern = string.Join('|', rules.Attribution.Anaphors.OrderByDescending(a => a.Length).Select(a => Regex.Escape(a).Replace(@"\ ", @"\s+")));
         var pronounPattern = string.Join('|', rules.Attribution.Pronouns.Select(Regex.Escape));
         var verbs = string.Join('|', rules.Attribution.Verbs.OrderByDescending(v => v.Length).Select(Regex.Escape));
-        var named = $@"(?:(?:the|a|an|one)\s+)?(?:{Or(aliasPattern)}){PersonAfter}|{Or(anaphorPattern)}|{PersonName}|(?:{rules.Attribution.Descriptors}){PersonAfter}|{Surname}";
+        var named = $@"(?:(?:the|a|an|one)\s+)?(?:{Or(aliasPattern)}){PersonAfter}|{Or(anaphorPattern)}|(?:the\s+)?{PersonName}|(?:{rules.Attribution.Descriptors}){PersonAfter}|(?:(?:the|a|an)\s+)?{Acronym}|{Surname}";
         var anyone = named + (pronounPattern.Length > 0 ? $@"|\b(?:{pronounPattern})" : "");
         const string adverbs = @"(?:(?:later|also|again|earlier|previously|separately|then|had|has|have|would|on\s+[A-Z]\w+|[a-z]+ly)\s+)*";
 
-        subjectVerb = new Regex($@"\b(?<m>{anyone})(?<app>\s*,\s*[^,""“”]{{1,120}}?,|{Modifier})?\s+{adverbs}(?<v>{verbs})\b", Options, RuleSetCompiler.MatchTimeout);
-        verbSubject = new Regex($@"\b(?<v>{verbs})\s+(?:(?:on|late\s+on|earlier\s+on)\s+[A-Z]\w+\s+)?(?<m>{named})", Options, RuleSetCompiler.MatchTimeout);
-        accordingTo = new Regex($@"\baccording\s+to\s+(?<m>{named})", Options, RuleSetCompiler.MatchTimeout);
-        statement = new Regex($@"\b(?:statement|report)\s+(?:released\s+|issued\s+|published\s+|put\s+out\s+)?(?:by|from)\s+(?<m>{named})|\b(?<m>{named})(?:'s|’s)?\s+statement\b", Options, RuleSetCompiler.MatchTimeout);
-        quickCheck = new Regex($@"\b(?:{verbs}|according|statement|report)\b", Options);
+        subjectVerb = new Regex($@"\b(?<m>{anyone})(?:\s*\([^)]{{1,30}}\))?(?<app>\s*,\s*[^,""“”]{{1,120}}?,|{Modifier})?\s+{adverbs}(?<v>{verbs})\b", Options, RuleSetCompiler.MatchTimeout);
+        // "said Omar Alloush," but not "said the SDF controlled …": the name must end the clause.
+        verbSubject = new Regex($@"\b(?<v>{verbs})\s+(?:(?:on|late\s+on|earlier\s+on)\s+[A-Z]\w+\s+)?(?<m>{named})(?=\s*(?:[,.;:(]|$)|\s+(?:on|in|at|late|earlier|last|told|to)\b)", Options, RuleSetCompiler.MatchTimeout);
+        accordingTo = new Regex($@"\b(?:according\s+to|by\s+the\s+(?:count|tally|estimate)\s+of|(?:figures|data)\s+(?:from|by))\s+(?:figures\s+from\s+)?(?<m>{named})", Options, RuleSetCompiler.MatchTimeout);
+        // The last resort: a sentence that opens with a speaker and attributes later on
+        // ("Activists inside the city gave a different account, saying …").
+        subjectFirst = new Regex($@"^(?:[A-Z][\w'’ -]{{0,30}},\s+)?(?<m>{named})(?:\s*\([^)]{{1,30}}\))?(?:\s[^""“”]{{0,80}}?)?\s(?<v>{verbs})\b", Options, RuleSetCompiler.MatchTimeout);
+        statement = new Regex(
+            $@"\b(?:statement|report)\s+(?:released\s+|issued\s+|published\s+|put\s+out\s+)?(?:by|from)\s+(?<m>{named})" +
+            $@"|\b(?<m>{named})(?:'s|’s)?\s+(?:statement|investigation|report|inquiry|documentary|count|tally|figures)\b",
+            Options, RuleSetCompiler.MatchTimeout);
+        quickCheck = new Regex($@"\b(?:{verbs}|according|statement|report|investigation|count|tally|figures)\b", Options);
     }
 
     /// <summary>A title and name with two to four capitalised words: "Colonel Ryan Dillon", "Jihan Sheikh Ahmed".</summary>
@@ -70,7 +80,7 @@ public sealed partial class SpeakerFinder
 
     /// <summary>Titles and roles printed before a name; they are not part of the canonical name.</summary>
     private const string Titles =
-        @"Colonel|Col\.|General|Gen\.|Major|Maj\.|Lieutenant|Lt\.|Captain|Capt\.|Sergeant|Sgt\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|" +
+        @"Colonel|Col\.?|General|Gen\.?|Major|Maj\.?|Lieutenant|Lt\.?|Captain|Capt\.?|Sergeant|Sgt\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|" +
         @"President|Prime\s+Minister|Minister|Defen[cs]e\s+Secretary|Secretary|Ambassador|Envoy|Commander|Brigadier|Spokesman|Spokeswoman|" +
         @"Analyst|Researcher|Resident|Activist|Journalist|Expert|Official|Lawmaker|Senator|Governor|Mayor";
 
@@ -78,10 +88,14 @@ public sealed partial class SpeakerFinder
     private const string SentenceWords =
         "(?:But|And|Or|Nor|The|A|An|In|On|At|As|If|When|While|After|Before|Earlier|Later|Meanwhile|However|Also|Then|So|Yet|Since|" +
         "Although|Though|This|That|These|Those|Some|Many|Most|Other|Another|Both|Each|Their|His|Her|Its|Our|We|They|He|She|It|" +
-        "Last|Next|Over|Under|With|Without|From|For|By|To|Of|On|Now|Still|Only|Even|Instead|Separately|Asked|Speaking)";
+        "Last|Next|Over|Under|With|Without|From|For|By|To|Of|On|Now|Still|Only|Even|Instead|Separately|Asked|Speaking|" +
+        @"Islamic\s+State|Deir\s+Ezzor|Middle\s+East|Mayadeen|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
     /// <summary>A short modifier between a subject and its verb: "the coalition backing the assault on the city said".</summary>
     private const string Modifier = @"\s+(?:backing|leading|fighting|based|who|which|that|in\s+charge)\b[^,;:""“”]{0,60}?";
+
+    /// <summary>An organisation's initials: "BBC", "SOHR".</summary>
+    private const string Acronym = @"(?-i:[A-Z]{2,6})\b(?![-’'])";
 
     /// <summary>A lone capitalised word: kept only when it is the surname of someone named earlier.</summary>
     private const string Surname = @"(?-i:(?!" + SentenceWords + @"\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b";
@@ -121,6 +135,8 @@ public sealed partial class SpeakerFinder
         }
         foreach (Match m in statement.Matches(sentence))
             Add(found, m, memory);
+        if (found.Count == 0 && subjectFirst.Match(sentence) is { Success: true } subject)
+            Add(found, subject, memory);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
@@ -145,10 +161,14 @@ public sealed partial class SpeakerFinder
     {
         var text = Collapse(asWritten);
         if (pronouns.Contains(text))
-            return memory.LastPerson ?? memory.LastSpeaker;
+            return text.Equals("he", StringComparison.OrdinalIgnoreCase) || text.Equals("she", StringComparison.OrdinalIgnoreCase)
+                ? memory.LastPerson ?? memory.LastSpeaker
+                : memory.LastSpeaker ?? memory.LastPerson;
         if (anaphors.Contains(text))
             return memory.LastSpeaker ?? memory.LastPerson;
         var core = Determiner().Replace(text, "");
+        if (wireAgencies.Contains(core))
+            return null;
         if (aliases.TryGetValue(core, out var exact) || aliases.TryGetValue(text, out exact))
             return Remember(exact, memory);
 
@@ -183,7 +203,11 @@ public sealed partial class SpeakerFinder
             return Remember(contained, memory);
 
         if (!core.Contains(' ') && core.Length > 1 && char.IsUpper(core[0]))
-            return memory.PeopleBySurname.TryGetValue(core, out var bySurname) ? RememberPerson(bySurname, memory) : null;
+        {
+            if (memory.PeopleBySurname.TryGetValue(core, out var bySurname))
+                return RememberPerson(bySurname, memory);
+            return core.All(char.IsUpper) ? core : null;
+        }
         return core.Length > 0 ? core.ToLowerInvariant() : null;
     }
 

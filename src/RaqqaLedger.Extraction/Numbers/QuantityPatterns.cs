@@ -16,37 +16,41 @@ internal static class QuantityPatterns
     internal const string HedgeGroup = "h", FirstGroup = "a", SecondGroup = "b", VagueGroup = "v", PercentGroup = "pct";
 
     // Months are matched case-sensitively: "may" and "march" are ordinary words in lower case.
-    private const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December";
-    private const string MonthAbbreviations = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
-    private const string Month = "(?-i:" + MonthNames + "|" + MonthAbbreviations + @")\b";
+    private const string Month =
+        @"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b";
     // Before a day or year a month may be an abbreviation with its dot ("Oct. 8"); a full name followed by a dot
     // ends a sentence ("began in June. Nearly 270,000 people...") and must not swallow the next number.
-    private const string MonthBefore = "(?-i:(?:" + MonthNames + "|" + MonthAbbreviations + @")\b|(?:" + MonthAbbreviations + @")\.)";
+    private const string MonthBefore = "(?:" + Month + @"|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)";
 
     // Digits only as ASCII: \d would also take Arabic-Indic digits, which decimal parsing here does not read.
     // No leading zero ("02:27"), at most six digits without separators (longer runs are ids and phone numbers),
-    // and no digit glued on by '.', ',', ':' or '/' (times, dates, version numbers).
+    // no digit glued on by '.', ',', ':' or '/' (times, dates, version numbers), and not a day before its month
+    // ("15 Oct").
     private const string DigitNumber =
         @"(?>(?!0[0-9])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,6})(?:\.[0-9]+)?)(?![0-9]|[.,:/][0-9])" +
-        @"(?:\s?(?:bn|mn)\b|\s+(?:" + NumberWords.Scales + @")\b)?";
+        @"(?:\s?[bm]n\b|\s+(?:hundred|thousand|[mb]illion)\b)?(?!\s+" + Month + ")";
 
-    private const string WordToken = "(?:" + NumberWords.Units + "|" + NumberWords.Teens + "|" + NumberWords.Tens + "|" +
-                                     NumberWords.Scales + @"|dozen)\b";
+    private const string ScaleOrDozen = @"(?:hundred|thousand|[mb]illion|dozen)\b";
 
-    private const string ScaleOrDozen = "(?:" + NumberWords.Scales + @"|dozen)\b";
+    private const string WordToken =
+        "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen" +
+        @"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|thousand|[mb]illion|dozen)\b";
 
-    // A run of number words; NumberWords.TryParse decides whether the run is well formed. It starts with a
-    // small number or with "a" before a scale word ("a hundred"), never with "one" alone ("one of", "one senior
+    // A run of number words; NumberWords.TryParse decides whether the run is well formed. It starts with a small
+    // number or with "a" before a scale word ("a hundred"), never with "one" alone ("one of", "one senior
     // official", "one-time" are not counts). "and" only follows a scale word ("two hundred and fifty"), a hyphen
-    // only a tens word ("forty-five").
+    // only a tens word ("forty-five"). The token is written once with an optional separator after it, and a
+    // separator left dangling at the end is given back by the final lookbehind: the pattern stays small, and a
+    // small pattern is what keeps the compiled regex fast.
     private const string WordNumber =
         @"(?!one\b(?![\s-]+" + ScaleOrDozen + "))" +
-        @"(?:a\s+(?=" + ScaleOrDozen + ")|(?=(?:" + NumberWords.Units + "|" + NumberWords.Teens + "|" + NumberWords.Tens + @")\b))" +
-        WordToken + "(?:(?:(?<=" + NumberWords.Scales + @")\s+and\s+|(?<=ty)-|\s+)" + WordToken + ")*";
+        @"(?:a\s+(?=" + ScaleOrDozen + ")|(?!" + ScaleOrDozen + "))" +
+        "(?:" + WordToken + @"(?:(?<=hundred|thousand|illion)\s+and\s+|(?<=ty)-|\s+)?){1,12}(?<=[a-z])";
 
-    // After any number: not glued to a word ("15th", "B52", "300-strong"), not a clock time ("10 a.m."),
-    // not a day before a month ("15 Oct").
-    private const string NumberTail = @"(?!\w|-\p{L}|\s*[ap]\.?m\b|\s+" + Month + ")";
+    // After any number: not glued to a word ("15th", "B52", "300-strong") and not a clock time ("10 a.m.").
+    private const string NumberTail = @"(?!\w|-\p{L}|\s*[ap]\.?m\b)";
+
+    private const string Number = "(?:" + DigitNumber + "|" + WordNumber + ")" + NumberTail;
 
     private const string Year = "(?:19|20)[0-9]{2}";
 
@@ -71,6 +75,20 @@ internal static class QuantityPatterns
     // Not inside a word, id or number: "B52", "COVID-19", "IS-held", "+963", "15/10", the "5" of "1.5".
     private const string Lead = @"(?<![\w+/:\-]|[0-9][.,])";
 
+    // The text of one range end, roughly: digits with an optional scale word, or a few words. Used only inside
+    // lookarounds to tie "between" to "and" and "from" to "to" without repeating the whole number pattern.
+    private const string RangeEnd = @"(?:[0-9][0-9,.]*(?:\s?[bm]n|\s+(?:hundred|thousand|[mb]illion))?|[a-z]+(?:[\s-][a-z]+){0,7})";
+
+    // "between 300 and 400", "from 300 to 400"; the prefix is taken only when the rest has that shape, and
+    // "between 2014 and 2017", "from 2014 to 2017" are periods, not ranges.
+    private const string RangePrefix =
+        @"(?!(?:between|from)\s+" + Year + @"\s+(?:and|to)\s+" + Year + @"\b)" +
+        @"(?:between\s+(?=" + RangeEnd + @"\s+and\s)|from\s+(?=" + RangeEnd + @"\s+to\s))";
+
+    // "300-400", "300 to 400", and "and" only when "between" led in ("300 and 400" alone are two numbers).
+    private const string RangeSeparator =
+        @"(?:\s?[-–—]\s?|\s+to\s+|\s+and\s+(?<=(?<!\w)between\s+" + RangeEnd + @"\s+and\s+))";
+
     private const string Percent = @"\s?%|\s+per[\s-]?cent\b";
 
     // Vague amounts; the optional "of" belongs to the quantifier ("hundreds of"), and stays backtrackable so a
@@ -86,24 +104,21 @@ internal static class QuantityPatterns
     {
         string Group(string name, string body) => capture ? $"(?<{name}>{body})" : $"(?:{body})";
 
-        var number = "(?:" + DigitNumber + "|" + WordNumber + ")" + NumberTail;
-        var first = Group(FirstGroup, number);
-        var second = Group(SecondGroup, number);
-        // "between 2014 and 2017" and "from 2014 to 2017" are periods, not ranges.
-        var keywordRange =
-            @"(?!(?:between|from)\s+" + Year + @"\s+(?:and|to)\s+" + Year + @"\b)" +
-            @"(?:between\s+" + first + @"\s+and\s+" + second + @"|from\s+" + first + @"\s+to\s+" + second + ")";
-        // A number, or a range led by one; never the start of a longer dash chain ("555-123-4567").
-        var numberLed = DayGuard + first + @"(?:(?:\s?[-–—]\s?|\s+to\s+)" + second + @")?(?!\s?[-–—]\s?[0-9])";
-        var body = "(?:(?:" + keywordRange + "|" + numberLed + ")(?:" + Group(PercentGroup, Percent) + ")?|" +
-                   Group(VagueGroup, Vague) + @"(?:\s+of\b)?)";
+        // A number or a range, never the start of a longer dash chain ("555-123-4567"). The number pattern
+        // appears twice only (both range ends); everything else is shared.
+        var numeric = "(?:" + RangePrefix + ")?" + DayGuard + Group(FirstGroup, Number) +
+                      "(?:" + RangeSeparator + Group(SecondGroup, Number) + @")?(?!\s?[-–—]\s?[0-9])" +
+                      "(?:" + Group(PercentGroup, Percent) + ")?";
+        var body = "(?:" + numeric + "|" + Group(VagueGroup, Vague) + @"(?:\s+of\b)?)";
 
         var pattern = new StringBuilder(Lead);
         if (yearGuard)
             pattern.Append(YearGuard);
         var hedgeAlternation = HedgeAlternation(hedges);
+        // At most three hedges ("an estimated about"); the bound also keeps a run of hedge words without a number
+        // from being rescanned from every word in it.
         if (hedgeAlternation is not null)
-            pattern.Append("(?:").Append(Group(HedgeGroup, hedgeAlternation)).Append(@"\s+)*");
+            pattern.Append("(?:").Append(Group(HedgeGroup, hedgeAlternation)).Append(@"\s+){0,3}");
         pattern.Append(body);
         return pattern.ToString();
     }

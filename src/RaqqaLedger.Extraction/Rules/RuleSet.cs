@@ -24,14 +24,15 @@ public sealed record SpeakerEntry(string Name, string Kind, IReadOnlyList<string
 public sealed record StatusRule(int ConfirmedMinSources, decimal NumbersAgreeWithinPercent);
 
 /// <summary>Attribution vocabulary: who says, and the words that point back to the last speaker.</summary>
-public sealed record AttributionVocabulary(IReadOnlyList<string> Verbs, IReadOnlyList<string> Pronouns, IReadOnlyList<string> Anaphors, string Descriptors);
+/// <param name="WireAgencies">Agencies whose reports are the outlet's own voice, never a speaker.</param>
+public sealed record AttributionVocabulary(IReadOnlyList<string> Verbs, IReadOnlyList<string> Pronouns, IReadOnlyList<string> Anaphors, string Descriptors, IReadOnlyList<string> WireAgencies);
 
 /// <summary>A checked, compiled rule set: everything extraction needs, built once per published version.</summary>
 public sealed class RuleSet
 {
     internal RuleSet(int version, string name, string description, string sha256, string content,
         IReadOnlyList<CompiledTopic> topics, IReadOnlyList<SpeakerEntry> speakers, HedgeLexicon hedges,
-        AttributionVocabulary attribution, IReadOnlyList<string> negationCues, int negationWindow, StatusRule status)
+        AttributionVocabulary attribution, IReadOnlyList<string> negationCues, int negationWindow, Regex? uncertainty, StatusRule status)
     {
         Version = version;
         Name = name;
@@ -44,6 +45,7 @@ public sealed class RuleSet
         Attribution = attribution;
         NegationCues = negationCues;
         NegationWindow = negationWindow;
+        Uncertainty = uncertainty;
         Status = status;
         Quantities = new QuantityGrammar(hedges);
         TopicsById = topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
@@ -62,6 +64,9 @@ public sealed class RuleSet
     public AttributionVocabulary Attribution { get; }
     public IReadOnlyList<string> NegationCues { get; }
     public int NegationWindow { get; }
+
+    /// <summary>Hearsay or doubt just before a match ("could not confirm", "reports that"): no claim is made.</summary>
+    public Regex? Uncertainty { get; }
     public StatusRule Status { get; }
 }
 

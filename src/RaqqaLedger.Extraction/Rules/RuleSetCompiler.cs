@@ -181,8 +181,10 @@ public static partial class RuleSetCompiler
 
         return new RuleSet(document.Version, document.Name.Trim(), document.Description?.Trim() ?? "", Sha256Of(content), content,
             topics, speakers, hedges,
-            new AttributionVocabulary(attribution.Verbs, attribution.Pronouns, attribution.Anaphors, descriptors),
-            negation.Cues, negation.Window, new StatusRule(status.ConfirmedMinSources, status.NumbersAgreeWithinPercent));
+            new AttributionVocabulary(attribution.Verbs, attribution.Pronouns, attribution.Anaphors, descriptors, attribution.WireAgencies),
+            negation.Cues, negation.Window,
+            negation.Uncertainty is null ? null : Build(negation.Uncertainty, "negation.uncertainty"),
+            new StatusRule(status.ConfirmedMinSources, status.NumbersAgreeWithinPercent));
     }
 
     [GeneratedRegex(@"(?<!\\[pP])\{([A-Z][A-Z_]*)\}")]

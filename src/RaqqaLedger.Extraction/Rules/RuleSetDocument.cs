@@ -30,6 +30,7 @@ public sealed class AttributionDocument
     public List<string> Verbs { get; set; } = [];
     public List<string> Pronouns { get; set; } = [];
     public List<string> Anaphors { get; set; } = [];
+    public List<string> WireAgencies { get; set; } = [];
     public string? Descriptors { get; set; }
 }
 
@@ -44,6 +45,7 @@ public sealed class NegationDocument
 {
     public List<string> Cues { get; set; } = [];
     public int Window { get; set; } = 30;
+    public string? Uncertainty { get; set; }
 }
 
 public sealed class StatusDocument
