@@ -34,10 +34,12 @@ public sealed partial class ClaimExtractor
     {
         var skip = article.Boilerplate.Select(b => b.Line - 1).ToHashSet();
         var sentences = SentenceSplitter.Split(article.Text, skip);
+        var topicsIn = TopicsBySentence(article.Text, sentences);
         var memory = new SpeakerMemory();
         var claims = new List<ClaimExtracted>();
         var seen = new HashSet<(string Topic, string Value, string? Speaker)>();
         var accepted = new List<(int Start, int End)>();
+        var hits = new List<RuleHit>();
 
         for (var s = 0; s < sentences.Count; s++)
         {
@@ -49,10 +51,13 @@ public sealed partial class ClaimExtractor
             var mentions = speakers.Find(text, memory);
             EventDate? eventDate = null;
             var eventDateRead = false;
+            var openingSubjectTried = false;
+            List<(int Start, int End)>? quantities = null;
 
-            foreach (var topic in rules.Topics)
+            foreach (var topic in topicsIn[s])
             {
-                if (!topic.Cue.IsMatch(text))
+                var numeric = topic.Kind is TopicKind.Count or TopicKind.Percent;
+                if (numeric && (quantities ??= Quantities(text)).Count == 0)
                     continue;
                 accepted.Clear();
                 var ordinal = 0;
@@ -60,7 +65,8 @@ public sealed partial class ClaimExtractor
                 {
                     if (rule.Unless?.IsMatch(text) == true || (rule.Context is not null && !InContext(rule.Context, rule.ContextSentences, sentences, s)))
                         continue;
-                    for (var m = rule.Pattern.Match(text); m.Success; m = m.NextMatch())
+                    Hits(rule, text, quantities, hits);
+                    foreach (var m in hits)
                     {
                         // Earlier rules of a topic win: "IS holds 10%" is not also "holds 10%".
                         if (accepted.Any(a => m.Index < a.End && a.Start < m.Index + m.Length))
@@ -70,6 +76,12 @@ public sealed partial class ClaimExtractor
                             continue;
                         accepted.Add((m.Index, m.Index + m.Length));
 
+                        if (mentions.Count == 0 && !openingSubjectTried)
+                        {
+                            openingSubjectTried = true;
+                            if (speakers.FindOpeningSubject(text, memory) is { } opening)
+                                mentions.Add(opening);
+                        }
                         var (speaker, asWritten) = SpeakerFor(m, mentions, text, speakerBefore, speakerAsWrittenBefore);
                         if (!seen.Add((topic.Id, value.ToJson(), speaker)))
                             continue; // the same claim by the same speaker again: a repeated headline, a reprinted paragraph
@@ -90,6 +102,75 @@ public sealed partial class ClaimExtractor
     }
 
     /// <summary>
+    /// The topics whose cue occurs in each sentence. Each cue is scanned once over the whole text
+    /// rather than once per sentence.
+    /// </summary>
+    private List<CompiledTopic>[] TopicsBySentence(string text, List<Sentence> sentences)
+    {
+        var topics = new List<CompiledTopic>[sentences.Count];
+        for (var i = 0; i < topics.Length; i++)
+            topics[i] = [];
+        var starts = sentences.Select(x => x.Start).ToArray();
+        foreach (var topic in rules.Topics)
+        {
+            var last = -1;
+            for (var m = topic.Cue.Match(text); m.Success; m = m.NextMatch())
+            {
+                var i = Array.BinarySearch(starts, m.Index);
+                i = i >= 0 ? i : ~i - 1;
+                if (i < 0 || i == last || m.Index + m.Length > sentences[i].End)
+                    continue;
+                topics[i].Add(topic);
+                last = i;
+            }
+        }
+        return topics;
+    }
+
+    /// <summary>Every quantity in the sentence, found once and shared by all number rules.</summary>
+    private List<(int Start, int End)> Quantities(string text)
+    {
+        var found = new List<(int, int)>();
+        var end = 0;
+        for (var start = rules.QuantityStarts.Match(text); start.Success; start = start.NextMatch())
+        {
+            if (start.Index < end)
+                continue;
+            var q = rules.QuantityAt.Match(text, start.Index);
+            if (q.Success && q.Length > 0)
+            {
+                found.Add((q.Index, q.Index + q.Length));
+                end = q.Index + q.Length;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>A rule's matches, left to right. A rule opening with its quantity runs only right after a quantity.</summary>
+    private static void Hits(CompiledRule rule, string text, List<(int Start, int End)>? quantities, List<RuleHit> into)
+    {
+        into.Clear();
+        if (rule.AfterQuantity is null || quantities is null)
+        {
+            for (var m = rule.Pattern.Match(text); m.Success; m = m.NextMatch())
+            {
+                var q = m.Groups["q"];
+                into.Add(new RuleHit(m.Index, m.Length, q.Success ? q.Index : -1, q.Success ? q.Value : null, m.Groups["neg"].Success));
+            }
+            return;
+        }
+        foreach (var (start, end) in quantities)
+        {
+            var rest = rule.AfterQuantity.Match(text, end);
+            if (rest.Success)
+                into.Add(new RuleHit(start, rest.Index + rest.Length - start, start, text[start..end], rest.Groups["neg"].Success));
+        }
+    }
+
+    /// <summary>Where a rule matched, the quantity it read, and whether its own `neg` group fired.</summary>
+    private readonly record struct RuleHit(int Index, int Length, int QuantityIndex, string? Quantity, bool Negated);
+
+    /// <summary>
     /// Stable across rule changes that keep the claim in the same sentence, so a changed value or
     /// speaker is a revision of the same claim, not a retraction and a new one.
     /// </summary>
@@ -99,18 +180,17 @@ public sealed partial class ClaimExtractor
         return "c-" + Convert.ToHexStringLower(hash.AsSpan(0, 12));
     }
 
-    private ClaimValue? ValueOf(CompiledTopic topic, CompiledRule rule, Match m, string text)
+    private ClaimValue? ValueOf(CompiledTopic topic, CompiledRule rule, RuleHit m, string text)
     {
         switch (topic.Kind)
         {
             case TopicKind.YesNo:
-                var negated = m.Groups["neg"].Success || NegatedBefore(text, m.Index);
+                var negated = m.Negated || NegatedBefore(text, m.Index);
                 return negated ? ClaimValue.Yes(rule.FixedValue!.Flag != true) : rule.FixedValue;
             case TopicKind.Category:
                 return NegatedBefore(text, m.Index) ? null : rule.FixedValue;
             default:
-                var q = m.Groups["q"];
-                if (!q.Success || PartOf().IsMatch(text.AsSpan(0, q.Index)) || rules.Quantities.Parse(q.Value) is not { } parsed)
+                if (m.Quantity is null || PartOf().IsMatch(text.AsSpan(0, m.QuantityIndex)) || rules.Quantities.Parse(m.Quantity) is not { } parsed)
                     return null;
                 if (parsed.IsPercent != (topic.Kind == TopicKind.Percent))
                     return null;
@@ -148,7 +228,7 @@ public sealed partial class ClaimExtractor
     /// The attribution nearest the claim in its sentence; with none, a sentence wholly inside quotes
     /// continues the last speaker's words; otherwise it is the outlet's own voice (null).
     /// </summary>
-    private static (string? Speaker, string? AsWritten) SpeakerFor(Match claim, List<SpeakerMention> mentions, string text,
+    private static (string? Speaker, string? AsWritten) SpeakerFor(RuleHit claim, List<SpeakerMention> mentions, string text,
         string? speakerBefore, string? asWrittenBefore)
     {
         if (mentions.Count > 0)

@@ -30,7 +30,7 @@ public abstract class RuleSetPublishingContract : IAsyncLifetime
 
     /// <summary>
     /// The bundled rules changed three ways: the Mayadeen "the town" rule removed, "around" no longer
-    /// a hedge, and a new topic for convoys leaving.
+    /// a hedge, and a new topic for convoys leaving (the README's example of adding a topic).
     /// </summary>
     private static string ChangedRules()
     {
@@ -53,7 +53,7 @@ public abstract class RuleSetPublishingContract : IAsyncLifetime
             rules:
               - id: cl.convoy-left
                 value: true
-                pattern: '\bconvoy\s+left\b'
+                pattern: '(?<neg>\bno\s+)?\bconvoys?\s+(?:has\s+|had\s+)?(?:left|departed)\b'
 
         """;
         return content;

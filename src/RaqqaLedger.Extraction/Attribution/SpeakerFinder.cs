@@ -27,11 +27,13 @@ public sealed partial class SpeakerFinder
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
 
-    private readonly Regex subjectVerb;
-    private readonly Regex verbSubject;
-    private readonly Regex accordingTo;
-    private readonly Regex statement;
-    private readonly Regex quickCheck;
+    private readonly Regex verbAt;
+    private readonly Regex subjectBefore;
+    private readonly Regex subjectAfter;
+    private readonly Regex keywords;
+    private readonly Regex introduced;
+    private readonly Regex ownerBefore;
+    private readonly Regex byAfter;
     private readonly Regex subjectFirst;
     private readonly Dictionary<string, SpeakerEntry> aliases = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Alias, SpeakerEntry Speaker)> aliasesLongestFirst;
@@ -59,18 +61,22 @@ public sealed partial class SpeakerFinder
         var anyone = named + (pronounPattern.Length > 0 ? $@"|\b(?:{pronounPattern})" : "");
         const string adverbs = @"(?:(?:later|also|again|earlier|previously|separately|then|had|has|have|would|on\s+[A-Z]\w+|[a-z]+ly)\s+)*";
 
-        subjectVerb = new Regex($@"\b(?<m>{anyone})(?:\s*\([^)]{{1,30}}\))?(?<app>\s*,\s*[^,""“”]{{1,120}}?,|{Modifier})?\s+{adverbs}(?<v>{verbs})\b", Options, RuleSetCompiler.MatchTimeout);
+        const RegexOptions backwards = Options | RegexOptions.RightToLeft;
+        var timeout = RuleSetCompiler.MatchTimeout;
+        // Every form is anchored at a cheap keyword (a verb, "according to", "statement") and tried
+        // once there, backwards or forwards, instead of scanning each sentence for every kind of name.
+        verbAt = new Regex($@"\b(?:{verbs})\b", Options, timeout);
+        // One scan finds every place an attribution can hang from.
+        keywords = new Regex($@"\b(?:(?<v>{verbs})|(?<i>according\s+to|by\s+the\s+(?:count|tally|estimate)\s+of|(?:figures|data)\s+(?:from|by))|(?<r>statement|investigation|report|inquiry|documentary|count|tally|figures))\b", Options, timeout);
+        subjectBefore = new Regex($@"\b(?<m>{anyone})(?:\s*\([^)]{{1,30}}\))?(?<app>\s*,\s*[^,""“”]{{1,120}}?,|{Modifier})?\s+{adverbs}\G", backwards, timeout);
         // "said Omar Alloush," but not "said the SDF controlled …": the name must end the clause.
-        verbSubject = new Regex($@"\b(?<v>{verbs})\s+(?:(?:on|late\s+on|earlier\s+on)\s+[A-Z]\w+\s+)?(?<m>{named})(?=\s*(?:[,.;:(]|$)|\s+(?:on|in|at|late|earlier|last|told|to)\b)", Options, RuleSetCompiler.MatchTimeout);
-        accordingTo = new Regex($@"\b(?:according\s+to|by\s+the\s+(?:count|tally|estimate)\s+of|(?:figures|data)\s+(?:from|by))\s+(?:figures\s+from\s+)?(?<m>{named})", Options, RuleSetCompiler.MatchTimeout);
+        subjectAfter = new Regex($@"\G\s+(?:(?:on|late\s+on|earlier\s+on)\s+[A-Z]\w+\s+)?(?<m>{named})(?=\s*(?:[,.;:(]|$)|\s+(?:on|in|at|late|earlier|last|told|to)\b)", Options, timeout);
+        introduced = new Regex($@"\G\s+(?:figures\s+from\s+)?(?<m>{named})", Options, timeout);
+        ownerBefore = new Regex($@"\b(?<m>{named})(?:'s|’s)?\s+\G", backwards, timeout);
+        byAfter = new Regex($@"\G\s+(?:released\s+|issued\s+|published\s+|put\s+out\s+)?(?:by|from)\s+(?<m>{named})", Options, timeout);
         // The last resort: a sentence that opens with a speaker and attributes later on
         // ("Activists inside the city gave a different account, saying …").
-        subjectFirst = new Regex($@"^(?:[A-Z][\w'’ -]{{0,30}},\s+)?(?<m>{named})(?:\s*\([^)]{{1,30}}\))?(?:\s[^""“”]{{0,80}}?)?\s(?<v>{verbs})\b", Options, RuleSetCompiler.MatchTimeout);
-        statement = new Regex(
-            $@"\b(?:statement|report)\s+(?:released\s+|issued\s+|published\s+|put\s+out\s+)?(?:by|from)\s+(?<m>{named})" +
-            $@"|\b(?<m>{named})(?:'s|’s)?\s+(?:statement|investigation|report|inquiry|documentary|count|tally|figures)\b",
-            Options, RuleSetCompiler.MatchTimeout);
-        quickCheck = new Regex($@"\b(?:{verbs}|according|statement|report|investigation|count|tally|figures)\b", Options);
+        subjectFirst = new Regex($@"\G(?:[A-Z][\w'’ -]{{0,30}},\s+)?(?<m>{named})(?:\s*\([^)]{{1,30}}\))?", Options, timeout);
     }
 
     /// <summary>A title and name with two to four capitalised words: "Colonel Ryan Dillon", "Jihan Sheikh Ahmed".</summary>
@@ -117,40 +123,62 @@ public sealed partial class SpeakerFinder
     public List<SpeakerMention> Find(string sentence, SpeakerMemory memory)
     {
         var found = new List<SpeakerMention>();
-        if (!quickCheck.IsMatch(sentence))
-            return found;
-        var verbsUsed = new HashSet<int>();
-        foreach (Match m in accordingTo.Matches(sentence))
-            Add(found, m, memory);
-        foreach (Match m in subjectVerb.Matches(sentence))
+        for (var k = keywords.Match(sentence); k.Success; k = k.NextMatch())
         {
-            // "the coalition said" with a rule's own verb ("put the number at"): the subject is the speaker.
-            if (Add(found, m, memory))
-                verbsUsed.Add(m.Groups["v"].Index);
+            var end = k.Index + k.Length;
+            if (k.Groups["v"].Success)
+            {
+                // "X said" first; "said X" only when no subject stands before the verb.
+                var before = subjectBefore.Match(sentence, k.Index);
+                if (before.Success && Add(found, before.Groups["m"], before.Index, end, memory))
+                    continue;
+                if (subjectAfter.Match(sentence, end) is { Success: true } after)
+                    Add(found, after.Groups["m"], k.Index, after.Index + after.Length, memory);
+            }
+            else if (k.Groups["i"].Success)
+            {
+                if (introduced.Match(sentence, end) is { Success: true } m)
+                    Add(found, m.Groups["m"], k.Index, m.Index + m.Length, memory);
+            }
+            else if (ownerBefore.Match(sentence, k.Index) is { Success: true } owner)
+            {
+                Add(found, owner.Groups["m"], owner.Index, end, memory);
+            }
+            else if (byAfter.Match(sentence, end) is { Success: true } by)
+            {
+                Add(found, by.Groups["m"], k.Index, by.Index + by.Length, memory);
+            }
         }
-        foreach (Match m in verbSubject.Matches(sentence))
-        {
-            if (!verbsUsed.Contains(m.Groups["v"].Index))
-                Add(found, m, memory);
-        }
-        foreach (Match m in statement.Matches(sentence))
-            Add(found, m, memory);
-        if (found.Count == 0 && subjectFirst.Match(sentence) is { Success: true } subject)
-            Add(found, subject, memory);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
 
-    private bool Add(List<SpeakerMention> found, Match match, SpeakerMemory memory)
+    /// <summary>
+    /// The last resort, asked only for a sentence that makes a claim and names no speaker by the usual
+    /// forms: one that opens with a speaker and attributes later on ("Activists inside the city gave
+    /// a different account, saying …").
+    /// </summary>
+    public SpeakerMention? FindOpeningSubject(string sentence, SpeakerMemory memory)
     {
-        var mention = match.Groups["m"];
+        if (subjectFirst.Match(sentence) is not { Success: true } subject)
+            return null;
+        var end = subject.Index + subject.Length;
+        var verb = verbAt.Match(sentence, end);
+        if (!verb.Success || verb.Index - end > 80 || sentence.AsSpan(end, verb.Index - end).IndexOfAny("\"“”") >= 0)
+            return null;
+        var found = new List<SpeakerMention>();
+        return Add(found, subject.Groups["m"], subject.Index, verb.Index + verb.Length, memory) ? found[0] : null;
+    }
+
+    private bool Add(List<SpeakerMention> found, Group mention, int start, int end, SpeakerMemory memory)
+    {
         var asWritten = mention.Value.Trim();
         var canonical = Resolve(asWritten, memory);
         if (canonical is null)
             return false;
         if (found.Any(f => f.Start <= mention.Index && mention.Index < f.End))
             return true;
-        found.Add(new SpeakerMention(match.Index, match.Index + match.Length, asWritten, canonical));
+        found.Add(new SpeakerMention(start, end, asWritten, canonical));
         memory.LastSpeaker = canonical;
         memory.LastSpeakerAsWritten = asWritten;
         return true;

@@ -7,10 +7,9 @@ namespace RaqqaLedger.Extraction.Numbers;
 /// </summary>
 internal static class NumberWords
 {
-    internal const string Units = "one|two|three|four|five|six|seven|eight|nine";
-    internal const string Teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
-    internal const string Tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
-    internal const string Scales = "hundred|thousand|million|billion";
+    private const string Units = "one|two|three|four|five|six|seven|eight|nine";
+    private const string Teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+    private const string Tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 
     private enum Kind { Unit, Teen, Ten, Hundred, Dozen, Big, And, A }
 
@@ -41,6 +40,29 @@ internal static class NumberWords
         words.Add("and", (Kind.And, 0));
         words.Add("a", (Kind.A, 1));
         return words;
+    }
+
+    // Words after "a" that make it the start of a quantity: "a hundred", "a dozen", "a few hundred", "a couple of".
+    private static readonly HashSet<string> AfterA = new(["few", "couple", "hundred", "thousand", "million", "billion", "dozen"],
+        StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AfterALookup = AfterA.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Vague amounts start with one of these.
+    private static readonly HashSet<string> VagueHeads = new(["tens", "hundreds", "thousands", "millions", "dozens", "scores", "several"],
+        StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VagueHeadLookup = VagueHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether a word can be where the number part of a quantity begins: a small number word, a vague amount, or
+    /// "a" before a scale word or "few"/"couple". Lets FindAll skip the regex on the great majority of words.
+    /// </summary>
+    internal static bool CanStartNumber(ReadOnlySpan<char> word, ReadOnlySpan<char> nextWord)
+    {
+        if (word.Length == 1 && word[0] is 'a' or 'A')
+            return AfterALookup.Contains(nextWord);
+        if (WordLookup.TryGetValue(word, out var w))
+            return w.Kind is Kind.Unit or Kind.Teen or Kind.Ten;
+        return VagueHeadLookup.Contains(word);
     }
 
     /// <summary>Multiplier of a scale word ("hundred", "thousand", "million", "billion", "bn", "mn"); 0 if it is none.</summary>
@@ -133,11 +155,11 @@ internal static class NumberWords
     }
 
     /// <summary>
-    /// Values for vague amounts. The choices (the gold file's conventions):
-    /// a bare plural means "at least two of them" – dozens = Min 24, scores = Min 40, hundreds = Min 200,
-    /// thousands = Min 2000, millions = Min 2,000,000, tens/hundreds of thousands = Min 20,000/200,000;
-    /// "a few X" ≈ three X (Approx), "a couple of X" ≈ two X (Approx);
-    /// "several X" = Min 3X, because several is open-ended upwards like the bare plurals rather than a point estimate.
+    /// Values for vague amounts. A bare plural means "at least two of them" (the gold file's convention):
+    /// dozens = Min 24, scores (of) = Min 40, hundreds = Min 200, thousands = Min 2000, millions = Min 2,000,000,
+    /// tens/hundreds of thousands = Min 20,000/200,000. "a few X" is about three X (Approx 300 for "a few
+    /// hundred"), "a couple of X" about two X. "several X" is Min 3X rather than an estimate: like the bare plurals
+    /// it is open-ended upwards ("several hundred" can be 700), so only its lower bound is safe to record.
     /// </summary>
     internal static bool TryParseVague(ReadOnlySpan<char> text, out QuantityKind kind, out decimal value)
     {

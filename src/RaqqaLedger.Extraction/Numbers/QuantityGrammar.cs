@@ -33,18 +33,20 @@ public sealed class QuantityGrammar
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
 
-    private readonly Regex _scanner;
+    private readonly Regex _atStart;
     private readonly Regex _parser;
     private readonly Dictionary<string, QuantityKind>.AlternateLookup<ReadOnlySpan<char>> _hedgeKinds;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _leadWords;
+    private readonly int _maxLeadWords;
 
     public QuantityGrammar(HedgeLexicon hedges)
     {
         ArgumentNullException.ThrowIfNull(hedges);
         var all = hedges.Approx.Concat(hedges.Min).Concat(hedges.Max).ToList();
-        Pattern = QuantityPatterns.Build(all, capture: false, yearGuard: true);
         // Built once here: the lexicon is only known at run time, and compiling per call would dominate the cost.
-        _scanner = new Regex(QuantityPatterns.Build(all, capture: true, yearGuard: true), Options);
-        _parser = new Regex(@"\A\s*(?:" + QuantityPatterns.Build(all, capture: true, yearGuard: false) + @")\s*\z", Options);
+        Pattern = QuantityPatterns.Build(all, capture: false, contextGuards: true);
+        _atStart = new Regex(@"\G(?:" + Pattern + ")", Options);
+        _parser = new Regex(@"\A\s*(?:" + QuantityPatterns.Build(all, capture: true, contextGuards: false) + @")\s*\z", Options);
 
         // Keys are phrases with single spaces; a phrase listed under two kinds keeps the first (Approx, Min, Max).
         var kinds = new Dictionary<string, QuantityKind>(StringComparer.OrdinalIgnoreCase);
@@ -57,6 +59,15 @@ public sealed class QuantityGrammar
         Add(hedges.Min, QuantityKind.Min);
         Add(hedges.Max, QuantityKind.Max);
         _hedgeKinds = kinds.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // Words that may come before the number inside a quantity: hedge words and the range openers. Up to three
+        // hedges may be chained, plus "between"/"from".
+        var words = all.SelectMany(p => p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToList();
+        _leadWords = new HashSet<string>(words.Append("between").Append("from"), StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+        var longestHedge = all.Select(p => p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length).DefaultIfEmpty(0).Max();
+        // Capped so the stack buffer of FindAll stays small whatever a rule set holds; no real hedge comes close.
+        _maxLeadWords = Math.Min(3 * longestHedge + 1, 63);
     }
 
     /// <summary>
@@ -67,6 +78,7 @@ public sealed class QuantityGrammar
     public string Pattern { get; }
 
     /// <summary>Parses text that <see cref="Pattern"/> matched (exactly, or with white space around it); null if it is not a quantity.</summary>
+    /// <remarks>The span reported is the quantity within <paramref name="text"/>, without the surrounding white space.</remarks>
     public QuantityMatch? Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -83,7 +95,12 @@ public sealed class QuantityGrammar
     }
 
     /// <summary>Every quantity in text[start..start+length), left to right, non-overlapping; spans are indexes into the whole text.</summary>
-    /// <remarks>The slice is treated as the whole input: nothing before or after it is looked at.</remarks>
+    /// <remarks>
+    /// The slice is treated as the whole input: nothing before or after it is looked at. The result is what
+    /// scanning with <see cref="Pattern"/> gives, but the regex is only tried where a quantity can begin: a cheap
+    /// pass finds the digits and number words, and the pattern is run anchored at them and at the hedge words
+    /// just before them. Trying the large pattern at every character would cost many times more.
+    /// </remarks>
     public IReadOnlyList<QuantityMatch> FindAll(string text, int start, int length)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -91,14 +108,111 @@ public sealed class QuantityGrammar
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, text.Length - start);
 
+        var slice = text.AsSpan(start, length);
         List<QuantityMatch>? found = null;
-        for (var match = _scanner.Match(text, start, length); match.Success; match = match.NextMatch())
+        Span<int> starts = stackalloc int[_maxLeadWords + 1];
+        var floor = 0; // a quantity may not begin inside the previous one
+        var scan = 0;
+        while (NextAnchor(slice, scan, out var anchor, out var anchorEnd))
         {
-            // Matches that read as nothing (a malformed word run, a "range" like 3-2) are dropped.
-            if (Interpret(match, match.Index, match.Length) is { } quantity)
-                (found ??= []).Add(quantity);
+            var count = LeadStarts(slice, anchor, floor, starts);
+            var matched = false;
+            // Farthest start first, as a left-to-right regex scan would find it.
+            for (var k = count - 1; k >= 0 && !matched; k--)
+            {
+                foreach (var m in _atStart.EnumerateMatches(slice, starts[k]))
+                {
+                    if (m.Index + m.Length > anchor)
+                    {
+                        // The groups come from the parser run on just the match; a match that reads as nothing
+                        // (a malformed word run, a "range" like 3-2) is dropped.
+                        var parsed = _parser.Match(text, start + m.Index, m.Length);
+                        if (parsed.Success && Interpret(parsed, start + m.Index, m.Length) is { } quantity)
+                            (found ??= []).Add(quantity);
+                        floor = scan = m.Index + m.Length;
+                        matched = true;
+                    }
+                    break; // anchored with \G: there is at most one match
+                }
+            }
+            if (!matched)
+                scan = anchorEnd;
         }
         return found ?? (IReadOnlyList<QuantityMatch>)[];
+    }
+
+    /// <summary>The next place at or after <paramref name="from"/> where the number of a quantity may begin.</summary>
+    private static bool NextAnchor(ReadOnlySpan<char> text, int from, out int anchor, out int end)
+    {
+        var i = from;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                anchor = i;
+                while (i < text.Length && char.IsAsciiDigit(text[i]))
+                    i++;
+                end = i;
+                return true;
+            }
+            if (!char.IsLetter(c) || (i > 0 && char.IsLetterOrDigit(text[i - 1])))
+            {
+                i++;
+                continue;
+            }
+            var wordEnd = i;
+            while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
+                wordEnd++;
+            var next = wordEnd;
+            while (next < text.Length && char.IsWhiteSpace(text[next]))
+                next++;
+            var nextEnd = next;
+            while (nextEnd < text.Length && char.IsLetter(text[nextEnd]))
+                nextEnd++;
+            if (NumberWords.CanStartNumber(text[i..wordEnd], text[next..nextEnd]))
+            {
+                anchor = i;
+                end = wordEnd;
+                return true;
+            }
+            i = wordEnd;
+        }
+        anchor = end = text.Length;
+        return false;
+    }
+
+    /// <summary>
+    /// Where a quantity whose number begins at <paramref name="anchor"/> may start: the anchor itself and each
+    /// hedge or range word chained before it by white space. Nearest first; returns how many were written.
+    /// </summary>
+    private int LeadStarts(ReadOnlySpan<char> text, int anchor, int floor, Span<int> starts)
+    {
+        var count = 0;
+        starts[count++] = anchor;
+        var current = anchor;
+        while (count < starts.Length)
+        {
+            var i = current;
+            while (i > floor && char.IsWhiteSpace(text[i - 1]))
+                i--;
+            if (i == current || i == floor)
+                break; // hedges are separated from what follows by white space
+            var wordEnd = i;
+            while (i > floor && !char.IsWhiteSpace(text[i - 1]))
+                i--;
+            var wordStart = i;
+            // "(up to 500": the quantity starts at the word, after any opening punctuation.
+            while (i < wordEnd && !char.IsLetterOrDigit(text[i]))
+                i++;
+            if (i == wordEnd || !_leadWords.Contains(text[i..wordEnd]))
+                break;
+            starts[count++] = i;
+            if (i != wordStart)
+                break; // punctuation before the word: nothing further back can belong to this quantity
+            current = i;
+        }
+        return count;
     }
 
     private QuantityMatch? Interpret(Match match, int start, int length)
@@ -110,41 +224,48 @@ public sealed class QuantityGrammar
 
         Quantity? quantity;
         var vague = match.Groups[QuantityPatterns.VagueGroup];
-        var second = match.Groups[QuantityPatterns.SecondGroup];
+        var numbers = match.Groups[QuantityPatterns.NumberGroup].Captures;
         if (vague.Success)
         {
             if (!NumberWords.TryParseVague(vague.ValueSpan, out var kind, out var value))
                 return null;
             quantity = Hedged(hedge ?? kind, value);
         }
-        else if (second.Success)
+        else if (numbers.Count == 2)
         {
-            if (!TryParseNumber(match.Groups[QuantityPatterns.FirstGroup].ValueSpan, out var low, out var lowScale) ||
-                !TryParseNumber(second.ValueSpan, out var high, out var highScale))
+            if (!TryParseNumber(numbers[0].ValueSpan, out var low, out var lowScale) ||
+                !TryParseNumber(numbers[1].ValueSpan, out var high, out var highScale))
                 return null;
             // "two to three thousand", "2-3 million": the low end shares the high end's scale word.
             if (lowScale == 1 && highScale > 1 && low * highScale <= high)
                 low *= highScale;
             if (low >= high)
                 return null;
-            quantity = Quantity.Between(low, high);
+            quantity = Quantity.Between(Normalize(low), Normalize(high));
         }
         else
         {
-            if (!TryParseNumber(match.Groups[QuantityPatterns.FirstGroup].ValueSpan, out var value, out _))
+            if (numbers.Count != 1 || !TryParseNumber(numbers[0].ValueSpan, out var value, out _))
                 return null;
             quantity = Hedged(hedge ?? QuantityKind.Exact, value);
         }
         return new QuantityMatch(quantity, start, length, isPercent);
     }
 
-    private static Quantity Hedged(QuantityKind kind, decimal value) => kind switch
+    // "2.5 million" multiplies out to 2500000.0; drop the trailing zeros so values print as the gold file writes them.
+    private static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
+
+    private static Quantity Hedged(QuantityKind kind, decimal value)
     {
-        QuantityKind.Approx => Quantity.Approx(value),
-        QuantityKind.Min => Quantity.AtLeast(value),
-        QuantityKind.Max => Quantity.AtMost(value),
-        _ => Quantity.Exact(value),
-    };
+        value = Normalize(value);
+        return kind switch
+        {
+            QuantityKind.Approx => Quantity.Approx(value),
+            QuantityKind.Min => Quantity.AtLeast(value),
+            QuantityKind.Max => Quantity.AtMost(value),
+            _ => Quantity.Exact(value),
+        };
+    }
 
     private QuantityKind? HedgeKind(ReadOnlySpan<char> phrase)
     {

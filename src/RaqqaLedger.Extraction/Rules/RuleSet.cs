@@ -10,7 +10,9 @@ public enum TopicKind { YesNo, Count, Percent, Category }
 /// <param name="Complement">The number is the other side's share: SDF control = 100 − what IS holds.</param>
 /// <param name="Unless">The rule does not fire in a sentence matching this.</param>
 /// <param name="Context">The rule fires only if this matches the sentence or one of the <paramref name="ContextSentences"/> before it.</param>
-public sealed record CompiledRule(string Id, Regex Pattern, ClaimValue? FixedValue, bool Complement, Regex? Unless, Regex? Context, int ContextSentences);
+/// <param name="AfterQuantity">For a rule that opens with its quantity ("(?&lt;q&gt;{Q}) fighters … left"): the rest of
+/// the pattern, anchored (\G) to run right after a quantity the extractor has already found.</param>
+public sealed record CompiledRule(string Id, Regex Pattern, ClaimValue? FixedValue, bool Complement, Regex? Unless, Regex? Context, int ContextSentences, Regex? AfterQuantity = null);
 
 /// <param name="Cue">A cheap test a sentence must pass before any of the topic's rules run on it.</param>
 public sealed record CompiledTopic(string Id, TopicKind Kind, string Description, Regex Cue, IReadOnlyList<CompiledRule> Rules);
@@ -48,6 +50,8 @@ public sealed class RuleSet
         Uncertainty = uncertainty;
         Status = status;
         Quantities = new QuantityGrammar(hedges);
+        QuantityStarts = QuantityStartsFor(hedges);
+        QuantityAt = new Regex(@"\G(?:" + Quantities.Pattern + ")", RuleSetCompiler.PatternOptions, RuleSetCompiler.MatchTimeout);
         TopicsById = topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
     }
 
@@ -61,6 +65,20 @@ public sealed class RuleSet
     public IReadOnlyList<SpeakerEntry> Speakers { get; }
     public HedgeLexicon Hedges { get; }
     public QuantityGrammar Quantities { get; }
+
+    /// <summary>Where a quantity can begin: a digit, a hedge or a number word. A cheap scan that gates the number rules.</summary>
+    public Regex QuantityStarts { get; }
+
+    /// <summary>The quantity grammar anchored (\G): one quantity exactly where a start was found.</summary>
+    public Regex QuantityAt { get; }
+
+    private static Regex QuantityStartsFor(HedgeLexicon hedges)
+    {
+        var hedgeWords = hedges.Approx.Concat(hedges.Min).Concat(hedges.Max).Select(h => Regex.Escape(h.Split(' ')[0]));
+        const string numberWords = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" +
+            "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|scores|tens|several|between|from|a\\s+(?:few|couple|hundred|thousand|million|dozen)";
+        return new Regex($@"\b(?:[0-9]|(?:{string.Join('|', hedgeWords.Distinct())}|{numberWords})\b)", RuleSetCompiler.PatternOptions);
+    }
     public AttributionVocabulary Attribution { get; }
     public IReadOnlyList<string> NegationCues { get; }
     public int NegationWindow { get; }

@@ -140,9 +140,16 @@ public static partial class RuleSetCompiler
                     throw new InvalidRuleSetException($"{source}: {ruleWhere}: complement applies to percent topics only");
                 if (rule.ContextSentences is < 0 or > 1000)
                     throw new InvalidRuleSetException($"{source}: {ruleWhere}: context_sentences must be 0 to 1000");
+                // A pattern that opens with its quantity would be tried at every character; instead the
+                // extractor finds each quantity once and runs the rest of the pattern right after it.
+                const string leadingQuantity = "(?<q>{Q})";
+                var opening = rule.Pattern!.TrimStart();
+                var afterQuantity = opening.StartsWith(leadingQuantity, StringComparison.Ordinal)
+                    ? Build(@"\G(?:" + opening[leadingQuantity.Length..] + ")", ruleWhere)
+                    : null;
                 rules.Add(new CompiledRule(rule.Id, pattern, value, rule.Complement,
                     rule.Unless is null ? null : Build(rule.Unless, ruleWhere + " unless"),
-                    rule.Context is null ? null : Build(rule.Context, ruleWhere + " context"), rule.ContextSentences));
+                    rule.Context is null ? null : Build(rule.Context, ruleWhere + " context"), rule.ContextSentences, afterQuantity));
             }
             var cue = Build(topic.Cue ?? string.Join('|', topic.Rules.Select(r => r.Pattern)), where + " cue");
             topics.Add(new CompiledTopic(topic.Id, kind, topic.Description ?? "", cue, rules));

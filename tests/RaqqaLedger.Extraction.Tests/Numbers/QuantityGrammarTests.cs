@@ -318,7 +318,7 @@ public sealed class QuantityGrammarTests
     [InlineData("about 2017 fighters", "about 2017 => Approx 2017")]
     [InlineData("In June 2017, 300 fighters remained", "300 => Exact 300")]
     [InlineData("in October some 3,000 people fled", "some 3,000 => Approx 3000")]
-    [InlineData("It began in June. 15 people died.", "15 => Exact 15")]
+    [InlineData("It began in June. Fifteen people died.", "Fifteen => Exact 15")]
     [InlineData("one thousand fighters", "one thousand => Exact 1000")]
     [InlineData("dozens of fighters", "dozens of => Min 24")]
     [InlineData("there are hundreds, maybe thousands", "hundreds => Min 200", "thousands => Min 2000")]
@@ -326,11 +326,23 @@ public sealed class QuantityGrammarTests
     [InlineData("up to 8,000 - or 9,000 - civilians", "up to 8,000 => Max 8000", "9,000 => Exact 9000")]
     [InlineData("it took 3 years and cost $2.5 million", "3 => Exact 3", "2.5 million => Exact 2500000")]
     [InlineData("ten fighters and two hundred and fifty civilians", "ten => Exact 10", "two hundred and fifty => Exact 250")]
+    [InlineData("He was one of 12 men", "12 => Exact 12")]
+    [InlineData("killed 300 and wounded 400", "300 => Exact 300", "400 => Exact 400")]
+    [InlineData("between 300 and 400 fighters, and 200 civilians", "between 300 and 400 => Range 300..400", "200 => Exact 200")]
+    [InlineData("a 2,000-strong force", "2,000 => Exact 2000")]
+    [InlineData("(up to 500 fighters)", "up to 500 => Max 500")]
     public void FindAll_finds_counts_that_look_like_years_or_words_when_the_context_says_so(string text, params string[] expected)
     {
         var found = FindAll(text).Select(m => $"{text.Substring(m.Start, m.Length)} => {Describe(m)}");
 
         Assert.Equal(expected, found);
+    }
+
+    [Fact]
+    public void Values_carry_no_trailing_zeros_from_scale_words()
+    {
+        Assert.Equal("2500000", Grammar.Parse("2.5 million")!.Quantity.Value!.Value.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal("1200000000", Grammar.Parse("1.2bn")!.Quantity.Value!.Value.ToString(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -353,6 +365,43 @@ public sealed class QuantityGrammarTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Grammar.FindAll("300 fighters", 5, 20));
         Assert.Throws<ArgumentOutOfRangeException>(() => Grammar.FindAll("300 fighters", -1, 3));
+    }
+
+    /// <summary>Text built from the words and forms the grammar cares about, in random order (fixed seed).</summary>
+    private static IEnumerable<string> WordSalad()
+    {
+        string[] pieces =
+        [
+            "around", "about", "up", "to", "more", "than", "no more than", "over", "some", "an", "estimated", "between", "and",
+            "from", "a", "few", "a couple of", "hundred", "hundreds", "of", "thousands", "tens", "dozen", "dozens", "several",
+            "scores", "one", "two", "forty-five", "twenty", "three", "fifteen hundred", "300", "400", "8,000", "1,000,000", "2017",
+            "2000", "15", "1.5", "2.5", "million", "bn", "02:27", "10%", "90", "percent", "per cent", "%", "-", "–", "3-2",
+            "300-400", "555-123-4567", "October", "Oct.", "15 Oct", "June.", "in", "since", "fighters", "civilians", "people",
+            "was", "the", "city", ",", ".", "(up", "to 400)", "a.m.", "15th", "B52", "COVID-19", "one-time", "2,000-strong",
+        ];
+        var random = new Random(20171015);
+        for (var i = 0; i < 3000; i++)
+            yield return string.Join(random.Next(4) == 0 ? "  " : " ", Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+    }
+
+    [Fact]
+    public void FindAll_agrees_with_a_plain_left_to_right_scan_with_Pattern()
+    {
+        // FindAll only tries the regex near digits and number words; this checks that it misses nothing the plain
+        // scan finds and adds nothing it does not, over the seed articles and a salad of tricky forms.
+        var scan = new Regex(Grammar.Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var texts = Directory.GetFiles(RepoPaths.Seeds, "*.txt").Select(File.ReadAllText).Concat(WordSalad());
+        foreach (var text in texts)
+        {
+            var expected = scan.Matches(text)
+                .Select(m => (m.Index, m.Length, Parsed: Grammar.Parse(m.Value)))
+                .Where(m => m.Parsed is not null)
+                .Select(m => $"{m.Index}+{m.Length} {Describe(m.Parsed!)}");
+
+            var found = FindAll(text).Select(m => $"{m.Start}+{m.Length} {Describe(m)}");
+
+            Assert.True(expected.SequenceEqual(found), $"'{text}': scan [{string.Join(", ", expected)}], FindAll [{string.Join(", ", found)}]");
+        }
     }
 
     [Fact]
