@@ -34,71 +34,87 @@ public sealed partial class ClaimExtractor
     {
         var skip = article.Boilerplate.Select(b => b.Line - 1).ToHashSet();
         var sentences = SentenceSplitter.Split(article.Text, skip);
-        var topicsIn = TopicsBySentence(article.Text, sentences);
+
+        // First every rule hit, which needs no speakers; then speakers, read sentence by sentence up
+        // to the last sentence with a hit (attributions carry over: "he added" needs the sentences before).
+        var found = FindCandidates(article.Text, sentences);
         var memory = new SpeakerMemory();
         var claims = new List<ClaimExtracted>();
-        var seen = new HashSet<(string Topic, string Value, string? Speaker)>();
-        var accepted = new List<(int Start, int End)>();
-        var hits = new List<RuleHit>();
-
-        for (var s = 0; s < sentences.Count; s++)
+        var seen = new HashSet<(string Topic, ClaimValue Value, string? Speaker)>();
+        var next = 0;
+        for (var s = 0; s < sentences.Count && next < found.Count; s++)
         {
-            var sentence = sentences[s];
-            var text = sentence.Text;
-            // Attributions are read in every sentence, claims or not, so "he added" later knows who "he" is.
+            var text = sentences[s].Text;
             var speakerBefore = memory.LastSpeaker;
             var speakerAsWrittenBefore = memory.LastSpeakerAsWritten;
-            var mentions = speakers.Find(text, memory);
-            EventDate? eventDate = null;
-            var eventDateRead = false;
-            var openingSubjectTried = false;
-            List<(int Start, int End)>? quantities = null;
+            var mentions = speakers.Find(text, memory, out var hasVerb);
+            if (found[next].Sentence != s)
+                continue;
+            var openingSubjectTried = !hasVerb;
+            var eventDate = EventDates.Find(text, article.Published.Date);
+            var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (; next < found.Count && found[next].Sentence == s; next++)
+            {
+                var (_, topic, rule, hit, value) = found[next];
+                if (mentions.Count == 0 && !openingSubjectTried)
+                {
+                    openingSubjectTried = true;
+                    if (speakers.FindOpeningSubject(text, memory) is { } opening)
+                        mentions.Add(opening);
+                }
+                var (speaker, asWritten) = SpeakerFor(hit, mentions, text, speakerBefore, speakerAsWrittenBefore);
+                if (!seen.Add((topic.Id, value, speaker)))
+                    continue; // the same claim by the same speaker again: a repeated headline, a reprinted paragraph
+                var ordinal = ordinals.GetValueOrDefault(topic.Id);
+                ordinals[topic.Id] = ordinal + 1;
+                claims.Add(new ClaimExtracted(
+                    ClaimIdOf(article.ArticleId, topic.Id, sentences[s].Start, ordinal),
+                    article.ArticleId, topic.Id, value, speaker, asWritten, text,
+                    new TextSpan(sentences[s].Start, sentences[s].Length), eventDate, rule.Id, rules.Version));
+            }
+        }
+        return claims;
+    }
 
+    private readonly record struct Candidate(int Sentence, CompiledTopic Topic, CompiledRule Rule, RuleHit Hit, ClaimValue Value);
+
+    /// <summary>Every rule hit with its value, in sentence, topic, rule and position order.</summary>
+    private List<Candidate> FindCandidates(string articleText, List<Sentence> sentences)
+    {
+        var topicsIn = TopicsBySentence(articleText, sentences);
+        var candidates = new List<Candidate>();
+        var accepted = new List<(int Start, int End)>();
+        var hits = new List<RuleHit>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var text = sentences[s].Text;
+            List<(int Start, int End)>? quantities = null;
             foreach (var topic in topicsIn[s])
             {
                 var numeric = topic.Kind is TopicKind.Count or TopicKind.Percent;
                 if (numeric && (quantities ??= Quantities(text)).Count == 0)
                     continue;
                 accepted.Clear();
-                var ordinal = 0;
                 foreach (var rule in topic.Rules)
                 {
                     if (rule.Unless?.IsMatch(text) == true || (rule.Context is not null && !InContext(rule.Context, rule.ContextSentences, sentences, s)))
                         continue;
                     Hits(rule, text, quantities, hits);
-                    foreach (var m in hits)
+                    foreach (var hit in hits)
                     {
                         // Earlier rules of a topic win: "IS holds 10%" is not also "holds 10%".
-                        if (accepted.Any(a => m.Index < a.End && a.Start < m.Index + m.Length))
+                        if (accepted.Any(a => hit.Index < a.End && a.Start < hit.Index + hit.Length))
                             continue;
-                        var value = ValueOf(topic, rule, m, text);
-                        if (value is null || Before(rules.Uncertainty, text, m.Index))
+                        var value = ValueOf(topic, rule, hit, text);
+                        if (value is null || Before(rules.Uncertainty, text, hit.Index))
                             continue;
-                        accepted.Add((m.Index, m.Index + m.Length));
-
-                        if (mentions.Count == 0 && !openingSubjectTried)
-                        {
-                            openingSubjectTried = true;
-                            if (speakers.FindOpeningSubject(text, memory) is { } opening)
-                                mentions.Add(opening);
-                        }
-                        var (speaker, asWritten) = SpeakerFor(m, mentions, text, speakerBefore, speakerAsWrittenBefore);
-                        if (!seen.Add((topic.Id, value.ToJson(), speaker)))
-                            continue; // the same claim by the same speaker again: a repeated headline, a reprinted paragraph
-                        if (!eventDateRead)
-                        {
-                            eventDate = EventDates.Find(text, article.Published.Date);
-                            eventDateRead = true;
-                        }
-                        claims.Add(new ClaimExtracted(
-                            ClaimIdOf(article.ArticleId, topic.Id, sentence.Start, ordinal++),
-                            article.ArticleId, topic.Id, value, speaker, asWritten, text,
-                            new TextSpan(sentence.Start, sentence.Length), eventDate, rule.Id, rules.Version));
+                        accepted.Add((hit.Index, hit.Index + hit.Length));
+                        candidates.Add(new Candidate(s, topic, rule, hit, value));
                     }
                 }
             }
         }
-        return claims;
+        return candidates;
     }
 
     /// <summary>
@@ -128,23 +144,8 @@ public sealed partial class ClaimExtractor
     }
 
     /// <summary>Every quantity in the sentence, found once and shared by all number rules.</summary>
-    private List<(int Start, int End)> Quantities(string text)
-    {
-        var found = new List<(int, int)>();
-        var end = 0;
-        for (var start = rules.QuantityStarts.Match(text); start.Success; start = start.NextMatch())
-        {
-            if (start.Index < end)
-                continue;
-            var q = rules.QuantityAt.Match(text, start.Index);
-            if (q.Success && q.Length > 0)
-            {
-                found.Add((q.Index, q.Index + q.Length));
-                end = q.Index + q.Length;
-            }
-        }
-        return found;
-    }
+    private List<(int Start, int End)> Quantities(string text) =>
+        [.. rules.Quantities.FindAll(text, 0, text.Length).Select(q => (q.Start, q.Start + q.Length))];
 
     /// <summary>A rule's matches, left to right. A rule opening with its quantity runs only right after a quantity.</summary>
     private static void Hits(CompiledRule rule, string text, List<(int Start, int End)>? quantities, List<RuleHit> into)
@@ -244,7 +245,7 @@ public sealed partial class ClaimExtractor
     }
 
     /// <summary>"a quarter of a million", "half of the 300": the number is only part of the quantity.</summary>
-    [GeneratedRegex(@"\b(?:quarter|half|third|fraction|part|share|percent|per\s+cent|%)\s+of\s+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:quarter|half|third|fraction|part|share|percent|per\s+cent|%)\s+of\s+\z", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
     private static partial Regex PartOf();
 
     private const int IntroducedWithin = 60;

@@ -40,6 +40,8 @@ public sealed partial class SpeakerFinder
     private readonly HashSet<string> pronouns;
     private readonly HashSet<string> anaphors;
     private readonly HashSet<string> wireAgencies;
+    private readonly HashSet<string> mentionEndings;
+    private readonly string[] descriptorWords;
 
     public SpeakerFinder(RuleSet rules)
     {
@@ -53,11 +55,18 @@ public sealed partial class SpeakerFinder
         anaphors = new HashSet<string>(rules.Attribution.Anaphors, StringComparer.OrdinalIgnoreCase);
         wireAgencies = new HashSet<string>(rules.Attribution.WireAgencies, StringComparer.OrdinalIgnoreCase);
 
+        // Words a speaker's mention can end with, so most verbs can be ruled out without a regex.
+        mentionEndings = new HashSet<string>(
+            aliases.Keys.Concat(rules.Attribution.Anaphors).Concat(rules.Attribution.Pronouns).Select(LastWord),
+            StringComparer.OrdinalIgnoreCase);
+        descriptorWords = [.. Regex.Matches(rules.Attribution.Descriptors, "[a-z]{3,}").Select(m => m.Value).Distinct()];
+
         var aliasPattern = string.Join('|', aliasesLongestFirst.Select(a => AliasPattern(a.Alias)));
         var anaphorPattern = string.Join('|', rules.Attribution.Anaphors.OrderByDescending(a => a.Length).Select(a => Regex.Escape(a).Replace(@"\ ", @"\s+")));
         var pronounPattern = string.Join('|', rules.Attribution.Pronouns.Select(Regex.Escape));
         var verbs = string.Join('|', rules.Attribution.Verbs.OrderByDescending(v => v.Length).Select(Regex.Escape));
-        var named = $@"(?:(?:the|a|an|one)\s+)?(?:{Or(aliasPattern)}){PersonAfter}|{Or(anaphorPattern)}|(?:the\s+)?{PersonName}|(?:{rules.Attribution.Descriptors}){PersonAfter}|(?:(?:the|a|an)\s+)?{Acronym}|{Surname}";
+        // Kept small on purpose: a compiled regex past ~40 KB of code runs several times slower.
+        var named = $@"(?:(?:(?:the|a|an|one)\s+)?(?:{Or(aliasPattern)})|{rules.Attribution.Descriptors}){PersonAfter}|{Or(anaphorPattern)}|(?:the\s+)?{PersonName}|(?:(?:the|a|an)\s+)?{Acronym}|{Surname}";
         var anyone = named + (pronounPattern.Length > 0 ? $@"|\b(?:{pronounPattern})" : "");
         const string adverbs = @"(?:(?:later|also|again|earlier|previously|separately|then|had|has|have|would|on\s+[A-Z]\w+|[a-z]+ly)\s+)*";
 
@@ -67,7 +76,9 @@ public sealed partial class SpeakerFinder
         // once there, backwards or forwards, instead of scanning each sentence for every kind of name.
         verbAt = new Regex($@"\b(?:{verbs})\b", Options, timeout);
         // One scan finds every place an attribution can hang from.
-        keywords = new Regex($@"\b(?:(?<v>{verbs})|(?<i>according\s+to|by\s+the\s+(?:count|tally|estimate)\s+of|(?:figures|data)\s+(?:from|by))|(?<r>statement|investigation|report|inquiry|documentary|count|tally|figures))\b", Options, timeout);
+        // Case-sensitive on purpose (several times faster): these words are lower case in running
+        // text, but for the few that open sentences.
+        keywords = new Regex($@"\b(?:(?<v>{verbs})|(?<i>[Aa]ccording\s+to|[Bb]y\s+the\s+(?:count|tally|estimate)\s+of|(?:[Ff]igures|[Dd]ata)\s+(?:from|by))|(?<r>statement|investigation|report|inquiry|documentary|count|tally|figures))\b", RegexOptions.CultureInvariant | RegexOptions.Compiled, timeout);
         subjectBefore = new Regex($@"\b(?<m>{anyone})(?:\s*\([^)]{{1,30}}\))?(?<app>\s*,\s*[^,""“”]{{1,120}}?,|{Modifier})?\s+{adverbs}\G", backwards, timeout);
         // "said Omar Alloush," but not "said the SDF controlled …": the name must end the clause.
         subjectAfter = new Regex($@"\G\s+(?:(?:on|late\s+on|earlier\s+on)\s+[A-Z]\w+\s+)?(?<m>{named})(?=\s*(?:[,.;:(]|$)|\s+(?:on|in|at|late|earlier|last|told|to)\b)", Options, timeout);
@@ -82,7 +93,7 @@ public sealed partial class SpeakerFinder
     /// <summary>A title and name with two to four capitalised words: "Colonel Ryan Dillon", "Jihan Sheikh Ahmed".</summary>
     private const string PersonName =
         @"(?:(?:" + Titles + @")\s+)*" +
-        @"(?-i:(?!" + SentenceWords + @"\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|El-|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,3})\b";
+        @"(?-i:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|El-|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,3})\b";
 
     /// <summary>Titles and roles printed before a name; they are not part of the canonical name.</summary>
     private const string Titles =
@@ -104,7 +115,7 @@ public sealed partial class SpeakerFinder
     private const string Acronym = @"(?-i:[A-Z]{2,6})\b(?![-’'])";
 
     /// <summary>A lone capitalised word: kept only when it is the surname of someone named earlier.</summary>
-    private const string Surname = @"(?-i:(?!" + SentenceWords + @"\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b";
+    private const string Surname = @"(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b";
 
     /// <summary>A role followed by the person holding it: "SDF spokesman Mostafa Bali".</summary>
     private const string PersonAfter = @"(?:\s+" + PersonName + ")?";
@@ -120,19 +131,31 @@ public sealed partial class SpeakerFinder
     }
 
     /// <summary>Every attribution in the sentence, left to right, resolved against and recorded in <paramref name="memory"/>.</summary>
-    public List<SpeakerMention> Find(string sentence, SpeakerMemory memory)
+    public List<SpeakerMention> Find(string sentence, SpeakerMemory memory) => Find(sentence, memory, out _);
+
+    /// <param name="hasVerb">Whether the sentence has an attribution verb at all (so an opening subject could be the speaker).</param>
+    public List<SpeakerMention> Find(string sentence, SpeakerMemory memory, out bool hasVerb)
     {
         var found = new List<SpeakerMention>();
+        hasVerb = false;
         for (var k = keywords.Match(sentence); k.Success; k = k.NextMatch())
         {
             var end = k.Index + k.Length;
             if (k.Groups["v"].Success)
             {
-                // "X said" first; "said X" only when no subject stands before the verb.
-                var before = subjectBefore.Match(sentence, k.Index);
-                if (before.Success && Add(found, before.Groups["m"], before.Index, end, memory))
+                hasVerb = true;
+                // "he said": the commonest form needs no regex.
+                if (PronounBefore(sentence, k.Index) is { } pronoun)
+                {
+                    if (Resolve(pronoun.Value, memory) is { } who)
+                        Record(found, new SpeakerMention(pronoun.Start, end, pronoun.Value, who), memory);
                     continue;
-                if (subjectAfter.Match(sentence, end) is { Success: true } after)
+                }
+                // "X said" first; "said X" only when no subject stands before the verb.
+                if (MayEndMention(sentence, k.Index) && subjectBefore.Match(sentence, k.Index) is { Success: true } before
+                    && Add(found, before.Groups["m"], before.Index, end, memory))
+                    continue;
+                if (ClauseEndsSoon(sentence, end) && subjectAfter.Match(sentence, end) is { Success: true } after)
                     Add(found, after.Groups["m"], k.Index, after.Index + after.Length, memory);
             }
             else if (k.Groups["i"].Success)
@@ -152,6 +175,50 @@ public sealed partial class SpeakerFinder
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
+
+    /// <summary>
+    /// Whether the word before a verb could end a speaker's mention (or an adverb, appositive or
+    /// parenthesis could stand between): a capitalised word, a pronoun, the end of an alias or of a
+    /// descriptor ("officials", "spokesman"). Saves the full backwards match for "the city said".
+    /// </summary>
+    private bool MayEndMention(string sentence, int verbIndex)
+    {
+        var i = verbIndex - 1;
+        while (i >= 0 && char.IsWhiteSpace(sentence[i]))
+            i--;
+        if (i < 0)
+            return false;
+        if (!char.IsLetter(sentence[i]))
+            return sentence[i] is ',' or ')' or '.';
+        // "an SDF commander who asked not to be named told …": a modifier may stand between.
+        var window = sentence.AsSpan(Math.Max(0, verbIndex - 70), Math.Min(70, verbIndex));
+        if (ModifierCue().IsMatch(window))
+            return true;
+        var end = i + 1;
+        while (i >= 0 && (char.IsLetter(sentence[i]) || sentence[i] is '-' or '\'' or '’' or '.'))
+            i--;
+        var word = sentence.AsSpan(i + 1, end - i - 1);
+        if (char.IsUpper(word[0]) || word.EndsWith("ly", StringComparison.Ordinal) || Adverbs.Contains(word.ToString()))
+            return true;
+        var text = word.ToString();
+        return mentionEndings.Contains(text) || descriptorWords.Any(d => text.EndsWith(d, StringComparison.OrdinalIgnoreCase) || d.StartsWith(text, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly HashSet<string> Adverbs = new(StringComparer.OrdinalIgnoreCase) { "later", "also", "again", "earlier", "previously", "separately", "then", "had", "has", "have", "would" };
+
+    /// <summary>"said Omar Alloush, …": a name after the verb ends its clause within a few words.</summary>
+    private static bool ClauseEndsSoon(string sentence, int from)
+    {
+        var limit = Math.Min(sentence.Length, from + 80);
+        for (var i = from; i < limit; i++)
+        {
+            if (sentence[i] is ',' or '.' or ';' or ':' or '(')
+                return true;
+        }
+        return limit == sentence.Length;
+    }
+
+    private static string LastWord(string phrase) => phrase.Trim().Split(' ')[^1];
 
     /// <summary>
     /// The last resort, asked only for a sentence that makes a claim and names no speaker by the usual
@@ -178,10 +245,30 @@ public sealed partial class SpeakerFinder
             return false;
         if (found.Any(f => f.Start <= mention.Index && mention.Index < f.End))
             return true;
-        found.Add(new SpeakerMention(start, end, asWritten, canonical));
-        memory.LastSpeaker = canonical;
-        memory.LastSpeakerAsWritten = asWritten;
+        Record(found, new SpeakerMention(start, end, asWritten, canonical), memory);
         return true;
+    }
+
+    private static void Record(List<SpeakerMention> found, SpeakerMention mention, SpeakerMemory memory)
+    {
+        found.Add(mention);
+        memory.LastSpeaker = mention.Canonical;
+        memory.LastSpeakerAsWritten = mention.AsWritten;
+    }
+
+    /// <summary>A pronoun standing right before the verb ("he said", "she told"), or null.</summary>
+    private (int Start, string Value)? PronounBefore(string sentence, int verbIndex)
+    {
+        var end = verbIndex;
+        while (end > 0 && sentence[end - 1] == ' ')
+            end--;
+        var start = end;
+        while (start > 0 && char.IsLetter(sentence[start - 1]))
+            start--;
+        if (start == end || end == verbIndex || (start > 0 && char.IsLetterOrDigit(sentence[start - 1])))
+            return null;
+        var word = sentence[start..end];
+        return pronouns.Contains(word) ? (start, word) : null;
     }
 
     /// <summary>The canonical speaker for a mention, or null when it names no one we can attribute to.</summary>
@@ -194,7 +281,9 @@ public sealed partial class SpeakerFinder
                 : memory.LastSpeaker ?? memory.LastPerson;
         if (anaphors.Contains(text))
             return memory.LastSpeaker ?? memory.LastPerson;
-        var core = Determiner().Replace(text, "");
+        var core = Determiner().Replace(OpeningWords().Replace(text, ""), "");
+        if (core.Length == 0)
+            return null;
         if (wireAgencies.Contains(core))
             return null;
         if (aliases.TryGetValue(core, out var exact) || aliases.TryGetValue(text, out exact))
@@ -272,6 +361,13 @@ public sealed partial class SpeakerFinder
         }
         return false;
     }
+
+    [GeneratedRegex(@"\b(?:who|which|that|backing|leading|fighting|based|in\s+charge)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ModifierCue();
+
+    /// <summary>Capitalised words that open a sentence are not part of a name: "But Allouch" is Allouch.</summary>
+    [GeneratedRegex(@"^(?:" + SentenceWords + @"(?:(?:'s|’s)?\s+|$))+")]
+    private static partial Regex OpeningWords();
 
     [GeneratedRegex(@"^(?:the|a|an|one)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Determiner();

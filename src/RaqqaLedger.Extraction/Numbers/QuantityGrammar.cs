@@ -39,9 +39,13 @@ public sealed class QuantityGrammar
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _leadWords;
     private readonly int _maxLeadWords;
 
+    /// <summary>The hedge phrases this grammar was built from.</summary>
+    public HedgeLexicon Hedges { get; }
+
     public QuantityGrammar(HedgeLexicon hedges)
     {
         ArgumentNullException.ThrowIfNull(hedges);
+        Hedges = hedges;
         var all = hedges.Approx.Concat(hedges.Min).Concat(hedges.Max).ToList();
         // Built once here: the lexicon is only known at run time, and compiling per call would dominate the cost.
         Pattern = QuantityPatterns.Build(all, capture: false, contextGuards: true);

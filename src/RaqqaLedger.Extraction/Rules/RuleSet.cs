@@ -33,7 +33,7 @@ public sealed record AttributionVocabulary(IReadOnlyList<string> Verbs, IReadOnl
 public sealed class RuleSet
 {
     internal RuleSet(int version, string name, string description, string sha256, string content,
-        IReadOnlyList<CompiledTopic> topics, IReadOnlyList<SpeakerEntry> speakers, HedgeLexicon hedges,
+        IReadOnlyList<CompiledTopic> topics, IReadOnlyList<SpeakerEntry> speakers, QuantityGrammar quantities,
         AttributionVocabulary attribution, IReadOnlyList<string> negationCues, int negationWindow, Regex? uncertainty, StatusRule status)
     {
         Version = version;
@@ -43,15 +43,14 @@ public sealed class RuleSet
         Content = content;
         Topics = topics;
         Speakers = speakers;
-        Hedges = hedges;
+        Hedges = quantities.Hedges;
         Attribution = attribution;
         NegationCues = negationCues;
         NegationWindow = negationWindow;
         Uncertainty = uncertainty;
         Status = status;
-        Quantities = new QuantityGrammar(hedges);
-        QuantityStarts = QuantityStartsFor(hedges);
-        QuantityAt = new Regex(@"\G(?:" + Quantities.Pattern + ")", RuleSetCompiler.PatternOptions, RuleSetCompiler.MatchTimeout);
+        Quantities = quantities;
+
         TopicsById = topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
     }
 
@@ -66,19 +65,6 @@ public sealed class RuleSet
     public HedgeLexicon Hedges { get; }
     public QuantityGrammar Quantities { get; }
 
-    /// <summary>Where a quantity can begin: a digit, a hedge or a number word. A cheap scan that gates the number rules.</summary>
-    public Regex QuantityStarts { get; }
-
-    /// <summary>The quantity grammar anchored (\G): one quantity exactly where a start was found.</summary>
-    public Regex QuantityAt { get; }
-
-    private static Regex QuantityStartsFor(HedgeLexicon hedges)
-    {
-        var hedgeWords = hedges.Approx.Concat(hedges.Min).Concat(hedges.Max).Select(h => Regex.Escape(h.Split(' ')[0]));
-        const string numberWords = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" +
-            "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|scores|tens|several|between|from|a\\s+(?:few|couple|hundred|thousand|million|dozen)";
-        return new Regex($@"\b(?:[0-9]|(?:{string.Join('|', hedgeWords.Distinct())}|{numberWords})\b)", RuleSetCompiler.PatternOptions);
-    }
     public AttributionVocabulary Attribution { get; }
     public IReadOnlyList<string> NegationCues { get; }
     public int NegationWindow { get; }

@@ -50,7 +50,8 @@ public static partial class RuleSetCompiler
                 throw new InvalidRuleSetException($"{source}: macro name '{name}' must be UPPER_CASE letters and not Q");
         }
         var hedges = document.Hedges is { } h ? new HedgeLexicon(h.Approx, h.Min, h.Max) : HedgeLexicon.Default;
-        var quantity = new QuantityGrammar(hedges).Pattern;
+        var quantities = new QuantityGrammar(hedges);
+        var quantity = quantities.Pattern;
 
         string Expand(string pattern, string where)
         {
@@ -187,7 +188,7 @@ public static partial class RuleSetCompiler
             throw new InvalidRuleSetException($"{source}: status.confirmed_min_sources must be 2 or more and numbers_agree_within_percent 0 to 100");
 
         return new RuleSet(document.Version, document.Name.Trim(), document.Description?.Trim() ?? "", Sha256Of(content), content,
-            topics, speakers, hedges,
+            topics, speakers, quantities,
             new AttributionVocabulary(attribution.Verbs, attribution.Pronouns, attribution.Anaphors, descriptors, attribution.WireAgencies),
             negation.Cues, negation.Window,
             negation.Uncertainty is null ? null : Build(negation.Uncertainty, "negation.uncertainty"),

@@ -331,7 +331,7 @@ public sealed class QuantityGrammarTests
     [InlineData("between 300 and 400 fighters, and 200 civilians", "between 300 and 400 => Range 300..400", "200 => Exact 200")]
     [InlineData("a 2,000-strong force", "2,000 => Exact 2000")]
     [InlineData("(up to 500 fighters)", "up to 500 => Max 500")]
-    public void FindAll_finds_counts_that_look_like_years_or_words_when_the_context_says_so(string text, params string[] expected)
+    public void FindAll_reads_counts_in_context_including_year_shaped_numbers_and_number_words(string text, params string[] expected)
     {
         var found = FindAll(text).Select(m => $"{text.Substring(m.Start, m.Length)} => {Describe(m)}");
 
