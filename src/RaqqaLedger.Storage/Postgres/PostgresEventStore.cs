@@ -61,20 +61,9 @@ public sealed class PostgresEventStore : GroupCommitEventStore
         // Serializes processes migrating the same schema at once.
         await Execute(connection, tx, $"SELECT pg_advisory_xact_lock(hashtext('raqqa-ledger-migrate:{schema}'))", cancellationToken);
         await Execute(connection, tx, $"CREATE SCHEMA IF NOT EXISTS {schema}", cancellationToken);
-        await Execute(connection, tx, "CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())", cancellationToken);
-        var applied = new HashSet<int>();
-        await using (var cmd = new NpgsqlCommand("SELECT version FROM schema_migrations", connection, tx))
-        await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken))
-            while (await reader.ReadAsync(cancellationToken))
-                applied.Add(reader.GetInt32(0));
-        foreach (var (version, name, sql) in SqlScripts.For("Postgres").Where(s => !applied.Contains(s.Version)))
-        {
-            await Execute(connection, tx, sql, cancellationToken);
-            await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", connection, tx);
-            record.Parameters.AddWithValue(version);
-            record.Parameters.AddWithValue(name);
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await SqlScripts.MigrateAsync(connection, tx, "Postgres",
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
+            cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
 

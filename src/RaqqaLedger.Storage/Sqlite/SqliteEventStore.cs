@@ -58,21 +58,9 @@ public sealed class SqliteEventStore : GroupCommitEventStore
     {
         // BEGIN IMMEDIATE: two processes opening a new file at once apply each script once.
         await using var tx = (SqliteTransaction)await writeConnection.BeginTransactionAsync(cancellationToken);
-        await Execute(writeConnection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", cancellationToken, tx);
-        var applied = new HashSet<long>();
-        await using (var cmd = new SqliteCommand("SELECT version FROM schema_migrations", writeConnection, tx))
-        await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken))
-            while (await reader.ReadAsync(cancellationToken))
-                applied.Add(reader.GetInt64(0));
-        foreach (var (version, name, sql) in SqlScripts.For("Sqlite").Where(s => !applied.Contains(s.Version)))
-        {
-            await Execute(writeConnection, sql, cancellationToken, tx);
-            await using var record = new SqliteCommand("INSERT INTO schema_migrations VALUES ($v, $n, $t)", writeConnection, tx);
-            record.Parameters.AddWithValue("$v", version);
-            record.Parameters.AddWithValue("$n", name);
-            record.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            await record.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await SqlScripts.MigrateAsync(writeConnection, tx, "Sqlite",
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)",
+            cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
 

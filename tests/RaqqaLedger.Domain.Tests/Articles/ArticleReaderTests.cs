@@ -1,5 +1,6 @@
 using System.Globalization;
 using RaqqaLedger.Domain.Articles;
+using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Domain.Tests.Articles;
 
@@ -12,22 +13,8 @@ public class ArticleReaderTests
 
     private static ArticleFacts ReadSeed(string number)
     {
-        string seeds = Path.Combine(RepoRoot(), "seeds");
-        string file = Directory.GetFiles(seeds, number + "_*.txt").Single();
+        string file = Directory.GetFiles(RepoPaths.Seeds, number + "_*.txt").Single();
         return Read(File.ReadAllText(file));
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RaqqaLedger.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RaqqaLedger.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -448,7 +435,7 @@ public class ArticleReaderTests
     [Fact]
     public void Read_SameTextTwice_GivesTheSameFacts()
     {
-        string text = File.ReadAllText(Directory.GetFiles(Path.Combine(RepoRoot(), "seeds"), "002_*.txt").Single());
+        string text = File.ReadAllText(Directory.GetFiles(RepoPaths.Seeds, "002_*.txt").Single());
 
         ArticleFacts first = Read(text);
         ArticleFacts second = Read(text);
