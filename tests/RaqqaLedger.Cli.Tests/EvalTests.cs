@@ -56,3 +56,33 @@ public class EvalTests
         Assert.Single(result.Error.TrimEnd().Split('\n'));
     }
 }
+
+/// <summary>The fixtures themselves: a gold claim whose quote is not in its article would score nothing.</summary>
+public class GoldFixtureTests
+{
+    public static TheoryData<string, string> GoldFiles => new()
+    {
+        { Path.Combine("tests", "fixtures", "gold", "seed-claims.json"), "seeds" },
+        { Path.Combine("tests", "fixtures", "heldout", "heldout-claims.json"), Path.Combine("tests", "fixtures", "heldout") },
+    };
+
+    [Theory]
+    [MemberData(nameof(GoldFiles))]
+    public void EveryGoldQuote_IsExactTextOfItsArticle_AndEveryTopicIsKnown(string goldFile, string articles)
+    {
+        var gold = RaqqaLedger.Application.Evaluation.GoldFile.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, goldFile)), goldFile);
+        var topics = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, goldFile))).RootElement.GetProperty("topics")
+            .EnumerateObject().Select(t => t.Name).ToHashSet();
+
+        Assert.NotEmpty(gold.Articles);
+        foreach (var article in gold.Articles)
+        {
+            var text = File.ReadAllText(Path.Combine(RepoPaths.Root, articles, article.File));
+            Assert.All(article.Claims, c =>
+            {
+                Assert.Contains(c.Topic, topics);
+                Assert.Contains(c.Quote!, text);
+            });
+        }
+    }
+}

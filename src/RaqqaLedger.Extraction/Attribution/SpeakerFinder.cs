@@ -131,8 +131,6 @@ public sealed partial class SpeakerFinder
     }
 
     /// <summary>Every attribution in the sentence, left to right, resolved against and recorded in <paramref name="memory"/>.</summary>
-    public List<SpeakerMention> Find(string sentence, SpeakerMemory memory) => Find(sentence, memory, out _);
-
     /// <param name="hasVerb">Whether the sentence has an attribution verb at all (so an opening subject could be the speaker).</param>
     public List<SpeakerMention> Find(string sentence, SpeakerMemory memory, out bool hasVerb)
     {

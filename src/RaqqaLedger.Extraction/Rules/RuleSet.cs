@@ -43,7 +43,6 @@ public sealed class RuleSet
         Content = content;
         Topics = topics;
         Speakers = speakers;
-        Hedges = quantities.Hedges;
         Attribution = attribution;
         NegationCues = negationCues;
         NegationWindow = negationWindow;
@@ -62,7 +61,6 @@ public sealed class RuleSet
     public IReadOnlyList<CompiledTopic> Topics { get; }
     public IReadOnlyDictionary<string, CompiledTopic> TopicsById { get; }
     public IReadOnlyList<SpeakerEntry> Speakers { get; }
-    public HedgeLexicon Hedges { get; }
     public QuantityGrammar Quantities { get; }
 
     public AttributionVocabulary Attribution { get; }
