@@ -131,6 +131,63 @@ public abstract class LedgerCliContract
         Assert.Contains("0 new, 1 already present", result.Out);
     }
 
+    private static string BundledRules => File.ReadAllText(Path.Combine(RaqqaLedger.Testing.RepoPaths.Root, "rules", "raqqa-claims.yaml"));
+
+    [Fact]
+    public async Task Rules_PublishingAChangedFile_ReExtractsAndIsListed()
+    {
+        await Cli.RunAsync("ingest", CliRunner.Seeds);
+        var changed = BundledRules.Replace("version: 1\n", "version: 2\n").Replace("approx: [around, about,", "approx: [about,");
+
+        var publish = await Cli.RunAsync("rules", "publish", CliRunner.TempFile("v2.yaml", changed));
+        var again = await Cli.RunAsync("rules", "publish", CliRunner.TempFile("v2.yaml", changed));
+        var list = await Cli.RunAsync("rules", "list");
+
+        Assert.Equal(0, publish.ExitCode);
+        Assert.Matches(@"published rule set v2 \([0-9a-f]{12}\); re-extracted 5 articles: 0 new, 2 revised, 3 retracted claims; 6 events appended", publish.Out);
+        Assert.Contains("already in effect; nothing appended", again.Out);
+        Assert.Contains("v1", list.Out);
+        Assert.Contains("v2.yaml", list.Out);
+        Assert.Contains("(in effect)", list.Out.Split('\n').Single(l => l.StartsWith("v2", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("not: [valid", "not valid rule-set YAML")]
+    [InlineData("version: 2\nname: x\ntopics:\n  - id: a.b\n    kind: yesno\n    rules:\n      - id: r\n        value: true\n        pattern: '(unclosed'\n", "does not compile")]
+    [InlineData("version: 2\nname: x\ntopics:\n  - id: a.b\n    kind: count\n    rules:\n      - id: r\n        pattern: 'fighters'\n", "needs a (?<q>{Q}) group")]
+    [InlineData("version: 2\nname: x\ntopics:\n  - id: a.b\n    kind: yesno\n    rules:\n      - id: r\n        value: true\n        pattern: '{NOPE}'\n", "unknown macro {NOPE}")]
+    [InlineData("version: 2\nname: x\ntopics: []\n", "no topics")]
+    public async Task Rules_PublishingABadFile_FailsWithOneLineAndWritesNothing(string content, string expected)
+    {
+        await Cli.RunAsync("ingest", CliRunner.Seeds);
+        var head = await HeadPositionAsync();
+
+        var result = await Cli.RunAsync("rules", "publish", CliRunner.TempFile("bad.yaml", content));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error);
+        Assert.Single(result.Error.TrimEnd().Split('\n'));
+        Assert.Equal(head, await HeadPositionAsync());
+    }
+
+    [Fact]
+    public async Task Claims_FilterByTopicAndArticle_AndRefuseAnUnknownTopic()
+    {
+        await Cli.RunAsync("ingest", CliRunner.Seeds);
+        var articleId = JsonDocument.Parse((await Cli.RunAsync("articles", "--json")).Out).RootElement.EnumerateArray()
+            .Single(a => a.GetProperty("source").GetString()!.StartsWith("002", StringComparison.Ordinal)).GetProperty("id").GetString()!;
+
+        var claims = JsonDocument.Parse((await Cli.RunAsync("claims", "--topic", "foreign_fighters.departed", "--article", articleId[..12], "--json")).Out).RootElement;
+        var unknown = await Cli.RunAsync("claims", "--topic", "weather.today");
+
+        var claim = Assert.Single(claims.EnumerateArray());
+        Assert.False(claim.GetProperty("value").GetBoolean());
+        Assert.Equal("Mostafa Bali", claim.GetProperty("speaker").GetString());
+        Assert.Equal("he", claim.GetProperty("speakerAsWritten").GetString());
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("unknown topic 'weather.today'", unknown.Error);
+    }
+
     public static TheoryData<string, string, string> BadFiles => new()
     {
         { "empty.txt", "", "empty" },
