@@ -28,9 +28,11 @@ internal static class IngestCommand
             // Read and check every input before opening the store: a bad file stops the run with nothing written.
             var submissions = await ReadSubmissionsAsync(parsed.GetValue(paths) ?? [], parsed.GetValue(format)!, console, cancellationToken);
             await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
-            var headBefore = (await store.ReadHeadAsync(cancellationToken)).Position;
             var metadata = new EventMetadata(Guid.NewGuid().ToString("N"), null, $"cli:{Environment.UserName}");
-            var outcomes = await new ArticleIngestion(store, ArticleReadingOptions.Default).IngestAsync(submissions, metadata, cancellationToken);
+            var report = await new ArticleIngestion(store, ArticleReadingOptions.Default).IngestAsync(submissions, metadata, cancellationToken);
+            var outcomes = report.Articles;
+            if (report.RulesPublished is { } rules)
+                await console.Out.WriteLineAsync($"the log had no rule set: published the bundled rules v{rules.Version} ({rules.Sha256[..12]})");
 
             foreach (var o in outcomes)
             {
@@ -40,8 +42,8 @@ internal static class IngestCommand
                     $"{(o.Status == IngestStatus.New ? "new    " : "present")}  {a.ArticleId[..12]}  {date}  {a.Published.Basis.ToString().ToLowerInvariant(),-8}  {(o.Status == IngestStatus.New ? $"{o.Claims} claims" : ""),-10}  {a.Source}");
             }
             var fresh = outcomes.Where(o => o.Status == IngestStatus.New).ToList();
-            var appended = (await store.ReadHeadAsync(cancellationToken)).Position - headBefore;
-            var positions = appended == 0 ? "" : $" (positions {headBefore + 1}-{headBefore + appended})";
+            var appended = report.EventsAppended;
+            var positions = report.Positions is { } p ? $" (positions {p.First}-{p.Last})" : "";
             await console.Out.WriteLineAsync(
                 $"{outcomes.Count} article{(outcomes.Count == 1 ? "" : "s")}: {fresh.Count} new, {outcomes.Count - fresh.Count} already present; " +
                 $"{fresh.Sum(o => o.Claims)} claims; {appended} event{(appended == 1 ? "" : "s")} appended{positions} to {store.Describe}");

@@ -15,6 +15,24 @@ public sealed record IngestOutcome(ArticleIngested Article, IngestStatus Status,
     public int EventsAppended => Status == IngestStatus.New ? 1 + Claims : 0;
 }
 
+/// <param name="RulesPublished">The bundled rules, when this run found the log without a rule set and published them.</param>
+public sealed record IngestReport(IReadOnlyList<IngestOutcome> Articles, PublishOutcome? RulesPublished)
+{
+    public long EventsAppended => Articles.Sum(a => a.EventsAppended) + (RulesPublished?.EventsAppended ?? 0);
+
+    /// <summary>The first and last position this run appended at (other writers may have appended in between).</summary>
+    public (long First, long Last)? Positions
+    {
+        get
+        {
+            var spans = Articles.Where(a => a.Position is not null).Select(a => (First: a.Position!.Value, Last: a.Position!.Value + a.Claims)).ToList();
+            if (RulesPublished is { } r)
+                spans.Add((r.FirstPosition, r.LastPosition));
+            return spans.Count == 0 ? null : (spans.Min(s => s.First), spans.Max(s => s.Last));
+        }
+    }
+}
+
 /// <summary>
 /// Appends articles with their claims. Each article goes in with one atomic append: its own stream
 /// ("no stream expected", so the same text twice is written once), its claims stream, and a check
@@ -29,13 +47,13 @@ public sealed class ArticleIngestion(IEventStore store, ArticleReadingOptions op
     /// then appends them all at once, in order, letting group commit batch them.
     /// </summary>
     /// <exception cref="InvalidArticleException">A submission cannot become an article; nothing was appended.</exception>
-    public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(
+    public async Task<IngestReport> IngestAsync(
         IReadOnlyList<ArticleSubmission> submissions, EventMetadata metadata, CancellationToken cancellationToken = default)
     {
         var articles = submissions.Select(s => ArticleIntake.Ingest(s, options)).ToList();
-        var rules = await RuleSetPublishing.EnsureRulesAsync(store, metadata, cancellationToken);
+        var (rules, published) = await RuleSetPublishing.EnsureRulesAsync(store, metadata, cancellationToken);
         var outcomes = await Task.WhenAll(articles.Select(a => AppendAsync(a, rules, metadata, cancellationToken)));
-        return outcomes;
+        return new IngestReport(outcomes, published);
     }
 
     private async Task<IngestOutcome> AppendAsync(ArticleIngested article, RulesInEffect rules, EventMetadata metadata, CancellationToken cancellationToken)

@@ -8,7 +8,10 @@ namespace RaqqaLedger.Application.Claims;
 
 public enum PublishStatus { Published, Unchanged }
 
-public sealed record PublishOutcome(PublishStatus Status, int Version, string Sha256, int Articles, int Extracted, int Revised, int Retracted, long FirstPosition, long LastPosition);
+public sealed record PublishOutcome(PublishStatus Status, int Version, string Sha256, int Articles, int Extracted, int Revised, int Retracted, long FirstPosition, long LastPosition)
+{
+    public long EventsAppended => LastPosition == 0 ? 0 : LastPosition - FirstPosition + 1;
+}
 
 /// <summary>
 /// Makes a rule set the one in effect and re-extracts every article under it, in one atomic append:
@@ -66,13 +69,14 @@ public static class RuleSetPublishing
         }
     }
 
-    /// <summary>The rule set in effect; on a log that has none, the bundled rules are published first.</summary>
-    public static async Task<RulesInEffect> EnsureRulesAsync(IEventStore store, EventMetadata metadata, CancellationToken cancellationToken = default)
+    /// <summary>The rule set in effect; on a log that has none, the bundled rules are published first (and returned as Published).</summary>
+    public static async Task<(RulesInEffect Rules, PublishOutcome? Published)> EnsureRulesAsync(IEventStore store, EventMetadata metadata, CancellationToken cancellationToken = default)
     {
         if (await RuleSets.LoadCurrentAsync(store, cancellationToken) is { } current)
-            return current;
-        await PublishAsync(store, DefaultRules.Content, DefaultRules.Source, metadata, cancellationToken);
-        return await RuleSets.LoadCurrentAsync(store, cancellationToken)
+            return (current, null);
+        var published = await PublishAsync(store, DefaultRules.Content, DefaultRules.Source, metadata, cancellationToken);
+        var rules = await RuleSets.LoadCurrentAsync(store, cancellationToken)
             ?? throw new InvalidOperationException("the default rule set was published but cannot be read back");
+        return (rules, published.Status == PublishStatus.Published ? published : null);
     }
 }
