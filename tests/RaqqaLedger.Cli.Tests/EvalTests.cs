@@ -29,7 +29,7 @@ public class EvalTests
 
     /// <summary>
     /// Twelve articles written and annotated without looking at the rules: a guard against rules that
-    /// only fit the seeds. The floor sits below today's score (0.97 / 0.94 / 0.85) so honest rule
+    /// only fit the seeds. The floor sits below today's score (0.98 / 0.94 / 0.85) so honest rule
     /// changes can move it a little; a real regression fails here.
     /// </summary>
     [Fact]
@@ -42,6 +42,19 @@ public class EvalTests
         Assert.True(precision >= 0.90, $"precision {precision}");
         Assert.True(recall >= 0.80, $"recall {recall}");
         Assert.True(attribution >= 0.80, $"attribution {attribution}");
+    }
+
+    /// <summary>The second held-out set; it scored 0.94 / 0.53 / 0.57 blind, 0.97 / 0.84 / 0.81 today.</summary>
+    [Fact]
+    public async Task SecondHeldOutSet_ScoresAboveTheFloor()
+    {
+        var heldOut = Path.Combine(Fixtures, "heldout2");
+
+        var (precision, recall, attribution, _) = await EvalAsync(Path.Combine(heldOut, "heldout2-claims.json"), heldOut);
+
+        Assert.True(precision >= 0.90, $"precision {precision}");
+        Assert.True(recall >= 0.75, $"recall {recall}");
+        Assert.True(attribution >= 0.70, $"attribution {attribution}");
     }
 
     [Theory]
@@ -64,6 +77,7 @@ public class GoldFixtureTests
     {
         { Path.Combine("tests", "fixtures", "gold", "seed-claims.json"), "seeds" },
         { Path.Combine("tests", "fixtures", "heldout", "heldout-claims.json"), Path.Combine("tests", "fixtures", "heldout") },
+        { Path.Combine("tests", "fixtures", "heldout2", "heldout2-claims.json"), Path.Combine("tests", "fixtures", "heldout2") },
     };
 
     [Theory]
