@@ -49,7 +49,6 @@ public sealed class RuleSet
         Uncertainty = uncertainty;
         Status = status;
         Quantities = quantities;
-
         TopicsById = topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
     }
 
