@@ -3,7 +3,16 @@ using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Cli.Tests;
 
-public sealed record CliResult(int ExitCode, string Out, string Error);
+public sealed record CliResult(int ExitCode, string Out, string Error)
+{
+    /// <summary>Refused as bad input: exit 2 and one line on stderr that says <paramref name="expected"/>.</summary>
+    public void AssertRefused(string expected = "error: ")
+    {
+        Assert.Equal(2, ExitCode);
+        Assert.Contains(expected, Error);
+        Assert.Single(Error.TrimEnd().Split('\n'));
+    }
+}
 
 /// <summary>Runs the CLI in-process against one store, as a user's shell would with RAQQA_STORE set.</summary>
 public sealed class CliRunner(string storeSpec)

@@ -65,8 +65,7 @@ public class EvalTests
     {
         var result = await CliRunner.ForTempSqlite().RunAsync(["eval", .. args.Select(a => a == "README.md" ? Path.Combine(RepoPaths.Root, a) : a)]);
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Single(result.Error.TrimEnd().Split('\n'));
+        result.AssertRefused();
     }
 }
 

@@ -164,9 +164,7 @@ public abstract class LedgerCliContract
 
         var result = await Cli.RunAsync("rules", "publish", CliRunner.TempFile("bad.yaml", content));
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains(expected, result.Error);
-        Assert.Single(result.Error.TrimEnd().Split('\n'));
+        result.AssertRefused(expected);
         Assert.Equal(head, await HeadPositionAsync());
     }
 
@@ -184,8 +182,7 @@ public abstract class LedgerCliContract
         Assert.False(claim.GetProperty("value").GetBoolean());
         Assert.Equal("Mostafa Bali", claim.GetProperty("speaker").GetString());
         Assert.Equal("he", claim.GetProperty("speakerAsWritten").GetString());
-        Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("unknown topic 'weather.today'", unknown.Error);
+        unknown.AssertRefused("unknown topic 'weather.today'");
     }
 
     public static TheoryData<string, string, string> BadFiles => new()
@@ -213,9 +210,7 @@ public abstract class LedgerCliContract
 
         var result = await Cli.RunAsync("ingest", good, CliRunner.TempFile(name, content));
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains(expected, result.Error);
-        Assert.Single(result.Error.TrimEnd().Split('\n'));
+        result.AssertRefused(expected);
         Assert.Equal(head, await HeadPositionAsync());
     }
 
@@ -224,8 +219,7 @@ public abstract class LedgerCliContract
     {
         var result = await Cli.RunAsync("ingest", CliRunner.TempFile("latin1.txt", [0x52, 0x61, 0x71, 0x71, 0x61, 0xE9, 0xFF, 0x0A]));
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("not valid UTF-8", result.Error);
+        result.AssertRefused("not valid UTF-8");
         Assert.Equal(0, await HeadPositionAsync());
     }
 
@@ -241,8 +235,7 @@ public abstract class LedgerCliContract
     {
         var result = await Cli.RunAsync(args);
 
-        Assert.Equal(2, result.ExitCode);
+        result.AssertRefused();
         Assert.StartsWith("error: ", result.Error);
-        Assert.Single(result.Error.TrimEnd().Split('\n'));
     }
 }
