@@ -58,6 +58,8 @@ internal static class RulesCommand
 
     public static async Task<string> ReadRulesAsync(string path, CancellationToken cancellationToken)
     {
+        if (!File.Exists(path))
+            throw new UsageException($"{path}: no such file");
         try
         {
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);

@@ -231,6 +231,8 @@ public abstract class LedgerCliContract
     [InlineData("articles", "--jsn")]
     [InlineData("verify", "--store", "mysql://x")]
     [InlineData("verify", "--store", "sqlite:")]
+    [InlineData("rules", "publish", "/no/such/rules.yaml")]
+    [InlineData("claims", "--article", "abc")]
     public async Task BadArguments_FailWithOneLineAndANonZeroExit(params string[] args)
     {
         var result = await Cli.RunAsync(args);
