@@ -91,8 +91,10 @@ public sealed partial class ClaimExtractor
             List<(int Start, int End)>? quantities = null;
             foreach (var topic in topicsIn[s])
             {
-                var numeric = topic.Kind is TopicKind.Count or TopicKind.Percent;
-                if (numeric && (quantities ??= Quantities(text)).Count == 0)
+                // A count needs a number in the sentence; a share may also be a fraction ("three-quarters").
+                if (topic.Kind is TopicKind.Count or TopicKind.Percent)
+                    quantities ??= Quantities(text);
+                if (topic.Kind == TopicKind.Count && quantities!.Count == 0)
                     continue;
                 accepted.Clear();
                 foreach (var rule in topic.Rules)
@@ -191,11 +193,16 @@ public sealed partial class ClaimExtractor
             case TopicKind.Category:
                 return NegatedBefore(text, m.Index) ? null : rule.FixedValue;
             default:
-                if (m.Quantity is null || PartOf().IsMatch(text.AsSpan(0, m.QuantityIndex)) || rules.Quantities.Parse(m.Quantity) is not { } parsed)
+                if (m.Quantity is null || PartOf().IsMatch(text.AsSpan(0, m.QuantityIndex)))
                     return null;
-                if (parsed.IsPercent != (topic.Kind == TopicKind.Percent))
+                Quantity? read;
+                if (rules.Quantities.Parse(m.Quantity) is { } parsed)
+                    read = parsed.IsPercent == (topic.Kind == TopicKind.Percent) ? parsed.Quantity : null;
+                else
+                    read = topic.Kind == TopicKind.Percent ? QuantityFractions.ParsePercent(m.Quantity, rules.Quantities.Hedges) : null;
+                if (read is null)
                     return null;
-                var quantity = rule.Complement ? Complement(parsed.Quantity) : parsed.Quantity;
+                var quantity = rule.Complement ? Complement(read) : read;
                 return quantity is null ? null : ToValue(quantity);
         }
     }

@@ -53,6 +53,8 @@ public class ClaimExtractorTests
     [InlineData("Activists say more than 1,000 civilians have been killed in Raqqa.", "civilians.killed.count", """{"min":1000}""")]
     [InlineData("They hold around 90 percent of the city.", "city.sdf_control.percent", """{"approx":90}""")]
     [InlineData("The SDF controls 90 per cent of Raqqa.", "city.sdf_control.percent", """{"exact":90}""")]
+    [InlineData("The SDF now controls more than nine-tenths of Raqqa.", "city.sdf_control.percent", """{"min":90}""")]
+    [InlineData("State media said the SDF held only three-quarters of Raqqa.", "city.sdf_control.percent", """{"approx":75}""")]
     public void Numbers_KeepTheirHedgeAsTheValueForm(string sentence, string topic, string expected)
     {
         var claim = Assert.Single(Extract.Topic(Body + sentence, topic));
