@@ -1,6 +1,11 @@
 using System.Collections.Immutable;
+using RaqqaLedger.Domain.Events;
 
 namespace RaqqaLedger.Projections;
+
+/// <summary>An earlier article that shares a band with a new one.</summary>
+/// <param name="Order">Where it stands in the log (its position, or its index in an in-memory fold).</param>
+public sealed record SyndicationCandidate(string ArticleId, long Order, string Cluster, ulong[] Signature);
 
 /// <summary>
 /// Groups syndicated copies — articles that share most of their text, like one AFP story printed by
@@ -13,7 +18,8 @@ namespace RaqqaLedger.Projections;
 public sealed record Syndication(
     ImmutableDictionary<string, ulong[]> Signatures,
     ImmutableDictionary<ulong, ImmutableList<string>> Buckets,
-    ImmutableDictionary<string, string> ClusterOf)
+    ImmutableDictionary<string, string> ClusterOf,
+    ImmutableDictionary<string, long> Sequence)
 {
     public const int SignatureSize = 64;
     private const int Bands = 16, Rows = SignatureSize / Bands, ShingleWords = 5;
@@ -24,7 +30,8 @@ public sealed record Syndication(
     public static Syndication Empty { get; } = new(
         ImmutableDictionary<string, ulong[]>.Empty.WithComparers(StringComparer.Ordinal),
         ImmutableDictionary<ulong, ImmutableList<string>>.Empty,
-        ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
+        ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal),
+        ImmutableDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal));
 
     /// <summary>The cluster an article belongs to: the id of the first article of its story.</summary>
     public string ClusterOfArticle(string articleId) => ClusterOf.GetValueOrDefault(articleId, articleId);
@@ -36,22 +43,39 @@ public sealed record Syndication(
             return this;
         var signature = Signature(text, skipLines);
         var keys = BandKeys(signature);
-        // The earliest article already in the log that this one copies decides the cluster.
-        string? cluster = null;
-        var bestSimilarity = 0.0;
-        foreach (var candidate in keys.SelectMany(k => Buckets.GetValueOrDefault(k, [])).Distinct(StringComparer.Ordinal))
-        {
-            var similarity = Similarity(signature, Signatures[candidate]);
-            if (similarity >= CopyThreshold && similarity > bestSimilarity)
-            {
-                bestSimilarity = similarity;
-                cluster = ClusterOfArticle(candidate);
-            }
-        }
+        var candidates = keys.SelectMany(k => Buckets.GetValueOrDefault(k, [])).Distinct(StringComparer.Ordinal)
+            .Select(id => new SyndicationCandidate(id, Sequence[id], ClusterOfArticle(id), Signatures[id]));
+        var cluster = ChooseCluster(articleId, signature, candidates);
         var buckets = Buckets;
         foreach (var key in keys)
             buckets = buckets.SetItem(key, buckets.GetValueOrDefault(key, []).Add(articleId));
-        return new Syndication(Signatures.Add(articleId, signature), buckets, ClusterOf.Add(articleId, cluster ?? articleId));
+        return new Syndication(Signatures.Add(articleId, signature), buckets, ClusterOf.Add(articleId, cluster), Sequence.Add(articleId, Sequence.Count));
+    }
+
+    /// <summary>The 0-based lines an article's furniture occupies (the event numbers them from 1).</summary>
+    public static IReadOnlySet<int> FurnitureLines(ArticleIngested article) => article.Boilerplate.Select(b => b.Line - 1).ToHashSet();
+
+    /// <summary>
+    /// The cluster a new article joins: that of the earlier article it resembles most, when the
+    /// resemblance reaches the threshold (the earliest wins a tie), else a cluster of its own.
+    /// </summary>
+    /// <param name="candidates">Earlier articles sharing at least one band with it.</param>
+    public static string ChooseCluster(string articleId, ulong[] signature, IEnumerable<SyndicationCandidate> candidates)
+    {
+        SyndicationCandidate? best = null;
+        var bestSimilarity = 0.0;
+        foreach (var candidate in candidates)
+        {
+            var similarity = Similarity(signature, candidate.Signature);
+            if (similarity < CopyThreshold)
+                continue;
+            if (best is null || similarity > bestSimilarity || (similarity == bestSimilarity && candidate.Order < best.Order))
+            {
+                best = candidate;
+                bestSimilarity = similarity;
+            }
+        }
+        return best?.Cluster ?? articleId;
     }
 
     /// <summary>The share of signature positions on which two articles agree: an estimate of their Jaccard similarity.</summary>
@@ -101,7 +125,8 @@ public sealed record Syndication(
         return x ^ (x >> 31);
     }
 
-    private static ulong[] BandKeys(ulong[] signature)
+    /// <summary>One key per band of the signature: articles that share a key are compared.</summary>
+    public static ulong[] BandKeys(ulong[] signature)
     {
         var keys = new ulong[Bands];
         for (var band = 0; band < Bands; band++)

@@ -1,10 +1,11 @@
 using System.CommandLine;
-using System.Text.Json;
-using RaqqaLedger.Application.Articles;
+using System.Text.Json.Nodes;
+using RaqqaLedger.Application.Views;
+using RaqqaLedger.Domain.Events;
 
 namespace RaqqaLedger.Cli;
 
-/// <summary>articles [--json]: the article index, as a table or a JSON array.</summary>
+/// <summary>articles [--json]: the articles view (dates, how each was known, syndication cluster), as a table or a JSON array.</summary>
 internal static class ArticlesCommand
 {
     public static Command Create(CommandContext context)
@@ -14,26 +15,18 @@ internal static class ArticlesCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
-            var articles = (await ArticleQueries.LoadIndexAsync(store, cancellationToken)).Articles.ToList();
+            var articles = await (await LedgerViews.OpenAsync(store, cancellationToken)).ArticlesAsync(cancellationToken: cancellationToken);
             var output = context.Console.Out;
             if (parsed.GetValue(json))
             {
-                var rows = articles.Select(a => new
-                {
-                    id = a.Id,
-                    source = a.Source,
-                    title = a.Title,
-                    published = a.Published?.ToString("yyyy-MM-dd"),
-                    dateBasis = a.DateBasis.ToString().ToLowerInvariant(),
-                });
-                await output.WriteLineAsync(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+                await ViewOptions.WriteJsonAsync(context, new JsonArray([.. articles.Select(a => (JsonNode)ViewJson.Article(a))]));
                 return CliApp.Ok;
             }
-            await output.WriteLineAsync($"{"ID",-12}  {"PUBLISHED",-10}  {"BASIS",-8}  {"SOURCE",-28}  TITLE");
+            await output.WriteLineAsync($"{"ID",-12}  {"PUBLISHED",-10}  {"BASIS",-8}  {"CLUSTER",-12}  {"SOURCE",-28}  TITLE");
             foreach (var a in articles)
             {
                 await output.WriteLineAsync(
-                    $"{a.Id[..12]}  {a.Published?.ToString("yyyy-MM-dd") ?? "-",-10}  {a.DateBasis.ToString().ToLowerInvariant(),-8}  {Clip(a.Source, 28),-28}  {Clip(a.Title ?? "(no title)", 70)}");
+                    $"{a.Id[..12]}  {a.Published?.ToString("yyyy-MM-dd") ?? "-",-10}  {EventJson.EnumName(a.DateBasis),-8}  {a.Cluster[..12]}  {Clip(a.Source, 28),-28}  {Clip(a.Title ?? "(no title)", 70)}");
             }
             await output.WriteLineAsync($"{articles.Count} article{(articles.Count == 1 ? "" : "s")}");
             return CliApp.Ok;

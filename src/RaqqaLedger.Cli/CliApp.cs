@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Npgsql;
+using RaqqaLedger.Application.Views;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.Storage;
+using RaqqaLedger.Storage.Projections;
 
 namespace RaqqaLedger.Cli;
 
@@ -28,6 +30,12 @@ public sealed class CliApp(CliConsole console)
         root.Subcommands.Add(RulesCommand.Create(context));
         root.Subcommands.Add(ClaimsCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
+        root.Subcommands.Add(BoardCommand.Create(context));
+        root.Subcommands.Add(TimelineCommand.Create(context));
+        root.Subcommands.Add(SpeakersCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(ReplayCommand.Create(context));
+        root.Subcommands.Add(ReplayCommand.Status(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -39,12 +47,12 @@ public sealed class CliApp(CliConsole console)
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
-        catch (Exception e) when (e is UsageException or InvalidArticleException or ArgumentException or InvalidAppendException or InvalidRuleSetException)
+        catch (Exception e) when (e is UsageException or InvalidArticleException or ArgumentException or InvalidAppendException or InvalidRuleSetException or InvalidQueryException)
         {
             await console.Error.WriteLineAsync($"error: {OneLine(e.Message)}");
             return BadInput;
         }
-        catch (Exception e) when (e is NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or TimeoutException or ReplayConflictException)
         {
             await console.Error.WriteLineAsync($"error: {OneLine(e.Message)}");
             return Failed;

@@ -1,3 +1,4 @@
+using RaqqaLedger.Projections.Views;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Projections;
 

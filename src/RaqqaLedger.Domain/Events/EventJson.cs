@@ -45,6 +45,12 @@ public static class EventJson
         JsonSerializer.Deserialize<TEvent>(json, Options)
         ?? throw new JsonException($"null payload for {typeof(TEvent).Name}");
 
+    /// <summary>An enum value's stored name, as events spell it ("single-source", "stated").</summary>
+    public static string EnumName<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    public static TEnum ParseEnum<TEnum>(string name) where TEnum : struct, Enum =>
+        JsonSerializer.Deserialize<TEnum>(JsonSerializer.Serialize(name), Options);
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -23,18 +23,36 @@ public static partial class RuleSetCompiler
 
     public static string Sha256Of(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 
-    /// <exception cref="InvalidRuleSetException">The file is not a usable rule set.</exception>
-    public static RuleSet Compile(string content, string source)
+    /// <summary>
+    /// Only the status section of a published rule set, without compiling its patterns: what the
+    /// claim board needs for every rule set in the log.
+    /// </summary>
+    public static StatusRule ReadStatus(string content, string source) => StatusOf(Read(content, source), source);
+
+    private static StatusRule StatusOf(RuleSetDocument document, string source)
     {
-        RuleSetDocument document;
+        var status = document.Status ?? new StatusDocument();
+        if (status.ConfirmedMinSources < 2 || status.NumbersAgreeWithinPercent is < 0 or > 100)
+            throw new InvalidRuleSetException($"{source}: status.confirmed_min_sources must be 2 or more and numbers_agree_within_percent 0 to 100");
+        return new StatusRule(status.ConfirmedMinSources, status.NumbersAgreeWithinPercent);
+    }
+
+    private static RuleSetDocument Read(string content, string source)
+    {
         try
         {
-            document = Yaml.Deserialize<RuleSetDocument>(content) ?? throw new InvalidRuleSetException($"{source}: the file is empty");
+            return Yaml.Deserialize<RuleSetDocument>(content) ?? throw new InvalidRuleSetException($"{source}: the file is empty");
         }
         catch (YamlException e)
         {
             throw new InvalidRuleSetException($"{source}: not valid rule-set YAML at line {e.Start.Line}: {(e.InnerException ?? e).Message.ReplaceLineEndings(" ")}");
         }
+    }
+
+    /// <exception cref="InvalidRuleSetException">The file is not a usable rule set.</exception>
+    public static RuleSet Compile(string content, string source)
+    {
+        var document = Read(content, source);
 
         if (document.Version < 1)
             throw new InvalidRuleSetException($"{source}: 'version' must be a whole number of 1 or more");
@@ -183,16 +201,14 @@ public static partial class RuleSetCompiler
         var negation = document.Negation ?? new NegationDocument { Cues = ["not", "no", "never", "n't"] };
         if (negation.Window is < 0 or > 200)
             throw new InvalidRuleSetException($"{source}: negation.window must be 0 to 200 characters");
-        var status = document.Status ?? new StatusDocument();
-        if (status.ConfirmedMinSources < 2 || status.NumbersAgreeWithinPercent is < 0 or > 100)
-            throw new InvalidRuleSetException($"{source}: status.confirmed_min_sources must be 2 or more and numbers_agree_within_percent 0 to 100");
+        var status = StatusOf(document, source);
 
         return new RuleSet(document.Version, document.Name.Trim(), document.Description?.Trim() ?? "", Sha256Of(content), content,
             topics, speakers, quantities,
             new AttributionVocabulary(attribution.Verbs, attribution.Pronouns, attribution.Anaphors, descriptors, attribution.WireAgencies),
             negation.Cues, negation.Window,
             negation.Uncertainty is null ? null : Build(negation.Uncertainty, "negation.uncertainty"),
-            new StatusRule(status.ConfirmedMinSources, status.NumbersAgreeWithinPercent));
+            status);
     }
 
     [GeneratedRegex(@"(?<!\\[pP])\{([A-Z][A-Z_]*)\}")]

@@ -24,6 +24,9 @@ public sealed class PostgresEventStore : GroupCommitEventStore
         this.schema = schema;
     }
 
+    /// <summary>For the projection tables, which live in the same schema.</summary>
+    internal NpgsqlDataSource DataSource => dataSource;
+
     public override string Describe
     {
         get

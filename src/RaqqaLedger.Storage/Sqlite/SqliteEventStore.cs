@@ -31,6 +31,9 @@ public sealed class SqliteEventStore : GroupCommitEventStore
 
     public string Path { get; }
 
+    /// <summary>For the projection tables, which live in the same file.</summary>
+    internal string ConnectionString => connectionString;
+
     public override string Describe => $"sqlite:{Path}";
 
     public static async Task<SqliteEventStore> OpenAsync(string path, TimeProvider? clock = null, CancellationToken cancellationToken = default)

@@ -1,6 +1,6 @@
 using RaqqaLedger.Domain.Claims;
 
-namespace RaqqaLedger.Projections;
+namespace RaqqaLedger.Projections.Views;
 
 public enum ClaimStatus { Confirmed, Disputed, SingleSource }
 
@@ -17,18 +17,33 @@ public sealed record SourcedClaim(string ClaimId, string ArticleId, string Sourc
 /// </summary>
 public static class TopicStatus
 {
-    public static ClaimStatus Of(IReadOnlyList<SourcedClaim> claims, int confirmedMinSources, decimal numbersAgreeWithinPercent)
+    public static ClaimStatus Of(IReadOnlyList<SourcedClaim> claims, int confirmedMinSources, decimal numbersAgreeWithinPercent) =>
+        Conflicting(claims.Select(c => c.Value), numbersAgreeWithinPercent)
+            ? ClaimStatus.Disputed
+            : claims.Select(SourceOf).Distinct(StringComparer.Ordinal).Count() >= confirmedMinSources ? ClaimStatus.Confirmed : ClaimStatus.SingleSource;
+
+    /// <summary>
+    /// Whether any two values conflict, in one pass: intervals on a line overlap pairwise exactly when
+    /// they share a point, so numbers agree when the largest low end is below the smallest high end.
+    /// </summary>
+    public static bool Conflicting(IEnumerable<ClaimValue> values, decimal tolerancePercent)
     {
-        for (var i = 0; i < claims.Count; i++)
+        ClaimValue? first = null;
+        decimal low = decimal.MinValue, high = decimal.MaxValue;
+        foreach (var value in values)
         {
-            for (var j = i + 1; j < claims.Count; j++)
-            {
-                if (!Agree(claims[i].Value, claims[j].Value, numbersAgreeWithinPercent))
-                    return ClaimStatus.Disputed;
-            }
+            first ??= value;
+            if (value.IsNumeric != first.IsNumeric || (!value.IsNumeric && value != first))
+                return true;
+            if (!value.IsNumeric)
+                continue;
+            var (l, h) = Interval(value, tolerancePercent);
+            low = Math.Max(low, l);
+            high = Math.Min(high, h);
+            if (low > high)
+                return true;
         }
-        var sources = claims.Select(SourceOf).Distinct(StringComparer.Ordinal).Count();
-        return sources >= confirmedMinSources ? ClaimStatus.Confirmed : ClaimStatus.SingleSource;
+        return false;
     }
 
     public static string SourceOf(SourcedClaim claim) =>
@@ -50,7 +65,7 @@ public static class TopicStatus
         return aLow <= bHigh && bLow <= aHigh;
     }
 
-    private static (decimal Low, decimal High) Interval(ClaimValue v, decimal tolerancePercent)
+    public static (decimal Low, decimal High) Interval(ClaimValue v, decimal tolerancePercent)
     {
         var t = tolerancePercent / 100m;
         return v.Kind switch

@@ -1,0 +1,70 @@
+using RaqqaLedger.Application.Claims;
+using RaqqaLedger.Projections;
+using RaqqaLedger.Projections.Views;
+using RaqqaLedger.Storage;
+using RaqqaLedger.Storage.Projections;
+
+namespace RaqqaLedger.Application.Views;
+
+/// <summary>A query the views cannot answer as asked: an unknown topic, a date that does not exist, a position past the head.</summary>
+public sealed class InvalidQueryException(string message) : Exception(message);
+
+/// <summary>
+/// The views users ask for — board, timeline, who said what, articles — read from the projection
+/// tables after bringing them up to the log's head.
+/// </summary>
+public sealed class LedgerViews(IEventStore store)
+{
+    private readonly IEventStore store = store;
+    private readonly ViewQueries queries = new(ViewDatabase.For(store));
+
+    public ProjectionRunner Runner { get; } = new(store, ViewDatabase.For(store));
+
+    /// <summary>Opens the views of a store and brings them to the head.</summary>
+    public static async Task<LedgerViews> OpenAsync(IEventStore store, CancellationToken cancellationToken = default)
+    {
+        var views = new LedgerViews(store);
+        await views.Runner.CatchUpAsync(cancellationToken);
+        return views;
+    }
+
+    /// <summary>Refuses a topic that neither the rules in effect define nor any claim in the ledger ever had.</summary>
+    public async Task CheckTopicAsync(string? topic, CancellationToken cancellationToken = default)
+    {
+        if (topic is null || await queries.TopicSeenAsync(topic, cancellationToken))
+            return;
+        var rules = await RuleSets.LoadCurrentAsync(store, cancellationToken);
+        if (rules is not null && rules.Rules.TopicsById.ContainsKey(topic))
+            return;
+        throw new InvalidQueryException($"unknown topic '{topic}'" +
+            (rules is null ? "" : $"; the rule set in effect has: {string.Join(", ", rules.Rules.TopicsById.Keys)}"));
+    }
+
+    public async Task<Board> BoardAsync(DateOnly? asOf, long? recordedAsOf, string? topic, CancellationToken cancellationToken = default)
+    {
+        var claims = await queries.ClaimsAsync(new ClaimQuery(recordedAsOf, asOf, topic), cancellationToken);
+        return ClaimBoard.Build(claims, await queries.StatusRuleAsync(recordedAsOf, cancellationToken), asOf);
+    }
+
+    public async Task<IReadOnlyList<TopicTimeline>> TimelineAsync(string? topic, DateOnly from, DateOnly to, long? recordedAsOf = null, CancellationToken cancellationToken = default)
+    {
+        if (from > to)
+            throw new InvalidQueryException($"the range starts ({from:yyyy-MM-dd}) after it ends ({to:yyyy-MM-dd})");
+        var claims = await queries.ClaimsAsync(new ClaimQuery(recordedAsOf, to, topic, WithRetractions: true), cancellationToken);
+        var rule = await queries.StatusRuleAsync(recordedAsOf, cancellationToken);
+        return ReportingTimeline.Build(claims, from, to, rule.NumbersAgreeWithinPercent);
+    }
+
+    public async Task<IReadOnlyList<SpeakerRecord>> SpeakersAsync(long? recordedAsOf = null, CancellationToken cancellationToken = default)
+    {
+        var claims = await queries.ClaimsAsync(new ClaimQuery(recordedAsOf), cancellationToken);
+        var rule = await queries.StatusRuleAsync(recordedAsOf, cancellationToken);
+        return WhoSaidWhat.Build(claims, rule.NumbersAgreeWithinPercent);
+    }
+
+    public Task<IReadOnlyList<ArticleEntry>> ArticlesAsync(long? recordedAsOf = null, CancellationToken cancellationToken = default) =>
+        queries.ArticlesAsync(recordedAsOf, cancellationToken);
+
+    public Task<IReadOnlyList<ClaimRecord>> ClaimHistoryAsync(string claimId, CancellationToken cancellationToken = default) =>
+        queries.ClaimHistoryAsync(claimId, cancellationToken);
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using RaqqaLedger.Storage.Projections;
+
+namespace RaqqaLedger.Cli;
+
+/// <summary>replay [--projection NAME]: rebuild projections from position 1 into fresh tables, swapped in when complete; projections: their state.</summary>
+internal static class ReplayCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var name = new Option<string?>("--projection") { Description = $"only this one: {string.Join(", ", ProjectionRunner.All.Select(p => p.Name))}" };
+        var command = new Command("replay", "Rebuild the projections from the start of the log; readers keep the old tables until the new ones are complete") { name };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
+            var runner = new ProjectionRunner(store, ViewDatabase.For(store));
+            foreach (var r in await runner.ReplayAsync(parsed.GetValue(name), cancellationToken))
+            {
+                var rate = r.Elapsed.TotalSeconds > 0 ? $", {r.Events / r.Elapsed.TotalSeconds:N0} events/s" : "";
+                await context.Console.Out.WriteLineAsync($"{r.Name}: rebuilt from {r.Events} events to position {r.Position} (generation {r.Generation}) in {r.Elapsed.TotalSeconds:N2} s{rate}");
+            }
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    public static Command Status(CommandContext context)
+    {
+        var json = ViewOptions.Json();
+        var command = new Command("projections", "List the projections: version, checkpoint, lag behind the log, state") { json };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
+            var list = await new ProjectionRunner(store, ViewDatabase.For(store)).DescribeAsync(cancellationToken);
+            if (parsed.GetValue(json))
+            {
+                await ViewOptions.WriteJsonAsync(context, System.Text.Json.JsonSerializer.SerializeToNode(list, System.Text.Json.JsonSerializerOptions.Web)!);
+                return CliApp.Ok;
+            }
+            await context.Console.Out.WriteLineAsync($"{"NAME",-10} {"VERSION",-8} {"CHECKPOINT",-11} {"LAG",-8} {"STATE",-11} GENERATION");
+            foreach (var p in list)
+                await context.Console.Out.WriteLineAsync($"{p.Name,-10} {p.Version,-8} {p.Checkpoint,-11} {p.Lag,-8} {p.State,-11} {p.Generation}");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

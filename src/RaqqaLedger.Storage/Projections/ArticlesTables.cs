@@ -1,0 +1,118 @@
+using System.Text.Json;
+using RaqqaLedger.Domain.Events;
+using RaqqaLedger.Projections;
+
+namespace RaqqaLedger.Storage.Projections;
+
+/// <summary>
+/// The articles view: one row per article with its syndication cluster, and the LSH band keys of each
+/// article's signature, indexed, so a new article finds its likely copies by lookup.
+/// </summary>
+public sealed class ArticlesTables : ProjectionTables
+{
+    public const string Articles = "view_articles", Bands = "view_article_bands";
+
+    public override string Name => ArticlesProjection.Name;
+
+    public override int Version => ArticlesProjection.Version;
+
+    public override IReadOnlyList<string> Tables => [Articles, Bands];
+
+    public override IReadOnlyList<string> CreateStatements(string suffix, int generation) =>
+    [
+        $"""
+        CREATE TABLE {Articles}{suffix} (
+            article_id    TEXT    NOT NULL,
+            position      BIGINT  NOT NULL,
+            recorded_at   BIGINT  NOT NULL,
+            source        TEXT    NOT NULL,
+            title         TEXT    NULL,
+            published_day INTEGER NULL,
+            date_basis    TEXT    NOT NULL,
+            date_evidence TEXT    NULL,
+            dateline      TEXT    NULL,
+            agencies      TEXT    NOT NULL,
+            outlet        TEXT    NULL,
+            url           TEXT    NULL,
+            cluster_id    TEXT    NOT NULL,
+            signature     TEXT    NOT NULL
+        )
+        """,
+        $"CREATE UNIQUE INDEX ix_{Articles}_id_g{generation} ON {Articles}{suffix} (article_id)",
+        $"CREATE UNIQUE INDEX ix_{Articles}_position_g{generation} ON {Articles}{suffix} (position)",
+        $"CREATE INDEX ix_{Articles}_published_g{generation} ON {Articles}{suffix} (published_day)",
+        $"CREATE TABLE {Bands}{suffix} (band_key BIGINT NOT NULL, article_id TEXT NOT NULL)",
+        $"CREATE INDEX ix_{Bands}_key_g{generation} ON {Bands}{suffix} (band_key)",
+    ];
+
+    public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+    {
+        Statement? insert = null, band = null, candidates = null;
+        try
+        {
+            foreach (var e in events)
+            {
+                if (e.Type != EventJson.TypeNameOf<ArticleIngested>())
+                    continue;
+                var article = EventJson.Deserialize<ArticleIngested>(e.Data);
+                var signature = Syndication.Signature(article.Text, Syndication.FurnitureLines(article));
+                var keys = Syndication.BandKeys(signature);
+
+                candidates ??= new Statement(tx,
+                    $"SELECT DISTINCT a.article_id, a.position, a.cluster_id, a.signature FROM {Bands}{suffix} b JOIN {Articles}{suffix} a ON a.article_id = b.article_id " +
+                    $"WHERE b.band_key IN ({string.Join(", ", keys.Select((_, i) => $"@k{i}"))})",
+                    [.. keys.Select((_, i) => $"@k{i}")]);
+                for (var i = 0; i < keys.Length; i++)
+                    candidates.Set($"@k{i}", unchecked((long)keys[i]));
+                var found = new List<SyndicationCandidate>();
+                await using (var reader = await candidates.ReadAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                        found.Add(new SyndicationCandidate(reader.GetString(0), Rows.Long(reader, 1), reader.GetString(2), FromText(reader.GetString(3))));
+                }
+                var entry = ArticlesProjection.Entry(article, e.Position, e.RecordedAt, Syndication.ChooseCluster(article.ArticleId, signature, found));
+
+                insert ??= new Statement(tx,
+                    $"INSERT INTO {Articles}{suffix} (article_id, position, recorded_at, source, title, published_day, date_basis, date_evidence, dateline, agencies, outlet, url, cluster_id, signature) " +
+                    "VALUES (@id, @position, @recorded, @source, @title, @published, @basis, @evidence, @dateline, @agencies, @outlet, @url, @cluster, @signature) " +
+                    "ON CONFLICT (article_id) DO NOTHING",
+                    "@id", "@position", "@recorded", "@source", "@title", "@published", "@basis", "@evidence", "@dateline", "@agencies", "@outlet", "@url", "@cluster", "@signature");
+                var added = await insert
+                    .Set("@id", entry.Id).Set("@position", entry.Position).Set("@recorded", Rows.Micros(entry.RecordedAt))
+                    .Set("@source", entry.Source).Set("@title", entry.Title).Set("@published", Rows.Day(entry.Published))
+                    .Set("@basis", EventJson.EnumName(entry.DateBasis)).Set("@evidence", entry.DateEvidence).Set("@dateline", entry.Dateline)
+                    .Set("@agencies", JsonSerializer.Serialize(entry.Agencies)).Set("@outlet", entry.Outlet).Set("@url", entry.Url)
+                    .Set("@cluster", entry.Cluster).Set("@signature", ToText(signature))
+                    .ExecuteAsync(cancellationToken);
+                if (added == 0)
+                    continue;
+                band ??= new Statement(tx, $"INSERT INTO {Bands}{suffix} (band_key, article_id) VALUES (@key, @id)", "@key", "@id");
+                foreach (var key in keys.Distinct())
+                    await band.Set("@key", unchecked((long)key)).Set("@id", entry.Id).ExecuteAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            foreach (var statement in new[] { insert, band, candidates })
+            {
+                if (statement is not null)
+                    await statement.DisposeAsync();
+            }
+        }
+    }
+
+    private static string ToText(ulong[] signature)
+    {
+        var bytes = new byte[signature.Length * sizeof(ulong)];
+        Buffer.BlockCopy(signature, 0, bytes, 0, bytes.Length);
+        return Convert.ToBase64String(bytes);
+    }
+
+    internal static ulong[] FromText(string text)
+    {
+        var bytes = Convert.FromBase64String(text);
+        var signature = new ulong[bytes.Length / sizeof(ulong)];
+        Buffer.BlockCopy(bytes, 0, signature, 0, bytes.Length);
+        return signature;
+    }
+}

@@ -1,0 +1,130 @@
+using RaqqaLedger.Domain.Events;
+using RaqqaLedger.Projections;
+
+namespace RaqqaLedger.Storage.Projections;
+
+/// <summary>
+/// The claims view: bitemporal claim versions. Each row holds one version of one claim, its reported
+/// time (the article's publication day) and its recorded interval [recorded_from, recorded_to) in log
+/// positions, with the commit times beside them. "As the ledger held it at P" is
+/// recorded_from ≤ P &lt; recorded_to; "as reported by D" is published_day ≤ D. Both are index lookups.
+/// </summary>
+public sealed class ClaimsTables : ProjectionTables
+{
+    public const string Claims = "view_claims", ClaimArticles = "view_claim_articles", RuleStatus = "view_rule_status";
+
+    public override string Name => ClaimsProjection.Name;
+
+    public override int Version => ClaimsProjection.Version;
+
+    public override IReadOnlyList<string> Tables => [Claims, ClaimArticles, RuleStatus];
+
+    public override IReadOnlyList<string> CreateStatements(string suffix, int generation) =>
+    [
+        $"""
+        CREATE TABLE {Claims}{suffix} (
+            claim_id           TEXT    NOT NULL,
+            article_id         TEXT    NOT NULL,
+            topic              TEXT    NOT NULL,
+            change             TEXT    NOT NULL,
+            value              TEXT    NOT NULL,
+            previous_value     TEXT    NULL,
+            speaker            TEXT    NULL,
+            speaker_as_written TEXT    NULL,
+            quote              TEXT    NOT NULL,
+            span_start         INTEGER NOT NULL,
+            span_length        INTEGER NOT NULL,
+            event_from         INTEGER NULL,
+            event_to           INTEGER NULL,
+            event_text         TEXT    NULL,
+            rule_id            TEXT    NOT NULL,
+            rule_set_version   INTEGER NOT NULL,
+            published_day      INTEGER NULL,
+            date_basis         TEXT    NOT NULL,
+            article_position   BIGINT  NOT NULL,
+            recorded_from      BIGINT  NOT NULL,
+            recorded_from_at   BIGINT  NOT NULL,
+            recorded_to        BIGINT  NULL,
+            recorded_to_at     BIGINT  NULL
+        )
+        """,
+        $"CREATE UNIQUE INDEX ix_{Claims}_version_g{generation} ON {Claims}{suffix} (claim_id, recorded_from)",
+        $"CREATE INDEX ix_{Claims}_topic_g{generation} ON {Claims}{suffix} (topic, published_day)",
+        $"CREATE INDEX ix_{Claims}_recorded_g{generation} ON {Claims}{suffix} (recorded_from, recorded_to)",
+        $"CREATE INDEX ix_{Claims}_speaker_g{generation} ON {Claims}{suffix} (speaker, topic)",
+        $"""
+        CREATE TABLE {ClaimArticles}{suffix} (
+            article_id    TEXT    NOT NULL,
+            published_day INTEGER NULL,
+            date_basis    TEXT    NOT NULL,
+            position      BIGINT  NOT NULL
+        )
+        """,
+        $"CREATE UNIQUE INDEX ix_{ClaimArticles}_id_g{generation} ON {ClaimArticles}{suffix} (article_id)",
+        $"""
+        CREATE TABLE {RuleStatus}{suffix} (
+            position              BIGINT  NOT NULL,
+            recorded_at           BIGINT  NOT NULL,
+            rule_set_version      INTEGER NOT NULL,
+            rule_set_name         TEXT    NOT NULL,
+            confirmed_min_sources INTEGER NOT NULL,
+            agree_within_percent  TEXT    NOT NULL
+        )
+        """,
+        $"CREATE UNIQUE INDEX ix_{RuleStatus}_position_g{generation} ON {RuleStatus}{suffix} (position)",
+    ];
+
+    public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+    {
+        await using var article = new Statement(tx,
+            $"INSERT INTO {ClaimArticles}{suffix} (article_id, published_day, date_basis, position) VALUES (@id, @published, @basis, @position) ON CONFLICT (article_id) DO NOTHING",
+            "@id", "@published", "@basis", "@position");
+        await using var close = new Statement(tx,
+            $"UPDATE {Claims}{suffix} SET recorded_to = @position, recorded_to_at = @at WHERE claim_id = @claim AND recorded_to IS NULL",
+            "@position", "@at", "@claim");
+        // The article's reported time and place in the log are copied onto each version, so reported-time queries need no join.
+        await using var open = new Statement(tx,
+            $"INSERT INTO {Claims}{suffix} (claim_id, article_id, topic, change, value, previous_value, speaker, speaker_as_written, quote, span_start, span_length, " +
+            "event_from, event_to, event_text, rule_id, rule_set_version, published_day, date_basis, article_position, recorded_from, recorded_from_at) " +
+            "VALUES (@claim, @article, @topic, @change, @value, @previous, @speaker, @written, @quote, @start, @length, @from, @to, @text, @rule, @ruleset, " +
+            $"(SELECT published_day FROM {ClaimArticles}{suffix} WHERE article_id = @article), " +
+            $"COALESCE((SELECT date_basis FROM {ClaimArticles}{suffix} WHERE article_id = @article), 'unknown'), " +
+            $"COALESCE((SELECT position FROM {ClaimArticles}{suffix} WHERE article_id = @article), 0), @position, @at) " +
+            "ON CONFLICT (claim_id, recorded_from) DO NOTHING",
+            "@claim", "@article", "@topic", "@change", "@value", "@previous", "@speaker", "@written", "@quote", "@start", "@length",
+            "@from", "@to", "@text", "@rule", "@ruleset", "@position", "@at");
+        await using var status = new Statement(tx,
+            $"INSERT INTO {RuleStatus}{suffix} (position, recorded_at, rule_set_version, rule_set_name, confirmed_min_sources, agree_within_percent) " +
+            "VALUES (@position, @at, @version, @name, @sources, @percent) ON CONFLICT (position) DO NOTHING",
+            "@position", "@at", "@version", "@name", "@sources", "@percent");
+
+        foreach (var e in events)
+        {
+            if (EventJson.Deserialize(e.Type, e.Data) is not { } @event)
+                continue;
+            foreach (var change in ClaimsProjection.Changes(e.Position, e.RecordedAt, @event))
+            {
+                var task = change switch
+                {
+                    ArticleDated a => article.Set("@id", a.ArticleId).Set("@published", Rows.Day(a.Published))
+                        .Set("@basis", EventJson.EnumName(a.Basis)).Set("@position", a.Position).ExecuteAsync(cancellationToken),
+                    VersionClosed c => close.Set("@position", c.Position).Set("@at", Rows.Micros(c.RecordedAt)).Set("@claim", c.ClaimId)
+                        .ExecuteAsync(cancellationToken),
+                    VersionOpened { Version: var v } => open.Set("@claim", v.ClaimId).Set("@article", v.ArticleId).Set("@topic", v.Topic)
+                        .Set("@change", EventJson.EnumName(v.Change)).Set("@value", v.Facts.Value.ToJson()).Set("@previous", v.PreviousValue?.ToJson())
+                        .Set("@speaker", v.Facts.Speaker).Set("@written", v.Facts.SpeakerAsWritten).Set("@quote", v.Facts.Quote)
+                        .Set("@start", v.Facts.Span.Start).Set("@length", v.Facts.Span.Length)
+                        .Set("@from", Rows.Day(v.Facts.EventDate?.From)).Set("@to", Rows.Day(v.Facts.EventDate?.To)).Set("@text", v.Facts.EventDate?.Text)
+                        .Set("@rule", v.Facts.RuleId).Set("@ruleset", v.RuleSetVersion).Set("@position", v.RecordedFrom).Set("@at", Rows.Micros(v.RecordedAt))
+                        .ExecuteAsync(cancellationToken),
+                    StatusRuleChanged s => status.Set("@position", s.Position).Set("@at", Rows.Micros(s.RecordedAt)).Set("@version", s.RuleSetVersion)
+                        .Set("@name", s.RuleSetName).Set("@sources", s.Rule.ConfirmedMinSources)
+                        .Set("@percent", s.Rule.NumbersAgreeWithinPercent.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                        .ExecuteAsync(cancellationToken),
+                    _ => throw new InvalidOperationException($"unknown change {change.GetType().Name}"),
+                };
+                await task;
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace RaqqaLedger.Storage.Projections;
+
+/// <summary>
+/// How one projection's view is kept in tables: their definitions, and how a batch of events changes
+/// them. The decisions are the pure folds of the projections project; this side only writes rows.
+/// </summary>
+public abstract class ProjectionTables
+{
+    /// <summary>Appended to table names while a replay builds fresh ones.</summary>
+    public const string BuildSuffix = "__build";
+
+    public abstract string Name { get; }
+
+    /// <summary>The fold's version: a store at another version rebuilds this projection at start.</summary>
+    public abstract int Version { get; }
+
+    /// <summary>The tables, without suffix; the first is the one whose absence means "never built".</summary>
+    public abstract IReadOnlyList<string> Tables { get; }
+
+    /// <summary>CREATE statements for the tables named with <paramref name="suffix"/>, indexes named with <paramref name="generation"/>.</summary>
+    public abstract IReadOnlyList<string> CreateStatements(string suffix, int generation);
+
+    /// <summary>Applies events, in log order, to the tables named with <paramref name="suffix"/>.</summary>
+    public abstract Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken);
+}

@@ -1,0 +1,135 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using RaqqaLedger.Domain.Articles;
+using RaqqaLedger.Domain.Claims;
+using RaqqaLedger.Domain.Events;
+using RaqqaLedger.Extraction.Rules;
+using RaqqaLedger.Projections;
+using RaqqaLedger.Projections.Views;
+
+namespace RaqqaLedger.Storage.Projections;
+
+/// <summary>Which claim versions to read.</summary>
+/// <param name="RecordedAsOf">The log position to read the ledger at; null for now.</param>
+/// <param name="PublishedBy">Only versions whose article was published by this day, and those of unknown date.</param>
+/// <param name="WithRetractions">Include retraction tombstones (the timeline shows them).</param>
+public sealed record ClaimQuery(long? RecordedAsOf = null, DateOnly? PublishedBy = null, string? Topic = null, string? Speaker = null, bool WithRetractions = false);
+
+/// <summary>Reads the projection tables: every query is an index lookup on the bitemporal tables, never a replay.</summary>
+public sealed class ViewQueries(ViewDatabase views)
+{
+    private const string ClaimColumns =
+        "c.claim_id, c.article_id, c.topic, c.change, c.value, c.previous_value, c.speaker, c.speaker_as_written, c.quote, c.span_start, c.span_length, " +
+        "c.event_from, c.event_to, c.event_text, c.rule_id, c.rule_set_version, c.published_day, c.date_basis, c.article_position, " +
+        "c.recorded_from, c.recorded_from_at, c.recorded_to, a.source, a.outlet, a.cluster_id";
+
+    public async Task<IReadOnlyList<ClaimRecord>> ClaimsAsync(ClaimQuery query, CancellationToken cancellationToken = default)
+    {
+        var where = new List<string>();
+        var parameters = new List<(string, object?)>();
+        if (query.RecordedAsOf is { } position)
+        {
+            where.Add("c.recorded_from <= @position AND (c.recorded_to IS NULL OR c.recorded_to > @position)");
+            parameters.Add(("@position", position));
+        }
+        else
+            where.Add("c.recorded_to IS NULL");
+        if (!query.WithRetractions)
+            where.Add("c.change <> 'retracted'");
+        if (query.Topic is not null)
+        {
+            where.Add("c.topic = @topic");
+            parameters.Add(("@topic", query.Topic));
+        }
+        if (query.Speaker is not null)
+        {
+            where.Add("c.speaker = @speaker");
+            parameters.Add(("@speaker", query.Speaker));
+        }
+        if (query.PublishedBy is { } day)
+        {
+            where.Add("(c.published_day IS NULL OR c.published_day <= @day)");
+            parameters.Add(("@day", day.DayNumber));
+        }
+        return await ReadClaimsAsync($"WHERE {string.Join(" AND ", where)}", parameters, cancellationToken);
+    }
+
+    /// <summary>Whether any claim on the topic was ever recorded.</summary>
+    public async Task<bool> TopicSeenAsync(string topic, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await views.OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT 1 FROM {ClaimsTables.Claims} WHERE topic = @topic LIMIT 1";
+        ViewTransaction.Add(cmd, "@topic", topic);
+        return await cmd.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    /// <summary>Every version of one claim, oldest first.</summary>
+    public Task<IReadOnlyList<ClaimRecord>> ClaimHistoryAsync(string claimId, CancellationToken cancellationToken = default) =>
+        ReadClaimsAsync("WHERE c.claim_id = @claim ORDER BY c.recorded_from", [("@claim", claimId)], cancellationToken);
+
+    /// <summary>The board's status rule as it stood at a position (or now): that of the last rule set published by then.</summary>
+    public async Task<StatusRule> StatusRuleAsync(long? recordedAsOf, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await views.OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT confirmed_min_sources, agree_within_percent FROM {ClaimsTables.RuleStatus} " +
+            $"{(recordedAsOf is null ? "" : "WHERE position <= @position ")}ORDER BY position DESC LIMIT 1";
+        if (recordedAsOf is { } position)
+            ViewTransaction.Add(cmd, "@position", position);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            return new StatusRule(new StatusDocument().ConfirmedMinSources, new StatusDocument().NumbersAgreeWithinPercent);
+        return new StatusRule(Rows.Int(reader, 0), decimal.Parse(reader.GetString(1), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Every article in log order, or those recorded by a position.</summary>
+    public async Task<IReadOnlyList<ArticleEntry>> ArticlesAsync(long? recordedAsOf = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await views.OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT article_id, source, title, published_day, date_basis, date_evidence, dateline, agencies, outlet, url, cluster_id, position, recorded_at " +
+            $"FROM {ArticlesTables.Articles} {(recordedAsOf is null ? "" : "WHERE position <= @position ")}ORDER BY position";
+        if (recordedAsOf is { } position)
+            ViewTransaction.Add(cmd, "@position", position);
+        var list = new List<ArticleEntry>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            list.Add(new ArticleEntry(r.GetString(0), r.GetString(1), Rows.Text(r, 2), Rows.Day(r, 3), EventJson.ParseEnum<DateBasis>(r.GetString(4)),
+                Rows.Text(r, 5), Rows.Text(r, 6), JsonSerializer.Deserialize<List<string>>(r.GetString(7)) ?? [], Rows.Text(r, 8), Rows.Text(r, 9),
+                r.GetString(10), Rows.Long(r, 11), Rows.Time(Rows.Long(r, 12))));
+        }
+        return list;
+    }
+
+    private async Task<IReadOnlyList<ClaimRecord>> ReadClaimsAsync(string condition, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await views.OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {ClaimColumns} FROM {ClaimsTables.Claims} c LEFT JOIN {ArticlesTables.Articles} a ON a.article_id = c.article_id {condition}";
+        foreach (var (name, value) in parameters)
+            ViewTransaction.Add(cmd, name, value);
+        var list = new List<ClaimRecord>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            list.Add(ReadClaim(reader));
+        return list;
+    }
+
+    private static ClaimRecord ReadClaim(DbDataReader r)
+    {
+        var eventDate = r.IsDBNull(13) ? null : new EventDate(Rows.Day(r, 11), Rows.Day(r, 12), r.GetString(13));
+        var facts = new ClaimFacts(Value(r.GetString(4)), Rows.Text(r, 6), Rows.Text(r, 7), r.GetString(8),
+            new TextSpan(Rows.Int(r, 9), Rows.Int(r, 10)), eventDate, r.GetString(14));
+        var version = new ClaimVersion(r.GetString(0), r.GetString(1), r.GetString(2), EventJson.ParseEnum<ClaimChange>(r.GetString(3)), facts,
+            r.IsDBNull(5) ? null : Value(r.GetString(5)), Rows.Int(r, 15), Rows.Long(r, 19), Rows.Time(Rows.Long(r, 20)));
+        var articleId = version.ArticleId;
+        return new ClaimRecord(version, Rows.NullableLong(r, 21), Rows.Day(r, 16), EventJson.ParseEnum<DateBasis>(r.GetString(17)), Rows.Long(r, 18),
+            Rows.Text(r, 22) ?? "", Rows.Text(r, 23), Rows.Text(r, 24) ?? articleId);
+    }
+
+    private static ClaimValue Value(string json) => JsonSerializer.Deserialize<ClaimValue>(json)
+        ?? throw new JsonException($"not a claim value: {json}");
+}
