@@ -70,13 +70,13 @@ public abstract class ViewDatabase : IAsyncDisposable
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<Checkpoint?> ReadCheckpointAsync(string projection, CancellationToken cancellationToken)
+    public async Task<Checkpoint?> ReadCheckpointAsync(string projection, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await ReadCheckpointAsync(connection, null, projection, "", cancellationToken);
     }
 
-    public async Task<bool> TableExistsAsync(string table, CancellationToken cancellationToken)
+    public async Task<bool> TableExistsAsync(string table, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
