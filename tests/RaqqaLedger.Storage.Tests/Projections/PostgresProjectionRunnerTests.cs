@@ -1,0 +1,12 @@
+using RaqqaLedger.Storage.GroupCommit;
+using RaqqaLedger.Storage.Postgres;
+using RaqqaLedger.Testing;
+
+namespace RaqqaLedger.Storage.Tests.Projections;
+
+public sealed class PostgresProjectionRunnerTests(PostgresCluster cluster) : ProjectionRunnerContract
+{
+    private readonly string schema = PostgresCluster.NewSchema();
+
+    protected override async Task<GroupCommitEventStore> OpenAsync() => await PostgresEventStore.OpenAsync(cluster.ConnectionString, schema);
+}

@@ -1,0 +1,219 @@
+using System.Data.Common;
+using RaqqaLedger.Domain.Claims;
+using RaqqaLedger.Domain.Events;
+using RaqqaLedger.Storage.GroupCommit;
+using RaqqaLedger.Storage.Projections;
+
+namespace RaqqaLedger.Storage.Tests.Projections;
+
+/// <summary>What the projection runner must do on every backend; each backend subclasses this in a few lines.</summary>
+public abstract class ProjectionRunnerContract : IAsyncLifetime
+{
+    private GroupCommitEventStore? store;
+
+    protected GroupCommitEventStore Store => store ?? throw new InvalidOperationException("not opened");
+
+    protected ViewDatabase Views => ViewDatabase.For(Store);
+
+    protected abstract Task<GroupCommitEventStore> OpenAsync();
+
+    public async ValueTask InitializeAsync() => store = await OpenAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (store is not null)
+            await store.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private ProjectionRunner Runner(int batchSize = 2000) => new(Store, Views, batchSize: batchSize);
+
+    public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 8)];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task IncrementalMaintenance_AndARebuildFromZero_GiveIdenticalTables(int seed)
+    {
+        var random = new Random(seed);
+        var ledger = new RandomLedger(seed);
+        for (var round = random.Next(4, 12); round > 0; round--)
+        {
+            foreach (var append in ledger.NextChunk())
+                await Store.AppendAsync([append]);
+            await Runner(batchSize: random.Next(1, 40)).CatchUpAsync();
+        }
+        var incremental = await DumpAsync();
+
+        var replayed = await Runner(batchSize: random.Next(1, 40)).ReplayAsync();
+
+        Assert.Equal(2, replayed.Count);
+        Assert.All(replayed, r => Assert.Equal(2, r.Generation));
+        var rebuilt = await DumpAsync();
+        foreach (var table in incremental.Keys)
+            Assert.Equal(incremental[table], rebuilt[table]);
+        Assert.NotEmpty(incremental[ClaimsTables.Claims]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task RecordedAsOfAnyPosition_IsExactlyWhatTheClaimFoldHeldThen(int seed)
+    {
+        var ledger = new RandomLedger(seed);
+        for (var round = 0; round < 8; round++)
+        {
+            foreach (var append in ledger.NextChunk())
+                await Store.AppendAsync([append]);
+        }
+        await Runner(batchSize: 7).CatchUpAsync();
+        var events = await Store.ReadAllForwardAsync().ToListAsync();
+        var queries = new ViewQueries(Views);
+
+        foreach (var position in new long[] { 0, 1, events.Count / 3, events.Count / 2, events.Count - 1, events.Count })
+        {
+            var expected = new Dictionary<string, ArticleClaims>(StringComparer.Ordinal);
+            foreach (var e in events.Where(e => e.Position <= position && e.StreamId.StartsWith("claims-", StringComparison.Ordinal)))
+                expected[e.StreamId] = expected.GetValueOrDefault(e.StreamId, ArticleClaims.Empty).Apply(EventJson.Deserialize(e.Type, e.Data)!);
+            var held = await queries.ClaimsAsync(new ClaimQuery(RecordedAsOf: position));
+
+            Assert.Equal(
+                expected.Values.SelectMany(c => c.Live.Values).Select(c => $"{c.ClaimId} {c.Topic} {c.Facts}").Order(StringComparer.Ordinal),
+                held.Select(c => $"{c.ClaimId} {c.Topic} {c.Version.Facts}").Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task AProjectionWhoseVersionChanged_RebuildsItselfAtStart()
+    {
+        await AppendRandomAsync(seed: 3);
+        await Runner().CatchUpAsync();
+        await ExecuteAsync($"UPDATE {ViewDatabase.CheckpointTable} SET version = 999 WHERE name = 'claims'");
+        Assert.Contains(await Runner().DescribeAsync(), p => p.Name == "claims" && p.State == "stale");
+
+        var rebuilt = await Runner().CatchUpAsync();
+
+        var claims = Assert.Single(rebuilt);
+        Assert.Equal(("claims", 2), (claims.Name, claims.Generation));
+        Assert.All(await Runner().DescribeAsync(), p => Assert.Equal(("live", 0L), (p.State, p.Lag)));
+    }
+
+    [Fact]
+    public async Task DuringAReplay_ReadersSeeTheCompleteOldTablesUntilTheSwap()
+    {
+        await AppendRandomAsync(seed: 5);
+        await Runner().CatchUpAsync();
+        var queries = new ViewQueries(Views);
+        var complete = (await queries.ClaimsAsync(new ClaimQuery())).Count;
+        Assert.True(complete > 10);
+
+        using var stop = new CancellationTokenSource();
+        var counts = new List<int>();
+        var reader = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+                counts.Add((await queries.ClaimsAsync(new ClaimQuery())).Count);
+        });
+        await Runner(batchSize: 1).ReplayAsync("claims"); // one transaction per event: a slow build
+        await stop.CancelAsync();
+        await reader;
+
+        Assert.True(counts.Count > 3, $"the reader ran {counts.Count} times");
+        Assert.All(counts, c => Assert.Equal(complete, c));
+    }
+
+    [Fact]
+    public async Task Follow_AppliesEventsAsTheyAreCommitted()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var following = Runner(batchSize: 5).FollowAsync(stop.Token);
+        var ledger = new RandomLedger(11);
+        for (var i = 0; i < 5; i++)
+        {
+            foreach (var append in ledger.NextChunk())
+                await Store.AppendAsync([append]);
+            var head = (await Store.ReadHeadAsync()).Position;
+            while ((await Views.ReadCheckpointAsync("claims"))?.Position != head || (await Views.ReadCheckpointAsync("articles"))?.Position != head)
+            {
+                Assert.False(stop.IsCancellationRequested, "the projections did not reach the head within a minute");
+                await Task.Delay(20);
+            }
+        }
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => following);
+    }
+
+    [Fact]
+    public async Task TwoRunnersAtOnce_ApplyEachEventOnce()
+    {
+        await AppendRandomAsync(seed: 7);
+        await Runner().CatchUpAsync();
+        await AppendRandomAsync(seed: 8);
+
+        await Task.WhenAll(Runner(batchSize: 3).CatchUpAsync(), Runner(batchSize: 4).CatchUpAsync(), Runner(batchSize: 5).CatchUpAsync());
+
+        var incremental = await DumpAsync();
+        await Runner().ReplayAsync();
+        Assert.Equal(incremental, await DumpAsync());
+    }
+
+    [Fact]
+    public async Task AReplayThatDied_LeavesTheLiveViewServing_AndTheNextOneCleansUp()
+    {
+        await AppendRandomAsync(seed: 9);
+        await Runner().CatchUpAsync();
+        var before = await DumpAsync();
+        // What a replay killed half-way leaves behind: a half-built table and its claim on the checkpoint.
+        await ExecuteAsync($"CREATE TABLE {ClaimsTables.Claims}{ProjectionTables.BuildSuffix} (junk TEXT)");
+        await ExecuteAsync($"UPDATE {ViewDatabase.CheckpointTable} SET build_token = 'dead', build_position = 3 WHERE name = 'claims'");
+
+        Assert.Equal(before, await DumpAsync());
+        Assert.Contains(await Runner().DescribeAsync(), p => p.Name == "claims" && p.State == "rebuilding");
+        await Runner().ReplayAsync("claims");
+
+        Assert.Equal(before, await DumpAsync());
+        Assert.False(await Views.TableExistsAsync($"{ClaimsTables.Claims}{ProjectionTables.BuildSuffix}"));
+    }
+
+    [Fact]
+    public async Task ReplayOfAnUnknownProjection_IsRefused()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Runner().ReplayAsync("nonsense"));
+        Assert.Contains("articles, claims", error.Message);
+    }
+
+    private async Task AppendRandomAsync(int seed)
+    {
+        var ledger = new RandomLedger(seed);
+        for (var i = 0; i < 10; i++)
+        {
+            foreach (var append in ledger.NextChunk())
+                await Store.AppendAsync([append]);
+        }
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Views.OpenAsync(CancellationToken.None);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Every row of every projection table, as text, sorted: two views are the same when their dumps are.</summary>
+    private async Task<Dictionary<string, List<string>>> DumpAsync()
+    {
+        var dump = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await using var connection = await Views.OpenAsync(CancellationToken.None);
+        foreach (var table in ProjectionRunner.All.SelectMany(p => p.Tables))
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT * FROM {table}";
+            await using DbDataReader reader = await cmd.ExecuteReaderAsync();
+            var rows = new List<string>();
+            while (await reader.ReadAsync())
+                rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            rows.Sort(StringComparer.Ordinal);
+            dump[table] = rows;
+        }
+        return dump;
+    }
+}

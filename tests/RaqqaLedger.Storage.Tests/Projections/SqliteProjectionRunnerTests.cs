@@ -1,0 +1,11 @@
+using RaqqaLedger.Storage.GroupCommit;
+using RaqqaLedger.Storage.Sqlite;
+
+namespace RaqqaLedger.Storage.Tests.Projections;
+
+public sealed class SqliteProjectionRunnerTests : ProjectionRunnerContract
+{
+    private readonly string path = Path.Combine(Path.GetTempPath(), "raqqa-tests", $"{Guid.NewGuid():N}.db");
+
+    protected override async Task<GroupCommitEventStore> OpenAsync() => await SqliteEventStore.OpenAsync(path);
+}
