@@ -58,7 +58,7 @@ public static class ReportingTimeline
                 continue;
             }
             if (day > to)
-                break;
+                continue; // not break: the undated reports come after the last day
             var entry = claim.Version.Change == ClaimChange.Retracted
                 ? new TimelineEntry(claim, [Shift.Retraction])
                 : earlier.Judge(claim);
@@ -139,7 +139,7 @@ public static class ReportingTimeline
         /// <summary>"about 275" and "275" are the same figure; a yes is a yes.</summary>
         private static string Figure(ClaimValue v) => v.Kind switch
         {
-            ClaimValueKind.Exact or ClaimValueKind.Approx => $"n:{v.Number}",
+            ClaimValueKind.Exact or ClaimValueKind.Approx => $"n:{v.Number!.Value.ToString("G29", System.Globalization.CultureInfo.InvariantCulture)}",
             _ => v.ToJson(),
         };
     }

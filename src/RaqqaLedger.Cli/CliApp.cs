@@ -40,7 +40,7 @@ public sealed class CliApp(CliConsole console)
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            await console.Error.WriteLineAsync($"error: {parsed.Errors[0].Message} (see raqqa-ledger --help)");
+            await console.Error.WriteLineAsync($"error: {OneLine(parsed.Errors[0].Message)} (see raqqa-ledger --help)");
             return BadInput;
         }
         try

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace RaqqaLedger.Cli.Tests;
 
 /// <summary>The command line against a real store; run once per backend.</summary>
-public abstract class LedgerCliContract
+public abstract partial class LedgerCliContract
 {
     protected abstract CliRunner Cli { get; }
 
