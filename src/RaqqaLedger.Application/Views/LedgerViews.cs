@@ -62,6 +62,9 @@ public sealed class LedgerViews(IEventStore store)
         return WhoSaidWhat.Build(claims, rule.NumbersAgreeWithinPercent);
     }
 
+    public Task<IReadOnlyList<ClaimRecord>> ClaimsAsync(ClaimQuery query, CancellationToken cancellationToken = default) =>
+        queries.ClaimsAsync(query, cancellationToken);
+
     public Task<IReadOnlyList<ArticleEntry>> ArticlesAsync(long? recordedAsOf = null, CancellationToken cancellationToken = default) =>
         queries.ArticlesAsync(recordedAsOf, cancellationToken);
 
