@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using RaqqaLedger.Application.Views;
 using RaqqaLedger.Storage;
 
 namespace RaqqaLedger.Cli;
@@ -22,31 +23,9 @@ internal static class EventsCommand
                 ? store.ReadStreamAsync(streamId, start, cancellationToken)
                 : store.ReadAllForwardAsync(Math.Max(1, start), cancellationToken: cancellationToken);
             await foreach (var e in events)
-                await context.Console.Out.WriteLineAsync(ToJsonLine(e));
+                await context.Console.Out.WriteLineAsync(LogJson.Line(e));
             return CliApp.Ok;
         });
         return command;
-    }
-
-    public static string ToJsonLine(RecordedEvent e)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteNumber("position", e.Position);
-            json.WriteString("streamId", e.StreamId);
-            json.WriteNumber("streamVersion", e.StreamVersion);
-            json.WriteString("eventId", e.EventId);
-            json.WriteString("type", e.Type);
-            json.WriteString("recordedAt", HashChain.FormatTime(e.RecordedAt));
-            json.WriteString("hash", e.HashHex);
-            json.WritePropertyName("data");
-            json.WriteRawValue(e.Data, skipInputValidation: true);
-            json.WritePropertyName("metadata");
-            json.WriteRawValue(e.Metadata, skipInputValidation: true);
-            json.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -1,0 +1,59 @@
+using MediatR;
+using RaqqaLedger.Api.Hosting;
+using RaqqaLedger.Storage.Projections;
+
+namespace RaqqaLedger.Api.Features;
+
+public sealed record RebuildProjection(string Name) : IRequest<ReplayResult>;
+
+public sealed record ListProjections : IRequest<IReadOnlyList<ProjectionInfo>>;
+
+public sealed record Health(string Status, long HeadPosition, string HeadHash);
+
+public sealed record GetHealth : IRequest<Health>;
+
+public sealed class ProjectionHandlers(LedgerHost ledger) :
+    IRequestHandler<RebuildProjection, ReplayResult>, IRequestHandler<ListProjections, IReadOnlyList<ProjectionInfo>>, IRequestHandler<GetHealth, Health>
+{
+    public async Task<ReplayResult> Handle(RebuildProjection request, CancellationToken cancellationToken)
+    {
+        if (ledger.Views.Runner.Projections.All(p => p.Name != request.Name))
+            throw new NotFoundException($"no projection '{request.Name}'; there are: {string.Join(", ", ledger.Views.Runner.Projections.Select(p => p.Name))}");
+        return (await ledger.Views.Runner.ReplayAsync(request.Name, cancellationToken)).Single();
+    }
+
+    public Task<IReadOnlyList<ProjectionInfo>> Handle(ListProjections request, CancellationToken cancellationToken) =>
+        ledger.Views.Runner.DescribeAsync(cancellationToken);
+
+    public async Task<Health> Handle(GetHealth request, CancellationToken cancellationToken)
+    {
+        var head = await ledger.Store.ReadHeadAsync(cancellationToken);
+        return new Health("ok", head.Position, head.HashHex);
+    }
+}
+
+public static class ProjectionsApi
+{
+    public static void MapProjectionsApi(this IEndpointRouteBuilder app)
+    {
+        ApiKeys.Require(app.MapPost("/projections/{name}/rebuild", (string name, IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new RebuildProjection(name), cancellationToken))
+            .WithTags("Projections")
+            .WithName("RebuildProjection")
+            .WithSummary("Rebuild one projection from position 1 into fresh tables, swapped in when complete")
+            .Produces<ReplayResult>()
+            .ProducesProblem(StatusCodes.Status404NotFound));
+
+        app.MapGet("/projections", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListProjections(), cancellationToken))
+            .WithTags("Projections")
+            .WithName("ListProjections")
+            .WithSummary("Each projection's version, checkpoint, lag behind the log and state")
+            .Produces<IReadOnlyList<ProjectionInfo>>();
+
+        app.MapGet("/health", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new GetHealth(), cancellationToken))
+            .WithTags("Health")
+            .WithName("GetHealth")
+            .WithSummary("The store answers: its head position and hash")
+            .Produces<Health>();
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using MediatR;
+using RaqqaLedger.Api.Hosting;
+using RaqqaLedger.Application.Views;
+using RaqqaLedger.Projections.Views;
+
+namespace RaqqaLedger.Api.Features;
+
+public sealed record GetTimeline(string? Topic, string? From, string? To, string? RecordedAsOf) : IRequest<JsonArray>;
+
+public sealed record GetSpeakers : IRequest<JsonArray>;
+
+public sealed record StoryReportText(string Content, string MediaType);
+
+public sealed record GetReport(string? From, string? To, string? Format) : IRequest<StoryReportText>;
+
+public sealed class StoryHandlers(LedgerHost ledger) :
+    IRequestHandler<GetTimeline, JsonArray>, IRequestHandler<GetSpeakers, JsonArray>, IRequestHandler<GetReport, StoryReportText>
+{
+    public async Task<JsonArray> Handle(GetTimeline request, CancellationToken cancellationToken)
+    {
+        var (from, to) = Range(request.From, request.To);
+        var recorded = request.RecordedAsOf is { } r ? await ViewArguments.RecordedPositionAsync(ledger.Store, r, cancellationToken) : (long?)null;
+        await ledger.Views.CheckTopicAsync(request.Topic, cancellationToken);
+        return ViewJson.Timeline(await ledger.Views.TimelineAsync(request.Topic, from, to, recorded, cancellationToken));
+    }
+
+    public async Task<JsonArray> Handle(GetSpeakers request, CancellationToken cancellationToken) =>
+        ViewJson.Speakers(await ledger.Views.SpeakersAsync(cancellationToken: cancellationToken));
+
+    public async Task<StoryReportText> Handle(GetReport request, CancellationToken cancellationToken)
+    {
+        var (from, to) = Range(request.From, request.To);
+        var format = (request.Format ?? "md").ToLowerInvariant() switch
+        {
+            "md" => ReportFormat.Md,
+            "csv" => ReportFormat.Csv,
+            var other => throw new InvalidQueryException($"format '{other}' is not one of md, csv"),
+        };
+        var content = await StoryReport.BuildAsync(ledger.Views, from, to, format, cancellationToken);
+        return new StoryReportText(content, format == ReportFormat.Md ? "text/markdown; charset=utf-8" : "text/csv; charset=utf-8");
+    }
+
+    private static (DateOnly From, DateOnly To) Range(string? from, string? to) =>
+        (from is null ? ReportingTimeline.StoryStart : ViewArguments.Day(from, "from"), to is null ? ReportingTimeline.StoryEnd : ViewArguments.Day(to, "to"));
+}
+
+public static class StoryApi
+{
+    public static void MapStoryApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/timeline", (string? topic, string? from, string? to, string? recordedAsOf, IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new GetTimeline(topic, from, to, recordedAsOf), cancellationToken))
+            .WithTags("Story")
+            .WithName("GetTimeline")
+            .WithSummary("The reporting timeline: per topic and publication day (default 2017-10-14 to 2017-11-14), what was reported, by whom, where, with each shift marked")
+            .Produces<JsonArray>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        app.MapGet("/speakers", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new GetSpeakers(), cancellationToken))
+            .WithTags("Story")
+            .WithName("GetSpeakers")
+            .WithSummary("Who said what: each speaker's claims by topic with dates, and changes of position")
+            .Produces<JsonArray>();
+
+        app.MapGet("/report", async (string? from, string? to, string? format, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                var report = await mediator.Send(new GetReport(from, to, format), cancellationToken);
+                return Results.Text(report.Content, report.MediaType);
+            })
+            .WithTags("Story")
+            .WithName("GetReport")
+            .WithSummary("\"How the story changed\", as Markdown (format=md, the default) or CSV (format=csv)")
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using RaqqaLedger.Api.Mediation;
+using RaqqaLedger.Application.Views;
+using RaqqaLedger.Domain.Articles;
+using RaqqaLedger.Extraction.Rules;
+using RaqqaLedger.Storage;
+
+namespace RaqqaLedger.Api.Hosting;
+
+/// <summary>The id asked for is not in the ledger.</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>The request body is over the limit.</summary>
+public sealed class PayloadTooLargeException(string message) : Exception(message);
+
+/// <summary>Turns every failure into RFC 9457 problem details, with the status its cause deserves.</summary>
+public sealed class Problems(IProblemDetailsService problemDetails, ILogger<Problems> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            RequestValidationException or InvalidQueryException or InvalidArticleException or InvalidRuleSetException or ArgumentException
+                => (StatusCodes.Status400BadRequest, "Bad request"),
+            NotFoundException => (StatusCodes.Status404NotFound, "Not found"),
+            PayloadTooLargeException => (StatusCodes.Status413PayloadTooLarge, "Payload too large"),
+            BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request"),
+            WrongExpectedVersionException => (StatusCodes.Status409Conflict, "Conflict"),
+            _ => (StatusCodes.Status500InternalServerError, "Internal error"),
+        };
+        if (status == StatusCodes.Status500InternalServerError)
+            logger.LogError(exception, "request failed");
+        var details = new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            // A server fault's message may name internals; the log has it, the client gets a plain sentence.
+            Detail = status == StatusCodes.Status500InternalServerError ? "the ledger could not complete the request" : exception.Message.ReplaceLineEndings(" "),
+            Instance = context.Request.Path,
+        };
+        if (exception is RequestValidationException validation)
+            details.Extensions["problems"] = validation.Problems;
+        context.Response.StatusCode = status;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
+    }
+}
+
+/// <summary>Reads a request body whole, refusing it past the limit, so a huge upload is never held in memory.</summary>
+public static class Bodies
+{
+    public static async Task<byte[]> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+            throw new PayloadTooLargeException($"the body is {request.ContentLength} bytes; the limit is {limit}");
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                throw new PayloadTooLargeException($"the body is over the limit of {limit} bytes");
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

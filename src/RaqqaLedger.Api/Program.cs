@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RaqqaLedger.Api.Features;
+using RaqqaLedger.Api.Hosting;
+using RaqqaLedger.Api.Mediation;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+// With no configuration: the embedded SQLite store, loopback port 5000.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls("http://127.0.0.1:5000");
+builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection("Raqqa"));
+builder.Services.PostConfigure<LedgerOptions>(o =>
+{
+    if (string.IsNullOrEmpty(builder.Configuration["Raqqa:Store"]) && Environment.GetEnvironmentVariable("RAQQA_STORE") is { Length: > 0 } store)
+        o.Store = store;
+});
+var maxBody = builder.Configuration.GetValue<long?>("Raqqa:MaxBodyBytes") ?? new LedgerOptions().MaxBodyBytes;
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+
+builder.Services.AddSingleton<LedgerHost>();
+builder.Services.AddHostedService(provider => provider.GetRequiredService<LedgerHost>());
+builder.Services.AddSingleton<ApiKeys>();
+builder.Services.AddLedgerMediator();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<Problems>();
+builder.Services.AddOpenApi(o => o.AddOperationTransformer<RequestBodies>());
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+
+var app = builder.Build();
+app.Services.GetRequiredService<ApiKeys>(); // a generated key is made and printed at start, not at the first write
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.Use(async (context, next) =>
+{
+    var headers = context.Response.Headers;
+    headers.XContentTypeOptions = "nosniff";
+    headers.XFrameOptions = "DENY";
+    headers["Referrer-Policy"] = "no-referrer";
+    await next(context);
+});
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapOpenApi();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "RaqqaLedger v1");
+    o.RoutePrefix = "swagger";
+});
+
+app.MapArticlesApi();
+app.MapClaimsApi();
+app.MapStoryApi();
+app.MapLogApi();
+app.MapRuleSetsApi();
+app.MapProjectionsApi();
+
+app.Run();
+
+/// <summary>The API's entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,297 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using RaqqaLedger.Testing;
+
+namespace RaqqaLedger.Api.Tests;
+
+/// <summary>The REST API against a real store, through the whole ASP.NET Core pipeline; run once per backend.</summary>
+public abstract class LedgerApiContract : IAsyncLifetime
+{
+    private LedgerApiFactory? factory;
+
+    protected abstract string NewStore();
+
+    protected LedgerApiFactory Factory => factory ??= new LedgerApiFactory(NewStore());
+
+    protected HttpClient Reader => Factory.CreateClient();
+
+    protected HttpClient Writer => Factory.WriterClient();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (factory is not null)
+            await factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    protected async Task<JsonElement> GetJsonAsync(string url) => await JsonAsync(await Reader.GetAsync(url));
+
+    protected async Task<long> HeadAsync() => (await GetJsonAsync("/health")).GetProperty("headPosition").GetInt64();
+
+    /// <summary>An RFC 9457 problem with this status, and the log head where it was.</summary>
+    protected async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, long head, string? detail = null)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(text).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        if (detail is not null)
+            Assert.Contains(detail, problem.GetProperty("detail").GetString());
+        Assert.Equal(head, await HeadAsync());
+    }
+
+    private static StringContent Text(string text) => new(text, Encoding.UTF8, "text/plain");
+
+    private const string NewArticle = """
+        SDF says foreign fighters stayed in Raqqa
+
+        16 October 2017
+
+        Kurdish-led fighters said on Monday that 400 foreign fighters had not left the city, a spokesman for the SDF said.
+        Mostafa Bali, the SDF spokesman, said no foreign fighters had left Raqqa under the deal.
+        """;
+
+    [Fact]
+    public async Task Claims_AsOfThe15th_ForeignFightersDeparted_IsDisputed_AlloushTrue_BaliFalse()
+    {
+        var board = await GetJsonAsync("/claims?asOf=2017-10-15&topic=foreign_fighters.departed");
+
+        var topic = Assert.Single(board.GetProperty("topics").EnumerateArray());
+        Assert.Equal("disputed", topic.GetProperty("status").GetString());
+        var claims = topic.GetProperty("claims").EnumerateArray().ToList();
+        Assert.Contains(claims, c => c.GetProperty("speaker").GetString() == "Omar Alloush" && c.GetProperty("value").GetBoolean());
+        Assert.Contains(claims, c => c.GetProperty("speaker").GetString() == "Mostafa Bali" && !c.GetProperty("value").GetBoolean());
+        Assert.All(claims, c => Assert.Equal("2017-10-15", c.GetProperty("published").GetString()));
+    }
+
+    [Fact]
+    public async Task PostArticle_WithoutAKey_Is401_AndTheHeadIsUnchanged_WithTheKey_201_AndTheBoardShowsItsClaims()
+    {
+        var head = await HeadAsync();
+
+        await AssertProblemAsync(await Reader.PostAsync("/articles", Text(NewArticle)), HttpStatusCode.Unauthorized, head);
+        var wrong = Factory.CreateClient();
+        wrong.DefaultRequestHeaders.Add("X-Api-Key", "not-the-key");
+        await AssertProblemAsync(await wrong.PostAsync("/articles", Text(NewArticle)), HttpStatusCode.Unauthorized, head);
+
+        var created = await Writer.PostAsync("/articles", Text(NewArticle));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var result = await JsonAsync(created);
+        var id = result.GetProperty("articleId").GetString()!;
+        Assert.Equal("new", result.GetProperty("status").GetString());
+        Assert.Equal(head + 1, result.GetProperty("firstPosition").GetInt64());
+        Assert.Equal(await HeadAsync(), result.GetProperty("lastPosition").GetInt64());
+        Assert.Equal($"/articles/{id}", created.Headers.Location?.OriginalString);
+
+        var board = await GetJsonAsync("/claims");
+        var fromIt = board.GetProperty("topics").EnumerateArray().SelectMany(t => t.GetProperty("claims").EnumerateArray())
+            .Where(c => c.GetProperty("articleId").GetString() == id).ToList();
+        Assert.Equal(result.GetProperty("claims").GetInt32(), fromIt.Count);
+        Assert.Contains(fromIt, c => c.GetProperty("topic").GetString() == "foreign_fighters.departed" && !c.GetProperty("value").GetBoolean());
+
+        var again = await Writer.PostAsync("/articles", Text(NewArticle));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("present", (await JsonAsync(again)).GetProperty("status").GetString());
+        var article = await GetJsonAsync($"/articles/{id}");
+        Assert.Equal("2017-10-16", article.GetProperty("published").GetString());
+        Assert.Equal(fromIt.Count, article.GetProperty("claims").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task PostArticle_AsAJsonEnvelope_KeepsItsFields()
+    {
+        var envelope = JsonSerializer.Serialize(new { text = NewArticle, title = "SDF: no foreigners left", outlet = "DW", publishedAt = "2017-10-17" });
+
+        var result = await JsonAsync(await Writer.PostAsync("/articles", new StringContent(envelope, Encoding.UTF8, "application/json")));
+
+        var article = await GetJsonAsync($"/articles/{result.GetProperty("articleId").GetString()}");
+        Assert.Equal(("SDF: no foreigners left", "DW", "2017-10-17"),
+            (article.GetProperty("title").GetString(), article.GetProperty("outlet").GetString(), article.GetProperty("published").GetString()));
+    }
+
+    public static TheoryData<string, string, byte[], string> BadArticles => new()
+    {
+        { "malformed JSON", "application/json", Encoding.UTF8.GetBytes("""{"text": "abc"""), "JSON" },
+        { "wrong type", "application/json", Encoding.UTF8.GetBytes("""{"text": 42}"""), "" },
+        { "unknown field", "application/json", Encoding.UTF8.GetBytes("""{"text": "x", "publishedOn": "2017-10-15"}"""), "publishedOn" },
+        { "impossible date", "application/json", Encoding.UTF8.GetBytes("""{"text": "x", "publishedAt": "2017-02-30"}"""), "date" },
+        { "not UTF-8", "text/plain", [0x52, 0x61, 0xff, 0xfe, 0x71], "UTF-8" },
+        { "empty", "text/plain", [], "empty" },
+        { "blank", "text/plain", Encoding.UTF8.GetBytes(" \n\t "), "empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadArticles))]
+    public async Task PostArticle_BadInput_Is400_AndWritesNothing(string what, string contentType, byte[] body, string detail)
+    {
+        Assert.NotEmpty(what);
+        var head = await HeadAsync();
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+
+        await AssertProblemAsync(await Writer.PostAsync("/articles", content), HttpStatusCode.BadRequest, head, detail);
+    }
+
+    [Fact]
+    public async Task PostArticle_OverTheBodyLimit_Is413_AndWritesNothing()
+    {
+        var head = await HeadAsync();
+        var big = new string('x', 1024 * 1024 + 1);
+
+        await AssertProblemAsync(await Writer.PostAsync("/articles", Text(big)), HttpStatusCode.RequestEntityTooLarge, head);
+    }
+
+    [Theory]
+    [InlineData("/claims?topic=weather.today", "unknown topic")]
+    [InlineData("/claims?asOf=2017-02-30", "not a date")]
+    [InlineData("/claims?asOf=15.10.2017", "not a date")]
+    [InlineData("/claims?recordedAsOf=-5", "0 to the head")]
+    [InlineData("/claims?recordedAsOf=99999999", "beyond the log's head")]
+    [InlineData("/claims?recordedAsOf=whenever", "neither a log position")]
+    [InlineData("/timeline?from=2017-11-14&to=2017-10-14", "after it ends")]
+    [InlineData("/timeline?topic=nope", "unknown topic")]
+    [InlineData("/report?format=pdf", "not one of md, csv")]
+    [InlineData("/events?from=-1", "0 or more")]
+    [InlineData("/events?limit=0", "1 to 1000")]
+    [InlineData("/events?limit=1000000", "1 to 1000")]
+    [InlineData("/articles/zz", "not an article id")]
+    public async Task Queries_WithBadArguments_Are400ProblemDetails(string url, string detail) =>
+        await AssertProblemAsync(await Reader.GetAsync(url), HttpStatusCode.BadRequest, await HeadAsync(), detail);
+
+    [Theory]
+    [InlineData("/articles/0123456789abcdef")]
+    [InlineData("/claims/no-such-claim/history")]
+    [InlineData("/streams/no-such-stream")]
+    public async Task UnknownIds_Are404ProblemDetails(string url) =>
+        await AssertProblemAsync(await Reader.GetAsync(url), HttpStatusCode.NotFound, await HeadAsync());
+
+    [Fact]
+    public async Task Timeline_Shows275_AsLeftBySdfVia003_AndAsSurrenderingBySdfVia004()
+    {
+        var timeline = (await GetJsonAsync("/timeline")).EnumerateArray().ToDictionary(t => t.GetProperty("topic").GetString()!);
+
+        IEnumerable<JsonElement> Entries(string topic) => timeline[topic].GetProperty("days").EnumerateArray()
+            .SelectMany(d => d.GetProperty("entries").EnumerateArray()).Concat(timeline[topic].GetProperty("undated").EnumerateArray());
+        Assert.Contains(Entries("fighters.departed.count"), e => e.GetProperty("speaker").GetString() == "SDF" && e.GetProperty("source").GetString()!.StartsWith("003", StringComparison.Ordinal));
+        Assert.Contains(Entries("fighters.surrendered.count"), e => e.GetProperty("speaker").GetString() == "SDF" && e.GetProperty("source").GetString()!.StartsWith("004", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Events_ArePaged_AndStreamsReadable()
+    {
+        var first = await GetJsonAsync("/events?limit=10");
+        var second = await GetJsonAsync($"/events?from={first.GetProperty("next").GetInt64()}&limit=10");
+        var last = await GetJsonAsync($"/events?from={await HeadAsync()}");
+
+        Assert.Equal(Enumerable.Range(1, 10), first.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("position").GetInt32()));
+        Assert.Equal(11, second.GetProperty("events")[0].GetProperty("position").GetInt32());
+        Assert.Equal(JsonValueKind.Null, last.GetProperty("next").ValueKind);
+        var article = first.GetProperty("events").EnumerateArray().First(e => e.GetProperty("type").GetString() == "article-ingested.v1");
+        var stream = await GetJsonAsync($"/streams/{article.GetProperty("streamId").GetString()}");
+        Assert.Equal(article.GetProperty("hash").GetString(), Assert.Single(stream.GetProperty("events").EnumerateArray()).GetProperty("hash").GetString());
+    }
+
+    [Fact]
+    public async Task RuleSets_PublishingNeedsTheKey_ThenRevisesClaims_AndAClaimsHistoryShowsEveryVersion()
+    {
+        var rules = File.ReadAllText(Path.Combine(RepoPaths.Root, "rules", "raqqa-claims.yaml"))
+            .Replace("version: 1\n", "version: 2\n").Replace("approx: [around, about,", "approx: [about,");
+        var head = await HeadAsync();
+        await AssertProblemAsync(await Reader.PostAsync("/rulesets", new StringContent(rules)), HttpStatusCode.Unauthorized, head);
+
+        var published = await Writer.PostAsync("/rulesets?source=v2.yaml", new StringContent(rules, Encoding.UTF8, "application/yaml"));
+        var again = await Writer.PostAsync("/rulesets", new StringContent(rules, Encoding.UTF8, "application/yaml"));
+
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        var outcome = await JsonAsync(published);
+        Assert.Equal((2, 2, 3), (outcome.GetProperty("version").GetInt32(), outcome.GetProperty("revised").GetInt32(), outcome.GetProperty("retracted").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var list = (await GetJsonAsync("/rulesets")).EnumerateArray().ToList();
+        Assert.Equal([false, true], list.Select(r => r.GetProperty("inEffect").GetBoolean()));
+
+        var revised = (await GetJsonAsync("/timeline")).EnumerateArray()
+            .SelectMany(t => t.GetProperty("days").EnumerateArray().SelectMany(d => d.GetProperty("entries").EnumerateArray()).Concat(t.GetProperty("undated").EnumerateArray()))
+            .First(e => e.GetProperty("change").GetString() == "revised");
+        var history = await GetJsonAsync($"/claims/{revised.GetProperty("claimId").GetString()}/history");
+        Assert.Equal(["extracted", "revised"], history.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("change").GetString()));
+        Assert.Equal(["claim-extracted.v1", "claim-revised.v1"], history.GetProperty("events").EnumerateArray().Select(v => v.GetProperty("type").GetString()));
+    }
+
+    [Fact]
+    public async Task Projections_AreListed_AndRebuiltOnRequest()
+    {
+        var head = await HeadAsync();
+        await AssertProblemAsync(await Reader.PostAsync("/projections/claims/rebuild", null), HttpStatusCode.Unauthorized, head);
+        await AssertProblemAsync(await Writer.PostAsync("/projections/nonsense/rebuild", null), HttpStatusCode.NotFound, head);
+
+        var rebuilt = await JsonAsync(await Writer.PostAsync("/projections/claims/rebuild", null));
+        var list = (await GetJsonAsync("/projections")).EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+
+        Assert.Equal(head, rebuilt.GetProperty("position").GetInt64());
+        Assert.Equal(("live", 0L, 2), (list["claims"].GetProperty("state").GetString(), list["claims"].GetProperty("lag").GetInt64(), list["claims"].GetProperty("generation").GetInt32()));
+        Assert.Equal("live", list["articles"].GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task AuditVerify_GivesTheHead_AndReportComesAsMarkdownOrCsv()
+    {
+        var verify = await GetJsonAsync("/audit/verify");
+        var md = await Reader.GetAsync("/report?format=md");
+        var csv = await Reader.GetAsync("/report?format=csv&from=2017-10-15&to=2017-10-15");
+
+        Assert.True(verify.GetProperty("ok").GetBoolean());
+        Assert.Equal(await HeadAsync(), verify.GetProperty("headPosition").GetInt64());
+        Assert.Equal("text/markdown", md.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("# How the story changed", await md.Content.ReadAsStringAsync());
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("day,topic,shifts", await csv.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocument_DescribesEveryRoute_WithItsErrors_AndSwaggerUiServesIt()
+    {
+        var document = await GetJsonAsync("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+
+        string[] expected =
+        [
+            "post /articles", "get /articles", "get /articles/{id}", "get /claims", "get /claims/{id}/history", "get /timeline", "get /speakers",
+            "get /report", "get /events", "get /streams/{id}", "post /rulesets", "get /rulesets", "post /projections/{name}/rebuild",
+            "get /projections", "get /audit/verify", "get /health",
+        ];
+        var documented = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(m => $"{m.Name} {p.Name}")).ToHashSet();
+        Assert.All(expected, route => Assert.Contains(route, documented));
+        var board = paths.GetProperty("/claims").GetProperty("get");
+        Assert.Equal(["asOf", "recordedAsOf", "topic", "speaker"], board.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.True(board.GetProperty("responses").TryGetProperty("400", out _));
+        var post = paths.GetProperty("/articles").GetProperty("post");
+        Assert.True(post.GetProperty("responses").TryGetProperty("401", out _));
+        Assert.True(post.GetProperty("responses").TryGetProperty("413", out _));
+        Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("text/plain", out _));
+        var swagger = await Reader.GetAsync("/swagger/index.html");
+        Assert.Equal(HttpStatusCode.OK, swagger.StatusCode);
+        Assert.Contains("swagger", await swagger.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+public sealed class SqliteApiTests : LedgerApiContract
+{
+    protected override string NewStore() => LedgerApiFactory.TempSqlite();
+}
+
+public sealed class PostgresApiTests(PostgresCluster cluster) : LedgerApiContract
+{
+    protected override string NewStore() => $"{cluster.ConnectionString};Schema={PostgresCluster.NewSchema()}";
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using RaqqaLedger.Testing;
+
+namespace RaqqaLedger.Api.Tests;
+
+/// <summary>The API in-process on a store of its own, with the seeds ingested on first start, as a fresh deployment would be.</summary>
+public sealed class LedgerApiFactory(string store, long? maxBodyBytes = null) : WebApplicationFactory<Program>
+{
+    public const string Key = "test-key-0123456789";
+
+    public string Store { get; } = store;
+
+    public static string TempSqlite() => $"sqlite:{Path.Combine(Path.GetTempPath(), "raqqa-api-tests", Guid.NewGuid().ToString("N"), "ledger.db")}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Raqqa:Store", Store);
+        builder.UseSetting("Raqqa:ApiKey", Key);
+        builder.UseSetting("Raqqa:SeedsPath", RepoPaths.Seeds);
+        if (maxBodyBytes is { } max)
+            builder.UseSetting("Raqqa:MaxBodyBytes", max.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseEnvironment("Production");
+    }
+
+    public HttpClient WriterClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        return client;
+    }
+}
