@@ -4,6 +4,10 @@ using RaqqaLedger.Api.Features;
 using RaqqaLedger.Api.Hosting;
 using RaqqaLedger.Api.Mediation;
 
+// "healthcheck": the container's probe (the runtime image has no curl) — exit 0 when /health answers.
+if (args is ["healthcheck", ..])
+    return await HealthProbe.RunAsync(args.Length > 1 ? args[1] : "http://127.0.0.1:8080/health");
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // With no configuration: the embedded SQLite store, loopback port 5000.
@@ -57,6 +61,7 @@ app.MapRuleSetsApi();
 app.MapProjectionsApi();
 
 app.Run();
+return 0;
 
 /// <summary>The API's entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -5,7 +5,8 @@ using RaqqaLedger.Testing;
 namespace RaqqaLedger.Api.Tests;
 
 /// <summary>The API in-process on a store of its own, with the seeds ingested on first start, as a fresh deployment would be.</summary>
-public sealed class LedgerApiFactory(string store, long? maxBodyBytes = null) : WebApplicationFactory<Program>
+/// <param name="apiKey">The configured key; null to let the API generate one on first start.</param>
+public sealed class LedgerApiFactory(string store, string? apiKey = LedgerApiFactory.Key) : WebApplicationFactory<Program>
 {
     public const string Key = "test-key-0123456789";
 
@@ -16,17 +17,16 @@ public sealed class LedgerApiFactory(string store, long? maxBodyBytes = null) : 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Raqqa:Store", Store);
-        builder.UseSetting("Raqqa:ApiKey", Key);
+        if (apiKey is not null)
+            builder.UseSetting("Raqqa:ApiKey", apiKey);
         builder.UseSetting("Raqqa:SeedsPath", RepoPaths.Seeds);
-        if (maxBodyBytes is { } max)
-            builder.UseSetting("Raqqa:MaxBodyBytes", max.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseEnvironment("Production");
     }
 
     public HttpClient WriterClient()
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey ?? Key);
         return client;
     }
 }
