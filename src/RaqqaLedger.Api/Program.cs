@@ -62,6 +62,7 @@ app.MapStoryApi();
 app.MapLogApi();
 app.MapRuleSetsApi();
 app.MapProjectionsApi();
+app.MapHealthApi();
 
 app.Run();
 return 0;

@@ -8,12 +8,8 @@ public sealed record RebuildProjection(string Name) : IRequest<ReplayResult>;
 
 public sealed record ListProjections : IRequest<IReadOnlyList<ProjectionInfo>>;
 
-public sealed record Health(string Status, long HeadPosition, string HeadHash);
-
-public sealed record GetHealth : IRequest<Health>;
-
 public sealed class ProjectionHandlers(LedgerHost ledger) :
-    IRequestHandler<RebuildProjection, ReplayResult>, IRequestHandler<ListProjections, IReadOnlyList<ProjectionInfo>>, IRequestHandler<GetHealth, Health>
+    IRequestHandler<RebuildProjection, ReplayResult>, IRequestHandler<ListProjections, IReadOnlyList<ProjectionInfo>>
 {
     public async Task<ReplayResult> Handle(RebuildProjection request, CancellationToken cancellationToken)
     {
@@ -24,12 +20,6 @@ public sealed class ProjectionHandlers(LedgerHost ledger) :
 
     public Task<IReadOnlyList<ProjectionInfo>> Handle(ListProjections request, CancellationToken cancellationToken) =>
         ledger.Views.Runner.DescribeAsync(cancellationToken);
-
-    public async Task<Health> Handle(GetHealth request, CancellationToken cancellationToken)
-    {
-        var head = await ledger.Store.ReadHeadAsync(cancellationToken);
-        return new Health("ok", head.Position, head.HashHex);
-    }
 }
 
 public static class ProjectionsApi
@@ -49,11 +39,5 @@ public static class ProjectionsApi
             .WithName("ListProjections")
             .WithSummary("Each projection's version, checkpoint, lag behind the log and state")
             .Produces<IReadOnlyList<ProjectionInfo>>();
-
-        app.MapGet("/health", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new GetHealth(), cancellationToken))
-            .WithTags("Health")
-            .WithName("GetHealth")
-            .WithSummary("The store answers: its head position and hash")
-            .Produces<Health>();
     }
 }
