@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using RaqqaLedger.Testing;
+
+namespace RaqqaLedger.Api.Tests.Browser;
+
+/// <summary>
+/// The built API (raqqa-ledger-api.dll, copied beside the test assembly) as a child process on a free
+/// loopback port and a fresh SQLite store, so a real browser can reach it over real HTTP. On first start
+/// it ingests the seeds and runs the projections before it listens; it is ready when /health answers.
+/// </summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    public const string Key = "browser-test-key-0123456789";
+
+    private readonly Process process;
+    private readonly StringBuilder output;
+    private readonly string directory;
+
+    private ApiProcess(Process process, StringBuilder output, string directory, Uri baseAddress)
+    {
+        this.process = process;
+        this.output = output;
+        this.directory = directory;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+                return output.ToString();
+        }
+    }
+
+    public static async Task<ApiProcess> StartAsync(CancellationToken cancellationToken)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "raqqa-ledger-api.dll");
+        if (!File.Exists(dll))
+            throw new InvalidOperationException($"{dll} is missing: the test project references the API project, so a build puts it there.");
+        var dotnet = DotnetHost();
+        for (var attempt = 1; ; attempt++)
+        {
+            var api = Start(dotnet, dll, FreePort());
+            try
+            {
+                await api.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120), cancellationToken);
+                return api;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && api.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await api.DisposeAsync(); // someone took the port between our probe and the API's bind: another port
+            }
+            catch
+            {
+                await api.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private static ApiProcess Start(string dotnet, string dll, int port)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "raqqa-browser-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo(dotnet)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { dll, "--urls", baseAddress.ToString().TrimEnd('/') })
+            start.ArgumentList.Add(argument);
+        start.Environment["Raqqa__Store"] = $"sqlite:{Path.Combine(directory, "ledger.db")}";
+        start.Environment["Raqqa__ApiKey"] = Key;
+        start.Environment["Raqqa__SeedsPath"] = RepoPaths.Seeds;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment.Remove("RAQQA_STORE");
+
+        var output = new StringBuilder();
+        var process = new Process { StartInfo = start };
+        void Append(object sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is null)
+                return;
+            lock (output)
+                output.AppendLine(e.Data);
+        }
+        process.OutputDataReceived += Append;
+        process.ErrorDataReceived += Append;
+        if (!process.Start())
+            throw new InvalidOperationException($"could not start {dotnet} {dll}");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ApiProcess(process, output, directory, baseAddress);
+    }
+
+    private async Task WaitUntilHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"the API exited with code {process.ExitCode} before answering /health:\n{Output}");
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // one slow answer while it starts
+            }
+            if (clock.Elapsed > timeout)
+                throw new InvalidOperationException($"the API did not answer /health within {timeout.TotalSeconds} s:\n{Output}");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The dotnet host running these tests, so the API runs on the same runtime.</summary>
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
+            return host;
+        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet")
+            return self;
+        if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root && File.Exists(Path.Combine(root, "dotnet")))
+            return Path.Combine(root, "dotnet");
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "dotnet"))
+            .FirstOrDefault(File.Exists);
+        return onPath ?? "dotnet";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+        process.Dispose();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held open: the OS temp cleaner gets it
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
