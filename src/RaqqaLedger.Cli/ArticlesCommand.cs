@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using RaqqaLedger.Application.Views;
 using RaqqaLedger.Domain.Events;
 
@@ -19,7 +18,7 @@ internal static class ArticlesCommand
             var output = context.Console.Out;
             if (parsed.GetValue(json))
             {
-                await ViewOptions.WriteJsonAsync(context, new JsonArray([.. articles.Select(a => (JsonNode)ViewJson.Article(a))]));
+                await ViewOptions.WriteJsonAsync(context, articles.Select(ViewJson.Article).ToList());
                 return CliApp.Ok;
             }
             await output.WriteLineAsync($"{"ID",-12}  {"PUBLISHED",-10}  {"BASIS",-8}  {"CLUSTER",-12}  {"SOURCE",-28}  TITLE");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using RaqqaLedger.Application.Views;
 using RaqqaLedger.Projections.Views;
 using RaqqaLedger.Storage.Projections;
@@ -38,7 +37,7 @@ internal static class ClaimsCommand
 
             if (parsed.GetValue(json))
             {
-                await ViewOptions.WriteJsonAsync(context, new JsonArray([.. rows.Select(c => (JsonNode)ViewJson.Claim(c))]));
+                await ViewOptions.WriteJsonAsync(context, rows.Select(ViewJson.Claim).ToList());
                 return CliApp.Ok;
             }
             var output = context.Console.Out;

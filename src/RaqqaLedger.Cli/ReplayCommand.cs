@@ -34,7 +34,7 @@ internal static class ReplayCommand
             var list = await new ProjectionRunner(store, ViewDatabase.For(store)).DescribeAsync(cancellationToken);
             if (parsed.GetValue(json))
             {
-                await ViewOptions.WriteJsonAsync(context, System.Text.Json.JsonSerializer.SerializeToNode(list, System.Text.Json.JsonSerializerOptions.Web)!);
+                await ViewOptions.WriteJsonAsync(context, list);
                 return CliApp.Ok;
             }
             await context.Console.Out.WriteLineAsync($"{"NAME",-10} {"VERSION",-8} {"CHECKPOINT",-11} {"LAG",-8} {"STATE",-11} GENERATION");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using RaqqaLedger.Application.Views;
 using RaqqaLedger.Projections.Views;
 
@@ -20,8 +19,8 @@ internal static class ViewOptions
         (parsed.GetValue(from) is { } f ? ViewArguments.Day(f, "--from") : ReportingTimeline.StoryStart,
          parsed.GetValue(to) is { } t ? ViewArguments.Day(t, "--to") : ReportingTimeline.StoryEnd);
 
-    public static Task WriteJsonAsync(CommandContext context, JsonNode node) =>
-        context.Console.Out.WriteLineAsync(node.ToJsonString(ViewJson.Printing));
+    public static Task WriteJsonAsync<T>(CommandContext context, T document) =>
+        context.Console.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(document, ViewJson.Printing));
 
     /// <summary>One claim on one line: day, value, who said it, where, and the start of the quote.</summary>
     public static string Line(ClaimRecord c, string prefix = "  ") =>

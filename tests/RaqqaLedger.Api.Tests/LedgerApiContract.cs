@@ -276,6 +276,11 @@ public abstract class LedgerApiContract : IAsyncLifetime
         var board = paths.GetProperty("/claims").GetProperty("get");
         Assert.Equal(["asOf", "recordedAsOf", "topic", "speaker"], board.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.True(board.GetProperty("responses").TryGetProperty("400", out _));
+        Assert.Equal("#/components/schemas/BoardDocument",
+            board.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.Equal(["topic", "status", "claims"], schemas.GetProperty("BoardTopicDocument").GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["confirmed", "disputed", "single-source"], schemas.GetProperty("ClaimStatus").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         var post = paths.GetProperty("/articles").GetProperty("post");
         Assert.True(post.GetProperty("responses").TryGetProperty("401", out _));
         Assert.True(post.GetProperty("responses").TryGetProperty("413", out _));

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MediatR;
 using Microsoft.Extensions.Options;
 using RaqqaLedger.Api.Hosting;
@@ -25,9 +24,9 @@ public sealed record IngestArticle(byte[] Body, bool Json, string Actor) : IRequ
     }
 }
 
-public sealed record ListArticles : IRequest<JsonArray>;
+public sealed record ListArticles : IRequest<IReadOnlyList<ArticleDocument>>;
 
-public sealed record GetArticle(string Id) : IRequest<JsonObject>, IValidated
+public sealed record GetArticle(string Id) : IRequest<ArticleWithClaimsDocument>, IValidated
 {
     public IEnumerable<string> Validate()
     {
@@ -37,7 +36,7 @@ public sealed record GetArticle(string Id) : IRequest<JsonObject>, IValidated
 }
 
 public sealed class ArticleHandlers(LedgerHost ledger) :
-    IRequestHandler<IngestArticle, IngestResult>, IRequestHandler<ListArticles, JsonArray>, IRequestHandler<GetArticle, JsonObject>
+    IRequestHandler<IngestArticle, IngestResult>, IRequestHandler<ListArticles, IReadOnlyList<ArticleDocument>>, IRequestHandler<GetArticle, ArticleWithClaimsDocument>
 {
     public async Task<IngestResult> Handle(IngestArticle request, CancellationToken cancellationToken)
     {
@@ -52,10 +51,10 @@ public sealed class ArticleHandlers(LedgerHost ledger) :
             ViewJson.Day(outcome.Article.Published.Date), EventJson.EnumName(outcome.Article.Published.Basis));
     }
 
-    public async Task<JsonArray> Handle(ListArticles request, CancellationToken cancellationToken) =>
-        new([.. (await ledger.Views.ArticlesAsync(cancellationToken: cancellationToken)).Select(a => (JsonNode)ViewJson.Article(a))]);
+    public async Task<IReadOnlyList<ArticleDocument>> Handle(ListArticles request, CancellationToken cancellationToken) =>
+        [.. (await ledger.Views.ArticlesAsync(cancellationToken: cancellationToken)).Select(ViewJson.Article)];
 
-    public async Task<JsonObject> Handle(GetArticle request, CancellationToken cancellationToken)
+    public async Task<ArticleWithClaimsDocument> Handle(GetArticle request, CancellationToken cancellationToken)
     {
         var matches = (await ledger.Views.ArticlesAsync(cancellationToken: cancellationToken))
             .Where(a => a.Id.StartsWith(request.Id, StringComparison.Ordinal)).Take(2).ToList();
@@ -63,12 +62,10 @@ public sealed class ArticleHandlers(LedgerHost ledger) :
             throw new NotFoundException($"no article with id '{request.Id}'");
         if (matches.Count > 1)
             throw new ArgumentException($"'{request.Id}' is the start of more than one article id; give more of it");
-        var article = ViewJson.Article(matches[0]);
         var claims = (await ledger.Views.ClaimsAsync(new ClaimQuery(), cancellationToken))
             .Where(c => c.Version.ArticleId == matches[0].Id)
             .OrderBy(c => c.Version.Facts.Span.Start).ThenBy(c => c.Topic, StringComparer.Ordinal);
-        article["claims"] = new JsonArray([.. claims.Select(c => (JsonNode)ViewJson.Claim(c))]);
-        return article;
+        return new ArticleWithClaimsDocument(ViewJson.Article(matches[0]), [.. claims.Select(ViewJson.Claim)]);
     }
 }
 
@@ -95,12 +92,12 @@ public static class ArticlesApi
         group.MapGet("", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListArticles(), cancellationToken))
             .WithName("ListArticles")
             .WithSummary("Every article in log order, with publication date, its basis and syndication cluster")
-            .Produces<JsonArray>();
+            .Produces<IReadOnlyList<ArticleDocument>>();
 
         group.MapGet("/{id}", (string id, IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new GetArticle(id), cancellationToken))
             .WithName("GetArticle")
             .WithSummary("One article (by id or a unique prefix of at least 6 characters): metadata, date basis, syndication cluster, live claims")
-            .Produces<JsonObject>()
+            .Produces<ArticleWithClaimsDocument>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

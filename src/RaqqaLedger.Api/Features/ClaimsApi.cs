@@ -9,9 +9,12 @@ using RaqqaLedger.Projections.Views;
 namespace RaqqaLedger.Api.Features;
 
 /// <param name="Speaker">Only this speaker's claims; each topic keeps the status all its claims give it.</param>
-public sealed record GetBoard(string? AsOf, string? RecordedAsOf, string? Topic, string? Speaker) : IRequest<JsonObject>;
+public sealed record GetBoard(string? AsOf, string? RecordedAsOf, string? Topic, string? Speaker) : IRequest<BoardDocument>;
 
-public sealed record GetClaimHistory(string Id) : IRequest<JsonObject>, IValidated
+/// <param name="Events">The log events that made the versions, as stored.</param>
+public sealed record ClaimHistoryDocument(string ClaimId, IReadOnlyList<ClaimDocument> Versions, JsonNode? Events);
+
+public sealed record GetClaimHistory(string Id) : IRequest<ClaimHistoryDocument>, IValidated
 {
     public IEnumerable<string> Validate()
     {
@@ -20,9 +23,9 @@ public sealed record GetClaimHistory(string Id) : IRequest<JsonObject>, IValidat
     }
 }
 
-public sealed class ClaimHandlers(LedgerHost ledger) : IRequestHandler<GetBoard, JsonObject>, IRequestHandler<GetClaimHistory, JsonObject>
+public sealed class ClaimHandlers(LedgerHost ledger) : IRequestHandler<GetBoard, BoardDocument>, IRequestHandler<GetClaimHistory, ClaimHistoryDocument>
 {
-    public async Task<JsonObject> Handle(GetBoard request, CancellationToken cancellationToken)
+    public async Task<BoardDocument> Handle(GetBoard request, CancellationToken cancellationToken)
     {
         var asOf = request.AsOf is { } d ? ViewArguments.Day(d, "asOf") : (DateOnly?)null;
         var recorded = request.RecordedAsOf is { } r ? await ViewArguments.RecordedPositionAsync(ledger.Store, r, cancellationToken) : (long?)null;
@@ -40,7 +43,7 @@ public sealed class ClaimHandlers(LedgerHost ledger) : IRequestHandler<GetBoard,
         return ViewJson.Board(board, asOf, recorded);
     }
 
-    public async Task<JsonObject> Handle(GetClaimHistory request, CancellationToken cancellationToken)
+    public async Task<ClaimHistoryDocument> Handle(GetClaimHistory request, CancellationToken cancellationToken)
     {
         var versions = await ledger.Views.ClaimHistoryAsync(request.Id, cancellationToken);
         if (versions.Count == 0)
@@ -51,12 +54,7 @@ public sealed class ClaimHandlers(LedgerHost ledger) : IRequestHandler<GetBoard,
             if (versions.Any(v => v.Version.RecordedFrom == e.Position))
                 events.Add(e);
         }
-        return new JsonObject
-        {
-            ["claimId"] = request.Id,
-            ["versions"] = new JsonArray([.. versions.Select(v => (JsonNode)ViewJson.Claim(v))]),
-            ["events"] = JsonNode.Parse(LogJson.Array(events)),
-        };
+        return new ClaimHistoryDocument(request.Id, [.. versions.Select(ViewJson.Claim)], JsonNode.Parse(LogJson.Array(events)));
     }
 }
 
@@ -71,13 +69,13 @@ public static class ClaimsApi
             .WithSummary("The claim board: per topic, the live claims and a status (confirmed, disputed, single-source)")
             .WithDescription("asOf=yyyy-MM-dd: only what was published by the end of that day (claims of unknown date are listed apart in 'undated'). " +
                 "recordedAsOf=POSITION or an ISO 8601 time: the board as the ledger held it then. Values use the gold file's forms.")
-            .Produces<JsonObject>()
+            .Produces<BoardDocument>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         group.MapGet("/{id}/history", (string id, IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new GetClaimHistory(id), cancellationToken))
             .WithName("GetClaimHistory")
             .WithSummary("Every version of one claim and the events that made them: extracted, revised, retracted")
-            .Produces<JsonObject>()
+            .Produces<ClaimHistoryDocument>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -8,8 +8,16 @@ using RaqqaLedger.Storage;
 
 namespace RaqqaLedger.Api.Features;
 
-/// <summary>A page of events and where the next page starts (null at the end).</summary>
+/// <summary>A page of events and where the next page starts (null at the end); the events are written as stored.</summary>
 public sealed record EventPage(string EventsJson, long? Next);
+
+/// <summary>
+/// The shape of a page as the OpenAPI document shows it. The API writes pages itself (see
+/// <see cref="LogJson"/>) so that payloads reach the client byte for byte, as they were hashed.
+/// </summary>
+public sealed record EventPageSchema(IReadOnlyList<EventSchema> Events, long? Next);
+
+public sealed record EventSchema(long Position, string StreamId, long StreamVersion, Guid EventId, string Type, string RecordedAt, string Hash, JsonNode Data, JsonNode Metadata);
 
 /// <summary>Paging arguments, read strictly: text in, so a bad one gets our 400, not a binding error.</summary>
 public abstract record Paged(string? From, string? Limit) : IValidated
@@ -76,7 +84,7 @@ public static class LogApi
             .WithTags("Log")
             .WithName("GetEvents")
             .WithSummary($"The raw log from a position (default 1), up to limit events (default {Paged.DefaultLimit}, at most {Paged.MaxLimit}); 'next' is where the next page starts")
-            .Produces<JsonObject>()
+            .Produces<EventPageSchema>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         app.MapGet("/streams/{id}", async (string id, string? from, string? limit, IMediator mediator, CancellationToken cancellationToken) =>
@@ -84,27 +92,15 @@ public static class LogApi
             .WithTags("Log")
             .WithName("GetStream")
             .WithSummary("One stream's events from a version (default 0), paged like /events")
-            .Produces<JsonObject>()
+            .Produces<EventPageSchema>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        app.MapGet("/audit/verify", async (IMediator mediator, CancellationToken cancellationToken) =>
-            {
-                var result = await mediator.Send(new VerifyLog(), cancellationToken);
-                return Results.Ok(new
-                {
-                    ok = result.Ok,
-                    headPosition = result.HeadPosition,
-                    headHash = result.HeadHash,
-                    eventsChecked = result.EventsChecked,
-                    firstBadPosition = result.FirstBadPosition,
-                    problem = result.Problem,
-                });
-            })
+        app.MapGet("/audit/verify", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new VerifyLog(), cancellationToken))
             .WithTags("Log")
             .WithName("VerifyLog")
             .WithSummary("Recompute the hash chain: the head position and hash, or the first bad position (ok=false)")
-            .Produces<JsonObject>();
+            .Produces<VerifyResult>();
     }
 
     private static IResult PageResult(EventPage page) =>

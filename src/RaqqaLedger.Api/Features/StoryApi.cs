@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MediatR;
 using RaqqaLedger.Api.Hosting;
 using RaqqaLedger.Application.Views;
@@ -6,18 +5,18 @@ using RaqqaLedger.Projections.Views;
 
 namespace RaqqaLedger.Api.Features;
 
-public sealed record GetTimeline(string? Topic, string? From, string? To, string? RecordedAsOf) : IRequest<JsonArray>;
+public sealed record GetTimeline(string? Topic, string? From, string? To, string? RecordedAsOf) : IRequest<IReadOnlyList<TopicTimelineDocument>>;
 
-public sealed record GetSpeakers : IRequest<JsonArray>;
+public sealed record GetSpeakers : IRequest<IReadOnlyList<SpeakerDocument>>;
 
 public sealed record StoryReportText(string Content, string MediaType);
 
 public sealed record GetReport(string? From, string? To, string? Format) : IRequest<StoryReportText>;
 
 public sealed class StoryHandlers(LedgerHost ledger) :
-    IRequestHandler<GetTimeline, JsonArray>, IRequestHandler<GetSpeakers, JsonArray>, IRequestHandler<GetReport, StoryReportText>
+    IRequestHandler<GetTimeline, IReadOnlyList<TopicTimelineDocument>>, IRequestHandler<GetSpeakers, IReadOnlyList<SpeakerDocument>>, IRequestHandler<GetReport, StoryReportText>
 {
-    public async Task<JsonArray> Handle(GetTimeline request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TopicTimelineDocument>> Handle(GetTimeline request, CancellationToken cancellationToken)
     {
         var (from, to) = Range(request.From, request.To);
         var recorded = request.RecordedAsOf is { } r ? await ViewArguments.RecordedPositionAsync(ledger.Store, r, cancellationToken) : (long?)null;
@@ -25,7 +24,7 @@ public sealed class StoryHandlers(LedgerHost ledger) :
         return ViewJson.Timeline(await ledger.Views.TimelineAsync(request.Topic, from, to, recorded, cancellationToken));
     }
 
-    public async Task<JsonArray> Handle(GetSpeakers request, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<SpeakerDocument>> Handle(GetSpeakers request, CancellationToken cancellationToken) =>
         ViewJson.Speakers(await ledger.Views.SpeakersAsync(cancellationToken: cancellationToken));
 
     public async Task<StoryReportText> Handle(GetReport request, CancellationToken cancellationToken)
@@ -54,14 +53,14 @@ public static class StoryApi
             .WithTags("Story")
             .WithName("GetTimeline")
             .WithSummary("The reporting timeline: per topic and publication day (default 2017-10-14 to 2017-11-14), what was reported, by whom, where, with each shift marked")
-            .Produces<JsonArray>()
+            .Produces<IReadOnlyList<TopicTimelineDocument>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         app.MapGet("/speakers", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new GetSpeakers(), cancellationToken))
             .WithTags("Story")
             .WithName("GetSpeakers")
             .WithSummary("Who said what: each speaker's claims by topic with dates, and changes of position")
-            .Produces<JsonArray>();
+            .Produces<IReadOnlyList<SpeakerDocument>>();
 
         app.MapGet("/report", async (string? from, string? to, string? format, IMediator mediator, CancellationToken cancellationToken) =>
             {

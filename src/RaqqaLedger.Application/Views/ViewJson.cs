@@ -1,129 +1,126 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RaqqaLedger.Domain.Events;
+using System.Text.Json.Serialization;
+using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Projections;
 using RaqqaLedger.Projections.Views;
 
 namespace RaqqaLedger.Application.Views;
 
-/// <summary>The views as JSON, one shape for every surface: values in the gold file's forms, dates yyyy-MM-dd, names kebab-case.</summary>
+// The views as documents, one shape for every surface (CLI --json, REST, the page): typed records, so
+// the OpenAPI document describes them; values in the gold file's forms, days as yyyy-MM-dd, names kebab-case.
+
+public sealed record SpanDocument(int Start, int Length);
+
+public sealed record EventDateDocument(DateOnly? From, DateOnly? To, string Text);
+
+/// <param name="Value">In the gold file's forms: true/false, "category", {"exact":N}, {"approx":N}, {"min":N}, {"max":N}, {"min":A,"max":B}.</param>
+/// <param name="Speaker">Canonical speaker; null is the outlet's own voice.</param>
+/// <param name="Published">The article's publication date; null when unknown.</param>
+/// <param name="Change">What made this version: extracted, revised (see previousValue) or retracted.</param>
+/// <param name="RecordedFrom">The log position where this version began; recordedTo where it ended (null: current).</param>
+public record ClaimDocument(
+    string ClaimId, string Topic, JsonNode? Value, string? Speaker, string? SpeakerAsWritten, string ArticleId, string Source, string? Outlet,
+    string Cluster, DateOnly? Published, DateBasis DateBasis, string Quote, SpanDocument Span, EventDateDocument? EventDate, string Rule,
+    int RuleSetVersion, ClaimChange Change, JsonNode? PreviousValue, long RecordedFrom, long? RecordedTo, DateTimeOffset RecordedAt);
+
+public sealed record StatusRuleDocument(int ConfirmedMinSources, decimal NumbersAgreeWithinPercent);
+
+public sealed record BoardTopicDocument(string Topic, ClaimStatus Status, IReadOnlyList<ClaimDocument> Claims);
+
+/// <param name="Undated">With asOf: claims from articles of unknown date, listed apart and counted in no status.</param>
+public sealed record BoardDocument(DateOnly? AsOf, long? RecordedAsOf, StatusRuleDocument StatusRule, IReadOnlyList<BoardTopicDocument> Topics, IReadOnlyList<ClaimDocument> Undated);
+
+/// <summary>A claim on the timeline: its fields, and how it moved the story.</summary>
+public sealed record TimelineEntryDocument : ClaimDocument
+{
+    public TimelineEntryDocument(ClaimDocument claim, IReadOnlyList<Shift> shifts, string? contradictsClaimId, string? repeatsClaimId) : base(claim)
+    {
+        Shifts = shifts;
+        ContradictsClaimId = contradictsClaimId;
+        RepeatsClaimId = repeatsClaimId;
+    }
+
+    public IReadOnlyList<Shift> Shifts { get; }
+
+    /// <summary>An earlier claim this one conflicts with.</summary>
+    public string? ContradictsClaimId { get; }
+
+    /// <summary>The first earlier claim of the same figure or answer.</summary>
+    public string? RepeatsClaimId { get; }
+}
+
+public sealed record TimelineDayDocument(DateOnly Day, IReadOnlyList<TimelineEntryDocument> Entries);
+
+public sealed record TopicTimelineDocument(string Topic, IReadOnlyList<TimelineDayDocument> Days, IReadOnlyList<TimelineEntryDocument> Undated);
+
+public sealed record StatementDocument(JsonNode? Value, DateOnly? Published, string ArticleId, string Source, string ClaimId, string Quote);
+
+public sealed record PositionChangeDocument(JsonNode? From, DateOnly? FromPublished, JsonNode? To, DateOnly? ToPublished, IReadOnlyList<string> ClaimIds);
+
+public sealed record SpeakerTopicDocument(string Topic, IReadOnlyList<StatementDocument> Statements, IReadOnlyList<PositionChangeDocument> PositionChanges);
+
+public sealed record SpeakerDocument(string Speaker, IReadOnlyList<SpeakerTopicDocument> Topics);
+
+public record ArticleDocument(
+    string Id, string Source, string? Title, DateOnly? Published, DateBasis DateBasis, string? DateEvidence, string? Dateline,
+    IReadOnlyList<string> Agencies, string? Outlet, string? Url, string Cluster, long Position, DateTimeOffset RecordedAt);
+
+/// <summary>An article's fields and its live claims.</summary>
+public sealed record ArticleWithClaimsDocument : ArticleDocument
+{
+    public ArticleWithClaimsDocument(ArticleDocument article, IReadOnlyList<ClaimDocument> claims) : base(article) => Claims = claims;
+
+    public IReadOnlyList<ClaimDocument> Claims { get; }
+}
+
 public static class ViewJson
 {
-    public static JsonSerializerOptions Printing { get; } = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    /// <summary>For printing documents: camelCase, kebab-case enums, indented, text left readable.</summary>
+    public static JsonSerializerOptions Printing { get; } = CreatePrinting();
 
-    public static JsonObject Board(Board board, DateOnly? asOf, long? recordedAsOf) => new()
-    {
-        ["asOf"] = Day(asOf),
-        ["recordedAsOf"] = recordedAsOf,
-        ["statusRule"] = new JsonObject
-        {
-            ["confirmedMinSources"] = board.Rule.ConfirmedMinSources,
-            ["numbersAgreeWithinPercent"] = board.Rule.NumbersAgreeWithinPercent,
-        },
-        ["topics"] = new JsonArray([.. board.Topics.Select(t => (JsonNode)new JsonObject
-        {
-            ["topic"] = t.Topic,
-            ["status"] = EventJson.EnumName(t.Status),
-            ["claims"] = new JsonArray([.. t.Claims.Select(c => (JsonNode)Claim(c))]),
-        })]),
-        ["undated"] = new JsonArray([.. board.Undated.Select(c => (JsonNode)Claim(c))]),
-    };
+    public static BoardDocument Board(Board board, DateOnly? asOf, long? recordedAsOf) => new(
+        asOf, recordedAsOf, new StatusRuleDocument(board.Rule.ConfirmedMinSources, board.Rule.NumbersAgreeWithinPercent),
+        [.. board.Topics.Select(t => new BoardTopicDocument(t.Topic, t.Status, [.. t.Claims.Select(Claim)]))],
+        [.. board.Undated.Select(Claim)]);
 
-    public static JsonObject Claim(ClaimRecord c)
+    public static ClaimDocument Claim(ClaimRecord c)
     {
         var f = c.Version.Facts;
-        return new JsonObject
-        {
-            ["claimId"] = c.ClaimId,
-            ["topic"] = c.Topic,
-            ["value"] = JsonNode.Parse(f.Value.ToJson()),
-            ["speaker"] = f.Speaker,
-            ["speakerAsWritten"] = f.SpeakerAsWritten,
-            ["articleId"] = c.Version.ArticleId,
-            ["source"] = c.Source,
-            ["outlet"] = c.Outlet,
-            ["cluster"] = c.Cluster,
-            ["published"] = Day(c.Published),
-            ["dateBasis"] = EventJson.EnumName(c.DateBasis),
-            ["quote"] = f.Quote,
-            ["span"] = new JsonObject { ["start"] = f.Span.Start, ["length"] = f.Span.Length },
-            ["eventDate"] = f.EventDate is { } d ? new JsonObject { ["from"] = Day(d.From), ["to"] = Day(d.To), ["text"] = d.Text } : null,
-            ["rule"] = f.RuleId,
-            ["ruleSetVersion"] = c.Version.RuleSetVersion,
-            ["change"] = EventJson.EnumName(c.Version.Change),
-            ["previousValue"] = c.Version.PreviousValue is { } p ? JsonNode.Parse(p.ToJson()) : null,
-            ["recordedFrom"] = c.Version.RecordedFrom,
-            ["recordedTo"] = c.RecordedTo,
-            ["recordedAt"] = c.Version.RecordedAt.ToString("O"),
-        };
+        return new ClaimDocument(c.ClaimId, c.Topic, JsonNode.Parse(f.Value.ToJson()), f.Speaker, f.SpeakerAsWritten, c.Version.ArticleId, c.Source,
+            c.Outlet, c.Cluster, c.Published, c.DateBasis, f.Quote, new SpanDocument(f.Span.Start, f.Span.Length),
+            f.EventDate is { } d ? new EventDateDocument(d.From, d.To, d.Text) : null, f.RuleId, c.Version.RuleSetVersion, c.Version.Change,
+            c.Version.PreviousValue is { } p ? JsonNode.Parse(p.ToJson()) : null, c.Version.RecordedFrom, c.RecordedTo, c.Version.RecordedAt);
     }
 
-    public static JsonArray Timeline(IReadOnlyList<TopicTimeline> timeline) => new([.. timeline.Select(t => (JsonNode)new JsonObject
-    {
-        ["topic"] = t.Topic,
-        ["days"] = new JsonArray([.. t.Days.Select(d => (JsonNode)new JsonObject
-        {
-            ["day"] = Day(d.Day),
-            ["entries"] = new JsonArray([.. d.Entries.Select(e => (JsonNode)Entry(e))]),
-        })]),
-        ["undated"] = new JsonArray([.. t.Undated.Select(e => (JsonNode)Entry(e))]),
-    })]);
+    public static IReadOnlyList<TopicTimelineDocument> Timeline(IReadOnlyList<TopicTimeline> timeline) =>
+        [.. timeline.Select(t => new TopicTimelineDocument(t.Topic,
+            [.. t.Days.Select(d => new TimelineDayDocument(d.Day, [.. d.Entries.Select(Entry)]))],
+            [.. t.Undated.Select(Entry)]))];
 
-    public static JsonObject Entry(TimelineEntry e)
-    {
-        var claim = Claim(e.Claim);
-        claim["shifts"] = new JsonArray([.. e.Shifts.Select(s => (JsonNode)EventJson.EnumName(s))]);
-        claim["contradictsClaimId"] = e.Contradicts?.ClaimId;
-        claim["repeatsClaimId"] = e.Repeats?.ClaimId;
-        return claim;
-    }
+    public static TimelineEntryDocument Entry(TimelineEntry e) => new(Claim(e.Claim), e.Shifts, e.Contradicts?.ClaimId, e.Repeats?.ClaimId);
 
-    public static JsonArray Speakers(IReadOnlyList<SpeakerRecord> speakers) => new([.. speakers.Select(s => (JsonNode)new JsonObject
-    {
-        ["speaker"] = s.Speaker,
-        ["topics"] = new JsonArray([.. s.Topics.Select(t => (JsonNode)new JsonObject
-        {
-            ["topic"] = t.Topic,
-            ["statements"] = new JsonArray([.. t.Statements.Select(c => (JsonNode)new JsonObject
-            {
-                ["value"] = JsonNode.Parse(c.Version.Facts.Value.ToJson()),
-                ["published"] = Day(c.Published),
-                ["articleId"] = c.Version.ArticleId,
-                ["source"] = c.Source,
-                ["claimId"] = c.ClaimId,
-                ["quote"] = c.Version.Facts.Quote,
-            })]),
-            ["positionChanges"] = new JsonArray([.. t.Changes.Select(p => (JsonNode)new JsonObject
-            {
-                ["from"] = JsonNode.Parse(p.Before.Version.Facts.Value.ToJson()),
-                ["fromPublished"] = Day(p.Before.Published),
-                ["to"] = JsonNode.Parse(p.After.Version.Facts.Value.ToJson()),
-                ["toPublished"] = Day(p.After.Published),
-                ["claimIds"] = new JsonArray(p.Before.ClaimId, p.After.ClaimId),
-            })]),
-        })]),
-    })]);
+    public static IReadOnlyList<SpeakerDocument> Speakers(IReadOnlyList<SpeakerRecord> speakers) =>
+        [.. speakers.Select(s => new SpeakerDocument(s.Speaker, [.. s.Topics.Select(t => new SpeakerTopicDocument(t.Topic,
+            [.. t.Statements.Select(c => new StatementDocument(Value(c), c.Published, c.Version.ArticleId, c.Source, c.ClaimId, c.Version.Facts.Quote))],
+            [.. t.Changes.Select(p => new PositionChangeDocument(Value(p.Before), p.Before.Published, Value(p.After), p.After.Published, [p.Before.ClaimId, p.After.ClaimId]))]))]))];
 
-    public static JsonObject Article(ArticleEntry a) => new()
-    {
-        ["id"] = a.Id,
-        ["source"] = a.Source,
-        ["title"] = a.Title,
-        ["published"] = Day(a.Published),
-        ["dateBasis"] = EventJson.EnumName(a.DateBasis),
-        ["dateEvidence"] = a.DateEvidence,
-        ["dateline"] = a.Dateline,
-        ["agencies"] = new JsonArray([.. a.Agencies.Select(x => (JsonNode)x)]),
-        ["outlet"] = a.Outlet,
-        ["url"] = a.Url,
-        ["cluster"] = a.Cluster,
-        ["position"] = a.Position,
-        ["recordedAt"] = a.RecordedAt.ToString("O"),
-    };
+    public static ArticleDocument Article(ArticleEntry a) =>
+        new(a.Id, a.Source, a.Title, a.Published, a.DateBasis, a.DateEvidence, a.Dateline, a.Agencies, a.Outlet, a.Url, a.Cluster, a.Position, a.RecordedAt);
 
     public static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static JsonNode? Value(ClaimRecord c) => JsonNode.Parse(c.Version.Facts.Value.ToJson());
+
+    private static JsonSerializerOptions CreatePrinting()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 }
