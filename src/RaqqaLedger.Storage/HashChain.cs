@@ -24,22 +24,53 @@ public static class HashChain
         return new DateTimeOffset(utc.Ticks - utc.Ticks % 10, TimeSpan.Zero);
     }
 
-    public static string FormatTime(DateTimeOffset time) =>
-        Truncate(time).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+
+    public static string FormatTime(DateTimeOffset time) => Truncate(time).UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     public static byte[] Compute(ReadOnlySpan<byte> previousHash, long position, string streamId, long streamVersion,
         Guid eventId, string type, string data, string metadata, DateTimeOffset recordedAt)
     {
-        // Text fields are length-prefixed so no two different events can share canonical bytes.
-        var canonical = string.Create(CultureInfo.InvariantCulture,
-            $"{Domain}\n{position}\n{streamVersion}\n{eventId:D}\n{FormatTime(recordedAt)}\n{streamId.Length}:{streamId}\n{type.Length}:{type}\n{data.Length}:{data}\n{metadata.Length}:{metadata}");
-        var byteCount = HashSize + Encoding.UTF8.GetByteCount(canonical);
-        var buffer = ArrayPool<byte>.Shared.Rent(byteCount);
+        // The canonical bytes: "domain\nposition\nversion\nevent-id\nrecorded-at\n" then stream, type, data and
+        // metadata, each prefixed by its length in UTF-16 units and a colon so no two events share them.
+        // Written straight into one pooled buffer: this runs for every event appended and verified.
+        var utf8 = Encoding.UTF8;
+        var capacity = HashSize + 160 + utf8.GetMaxByteCount(streamId.Length + type.Length + data.Length + metadata.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         try
         {
             previousHash.CopyTo(buffer);
-            Encoding.UTF8.GetBytes(canonical, buffer.AsSpan(HashSize));
-            return SHA256.HashData(buffer.AsSpan(0, byteCount));
+            var at = HashSize;
+            at += utf8.GetBytes(Domain, buffer.AsSpan(at));
+            Number(position);
+            Number(streamVersion);
+            buffer[at++] = (byte)'\n';
+            eventId.TryFormat(buffer.AsSpan(at), out var written, "D");
+            at += written;
+            buffer[at++] = (byte)'\n';
+            Truncate(recordedAt).UtcDateTime.TryFormat(buffer.AsSpan(at), out written, TimeFormat, CultureInfo.InvariantCulture);
+            at += written;
+            Text(streamId);
+            Text(type);
+            Text(data);
+            Text(metadata);
+            return SHA256.HashData(buffer.AsSpan(0, at));
+
+            void Number(long n)
+            {
+                buffer[at++] = (byte)'\n';
+                n.TryFormat(buffer.AsSpan(at), out var w, provider: CultureInfo.InvariantCulture);
+                at += w;
+            }
+
+            void Text(string text)
+            {
+                buffer[at++] = (byte)'\n';
+                text.Length.TryFormat(buffer.AsSpan(at), out var w, provider: CultureInfo.InvariantCulture);
+                at += w;
+                buffer[at++] = (byte)':';
+                at += utf8.GetBytes(text, buffer.AsSpan(at));
+            }
         }
         finally
         {
