@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -18,6 +20,11 @@ public abstract class GroupCommitEventStore : IEventStore
         Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CommitSignal committed = new();
     private readonly TimeProvider clock;
+
+    // The writer's memory of stream versions, valid while the head is where it left it (only the writer loop touches these).
+    private const int MaxKnownStreams = 100_000;
+    private readonly Dictionary<string, long> knownVersions = new(StringComparer.Ordinal);
+    private long knownHead = -1;
     private Task? writer;
 
     protected GroupCommitEventStore(TimeProvider? clock) => this.clock = clock ?? TimeProvider.System;
@@ -121,7 +128,18 @@ public abstract class GroupCommitEventStore : IEventStore
     {
         await using var write = await BeginWriteAsync(CancellationToken.None);
         var streamIds = batch.SelectMany(p => p.Appends).Select(a => a.StreamId).ToHashSet(StringComparer.Ordinal);
-        var versions = new Dictionary<string, long>(await write.GetStreamVersionsAsync(streamIds, CancellationToken.None), StringComparer.Ordinal);
+        // When the head is where this writer left it, nobody else has written since: the stream
+        // versions it remembers still hold, and only streams it has not seen are looked up.
+        if (write.Head.Position != knownHead || knownVersions.Count > MaxKnownStreams)
+            knownVersions.Clear();
+        knownHead = -1; // until this batch commits
+        var versions = new Dictionary<string, long>(
+            await write.GetStreamVersionsAsync([.. streamIds.Where(id => !knownVersions.ContainsKey(id))], CancellationToken.None), StringComparer.Ordinal);
+        foreach (var id in streamIds)
+        {
+            if (knownVersions.TryGetValue(id, out var known))
+                versions[id] = known;
+        }
         var recordedAt = HashChain.Truncate(clock.GetUtcNow());
         var position = write.Head.Position;
         var previousHash = write.Head.Hash;
@@ -177,6 +195,9 @@ public abstract class GroupCommitEventStore : IEventStore
             Statistics.Committed(outcomes.Count(o => o.Result is not null), rows.Count);
             committed.Pulse();
         }
+        foreach (var (id, version) in versions)
+            knownVersions[id] = version;
+        knownHead = position;
         foreach (var (pending, result, error) in outcomes)
         {
             if (error is not null)
@@ -227,20 +248,29 @@ internal static class AppendValidation
         }
     }
 
+    /// <summary>A JSON object and nothing else, checked by reading it once without building a document.</summary>
     private static void RequireJsonObject(string json, string what, string type)
     {
+        if (json.Contains('\0'))
+            throw new InvalidAppendException($"{what} of a '{type}' event contains a NUL character");
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
         try
         {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            var reader = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(json, buffer)));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 throw new InvalidAppendException($"{what} of a '{type}' event must be a JSON object");
+            reader.Skip();
+            if (reader.Read()) // throws on anything but whitespace after the object
+                throw new InvalidAppendException($"{what} of a '{type}' event must be one JSON object");
         }
         catch (JsonException e)
         {
             throw new InvalidAppendException($"{what} of a '{type}' event is not valid JSON: {e.Message}");
         }
-        if (json.Contains('\0'))
-            throw new InvalidAppendException($"{what} of a '{type}' event contains a NUL character");
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
 

@@ -149,13 +149,18 @@ public sealed class PostgresEventStore : GroupCommitEventStore
 
         public async Task<IReadOnlyDictionary<string, long>> GetStreamVersionsAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken)
         {
+            // One index probe per stream (max over the unique (stream_id, stream_version) index), however
+            // young the table's statistics: a plain "= ANY ... GROUP BY" may be planned as a full scan.
             await using var cmd = new NpgsqlCommand(
-                "SELECT stream_id, max(stream_version) FROM events WHERE stream_id = ANY($1) GROUP BY stream_id", connection, tx);
+                "SELECT s.id, (SELECT max(stream_version) FROM events WHERE stream_id = s.id) FROM unnest($1::text[]) AS s(id)", connection, tx);
             cmd.Parameters.AddWithValue(streamIds.ToArray());
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
             var versions = new Dictionary<string, long>(StringComparer.Ordinal);
             while (await reader.ReadAsync(cancellationToken))
-                versions[reader.GetString(0)] = reader.GetInt64(1);
+            {
+                if (!reader.IsDBNull(1))
+                    versions[reader.GetString(0)] = reader.GetInt64(1);
+            }
             return versions;
         }
 
