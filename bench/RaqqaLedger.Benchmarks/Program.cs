@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Extraction;
@@ -13,17 +12,49 @@ namespace RaqqaLedger.Benchmarks;
 /// single thread pinned to one CPU. Reported beside a baseline measured in the same run — reading the
 /// article alone (title, dates, boilerplate), the step every ingest pays before extraction — so a
 /// noisy machine shows up in both numbers.
-/// Usage: extraction [--seconds N] [--rounds N] [--seeds DIR] [--json]
+/// Usage: extraction [--seconds N] [--rounds N] [--seeds DIR] [--json]; append [--quick] [--json]
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        if (args.Length == 0 || args[0] != "extraction")
+        switch (args.FirstOrDefault())
         {
-            Console.Error.WriteLine("usage: RaqqaLedger.Benchmarks extraction [--seconds N] [--rounds N] [--seeds DIR] [--json]");
-            return 2;
+            case "extraction": return Extraction(args);
+            case "append": return await AppendAsync(args);
+            default:
+                Console.Error.WriteLine("usage: RaqqaLedger.Benchmarks extraction [--seconds N] [--rounds N] [--seeds DIR] [--json] | append [--quick] [--json]");
+                return 2;
         }
+    }
+
+    private static async Task<int> AppendAsync(string[] args)
+    {
+        var json = args.Contains("--json");
+        var postgres = new Testing.PostgresCluster();
+        await postgres.InitializeAsync();
+        try
+        {
+            var figures = await AppendBenchmark.RunAsync(postgres.ConnectionString, args.Contains("--quick"), line => Console.Error.WriteLine(line));
+            if (json)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new { benchmark = "append", figures, machine = Stats.Machine }, JsonSerializerOptions.Web));
+                return 0;
+            }
+            Console.WriteLine($"{"engine",-9} {"batch",6} {"ledger ev/s",12} {"baseline ev/s",14} {"ratio",6}");
+            foreach (var f in figures)
+                Console.WriteLine($"{f.Engine,-9} {f.Batch,6} {f.LedgerEventsPerSecond,12:N0} {f.BaselineEventsPerSecond,14:N0} {f.Ratio,6:N2}");
+            Console.WriteLine($"machine: {Stats.Machine}");
+            return 0;
+        }
+        finally
+        {
+            await postgres.DisposeAsync();
+        }
+    }
+
+    private static int Extraction(string[] args)
+    {
         var seconds = double.Parse(Option(args, "--seconds") ?? "2", CultureInfo.InvariantCulture);
         var rounds = int.Parse(Option(args, "--rounds") ?? "5", CultureInfo.InvariantCulture);
         var seedDir = Option(args, "--seeds") ?? FindSeeds();
@@ -56,17 +87,17 @@ public static class Program
         var result = new
         {
             benchmark = "extraction",
-            articlesPerSecond = Median(extraction),
-            readAndExtractArticlesPerSecond = Median(readAndExtract),
-            baselineReadOnlyArticlesPerSecond = Median(baseline),
-            ratioToBaseline = Math.Round(Median(extraction) / Median(baseline), 3),
+            articlesPerSecond = Stats.Median(extraction),
+            readAndExtractArticlesPerSecond = Stats.Median(readAndExtract),
+            baselineReadOnlyArticlesPerSecond = Stats.Median(baseline),
+            ratioToBaseline = Math.Round(Stats.Median(extraction) / Stats.Median(baseline), 3),
             rounds,
             secondsPerRound = seconds,
             seedArticles = texts.Length,
             meanArticleChars = (int)texts.Average(t => t.Length),
             claimsPerPass = claims,
             cores = 1,
-            machine = $"{Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}",
+            machine = Stats.Machine,
         };
         if (json)
         {
@@ -92,12 +123,6 @@ public static class Program
             passes++;
         }
         return Math.Round(passes * articlesPerPass / watch.Elapsed.TotalSeconds);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 
     private static void PinToOneCore()

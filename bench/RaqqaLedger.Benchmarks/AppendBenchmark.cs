@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+using RaqqaLedger.Storage;
+using RaqqaLedger.Storage.Postgres;
+using RaqqaLedger.Storage.Sqlite;
+
+namespace RaqqaLedger.Benchmarks;
+
+/// <summary>One figure: the ledger's rate, the raw baseline's rate measured beside it, and their ratio.</summary>
+public sealed record AppendFigure(string Engine, int Batch, double LedgerEventsPerSecond, double BaselineEventsPerSecond, double Ratio, int Events);
+
+/// <summary>
+/// Appends through the ledger (group commit, expected versions, hash chain, append-only triggers)
+/// against the same rows written by the plainest fast path each engine has, in the same run:
+/// prepared INSERTs in transactions of the batch size on SQLite (WAL), binary COPY per batch on
+/// PostgreSQL, into a table of the same columns with the same unique (stream, version) index and no
+/// ledger logic. Rounds alternate ledger and baseline, each on a fresh table; medians are reported.
+/// </summary>
+public static class AppendBenchmark
+{
+    private static readonly string Payload = "{\"articleId\":\"" + new string('a', 64) + "\",\"topic\":\"fighters.departed.count\",\"value\":{\"approx\":275},"
+        + "\"speaker\":\"SDF\",\"quote\":\"The SDF later said in a statement that around 275 local fighters and their families had left as part of the deal.\",\"rule\":\"fdc.left\",\"n\":0}";
+
+    private const string Metadata = "{\"correlationId\":\"bench\",\"causationId\":null,\"actor\":\"bench\",\"ruleSetVersion\":1}";
+
+    public static async Task<IReadOnlyList<AppendFigure>> RunAsync(string? postgres, bool quick, Action<string> progress)
+    {
+        var figures = new List<AppendFigure>();
+        var rounds = quick ? 1 : 3;
+        foreach (var engine in postgres is null ? new[] { "sqlite" } : ["sqlite", "postgres"])
+        {
+            foreach (var batch in new[] { 1, 100, 1000 })
+            {
+                var events = batch == 1 ? (quick ? 2_000 : 5_000) : (quick ? 20_000 : 100_000);
+                var ledger = new List<double>();
+                var baseline = new List<double>();
+                for (var round = 0; round < rounds; round++)
+                {
+                    progress($"append {engine}, batches of {batch}: round {round + 1} of {rounds}");
+                    baseline.Add(engine == "sqlite" ? await SqliteBaselineAsync(batch, events) : await PostgresBaselineAsync(postgres!, batch, events));
+                    ledger.Add(await LedgerAsync(engine, postgres, batch, events));
+                }
+                var l = Stats.Median(ledger);
+                var b = Stats.Median(baseline);
+                figures.Add(new AppendFigure(engine, batch, Math.Round(l), Math.Round(b), Math.Round(l / b, 3), events));
+            }
+        }
+        return figures;
+    }
+
+    private static async Task<double> LedgerAsync(string engine, string? postgres, int batch, int events)
+    {
+        await using IEventStore store = engine == "sqlite"
+            ? await SqliteEventStore.OpenAsync(TempFile())
+            : await PostgresEventStore.OpenAsync(postgres!, $"b_{Guid.NewGuid():N}");
+        var watch = Stopwatch.StartNew();
+        for (var start = 0; start < events; start += batch)
+        {
+            // Ten events per stream, as an article and its claims would be.
+            var count = Math.Min(batch, events - start);
+            var appends = new List<StreamAppend>();
+            for (var i = 0; i < count; i += 10)
+                appends.Add(new StreamAppend($"claims-{(start + i) / 10:D8}", ExpectedVersion.Any,
+                    [.. Enumerable.Range(0, Math.Min(10, count - i)).Select(_ => new NewEvent(Guid.NewGuid(), "claim-extracted.v1", Payload, Metadata))]));
+            await store.AppendAsync(appends);
+        }
+        return events / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> SqliteBaselineAsync(int batch, int events)
+    {
+        await using var connection = new SqliteConnection($"Data Source={TempFile()};Pooling=false");
+        await connection.OpenAsync();
+        await Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        await Execute(connection, "CREATE TABLE raw_events (position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, stream_version INTEGER NOT NULL, event_id TEXT NOT NULL, " +
+            "type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at TEXT NOT NULL, hash BLOB NOT NULL, UNIQUE (stream_id, stream_version))");
+        var hash = new byte[32];
+        var watch = Stopwatch.StartNew();
+        for (var start = 0; start < events; start += batch)
+        {
+            await using var tx = connection.BeginTransaction();
+            await using var insert = new SqliteCommand("INSERT INTO raw_events VALUES ($p, $s, $v, $id, $t, $d, $m, $r, $h)", connection, tx);
+            var p = insert.Parameters;
+            var position = p.Add("$p", SqliteType.Integer);
+            var stream = p.Add("$s", SqliteType.Text);
+            var version = p.Add("$v", SqliteType.Integer);
+            var id = p.Add("$id", SqliteType.Text);
+            p.AddWithValue("$t", "claim-extracted.v1");
+            p.AddWithValue("$d", Payload);
+            p.AddWithValue("$m", Metadata);
+            var recorded = p.Add("$r", SqliteType.Text);
+            p.AddWithValue("$h", hash);
+            insert.Prepare();
+            for (var i = start; i < Math.Min(events, start + batch); i++)
+            {
+                position.Value = i + 1;
+                stream.Value = $"claims-{i / 10:D8}";
+                version.Value = i % 10;
+                id.Value = Guid.NewGuid().ToString();
+                recorded.Value = DateTimeOffset.UtcNow.ToString("O");
+                await insert.ExecuteNonQueryAsync();
+            }
+            await tx.CommitAsync();
+        }
+        return events / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> PostgresBaselineAsync(string connectionString, int batch, int events)
+    {
+        var schema = $"r_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var create = new NpgsqlCommand($"CREATE SCHEMA {schema}; CREATE TABLE {schema}.raw_events (position bigint PRIMARY KEY, stream_id text NOT NULL, " +
+            "stream_version bigint NOT NULL, event_id uuid NOT NULL, type text NOT NULL, data json NOT NULL, metadata json NOT NULL, recorded_at timestamptz NOT NULL, " +
+            "hash bytea NOT NULL, UNIQUE (stream_id, stream_version))", connection))
+            await create.ExecuteNonQueryAsync();
+        var hash = new byte[32];
+        var watch = Stopwatch.StartNew();
+        for (var start = 0; start < events; start += batch)
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            await using (var import = await connection.BeginBinaryImportAsync(
+                $"COPY {schema}.raw_events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at, hash) FROM STDIN (FORMAT BINARY)"))
+            {
+                for (var i = start; i < Math.Min(events, start + batch); i++)
+                {
+                    await import.StartRowAsync();
+                    await import.WriteAsync((long)i + 1, NpgsqlDbType.Bigint);
+                    await import.WriteAsync($"claims-{i / 10:D8}", NpgsqlDbType.Text);
+                    await import.WriteAsync((long)(i % 10), NpgsqlDbType.Bigint);
+                    await import.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
+                    await import.WriteAsync("claim-extracted.v1", NpgsqlDbType.Text);
+                    await import.WriteAsync(Payload, NpgsqlDbType.Json);
+                    await import.WriteAsync(Metadata, NpgsqlDbType.Json);
+                    await import.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
+                    await import.WriteAsync(hash, NpgsqlDbType.Bytea);
+                }
+                await import.CompleteAsync();
+            }
+            await tx.CommitAsync();
+        }
+        return events / watch.Elapsed.TotalSeconds;
+    }
+
+    private static string TempFile()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "raqqa-bench");
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, $"{Guid.NewGuid():N}.db");
+    }
+
+    private static async Task Execute(SqliteConnection connection, string sql)
+    {
+        await using var cmd = new SqliteCommand(sql, connection);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
