@@ -30,6 +30,7 @@ public sealed class CliApp(CliConsole console)
         root.Subcommands.Add(RulesCommand.Create(context));
         root.Subcommands.Add(ClaimsCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
+        root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(BoardCommand.Create(context));
         root.Subcommands.Add(TimelineCommand.Create(context));
         root.Subcommands.Add(SpeakersCommand.Create(context));

@@ -64,11 +64,11 @@ internal static class EvalCommand
                 await output.WriteLineAsync($"{topic,-30} {t.Gold,5} {t.Found,6} {t.Extracted,6} {Pct(t.Precision),6} {Pct(t.Recall),7}");
             await output.WriteLineAsync($"precision {Pct(score.Precision)}  recall {Pct(score.Recall)}  attribution {Pct(score.Attribution)}");
             foreach (var m in score.Missed)
-                await output.WriteLineAsync($"missed       {m.File[..3]} {m.Topic} {m.Value} [{m.Speaker ?? "outlet"}] \"{m.Quote}\"");
+                await output.WriteLineAsync($"missed       {m.File} {m.Topic} {m.Value} [{m.Speaker ?? "outlet"}] \"{m.Quote}\"");
             foreach (var m in score.Spurious)
-                await output.WriteLineAsync($"spurious     {m.File[..3]} {m.Topic} {m.Value} [{m.Speaker ?? "outlet"}] \"{m.Quote}\"");
+                await output.WriteLineAsync($"spurious     {m.File} {m.Topic} {m.Value} [{m.Speaker ?? "outlet"}] \"{m.Quote}\"");
             foreach (var m in score.Misattributed)
-                await output.WriteLineAsync($"misattributed {m.File[..3]} {m.Topic} {m.Value} expected [{m.Speaker ?? "outlet"}] got [{m.Reported}] \"{m.Quote}\"");
+                await output.WriteLineAsync($"misattributed {m.File} {m.Topic} {m.Value} expected [{m.Speaker ?? "outlet"}] got [{m.Reported}] \"{m.Quote}\"");
             return CliApp.Ok;
         });
         return command;
