@@ -24,6 +24,9 @@ public sealed record ClaimVersion(
     long RecordedFrom,
     DateTimeOffset RecordedAt);
 
+/// <summary>What the claims projection needs of an article-ingested event: its id and publication date, not its text.</summary>
+public sealed record ArticleDating(string ArticleId, PublicationDate Published);
+
 /// <summary>A change to the claims projection's tables.</summary>
 public abstract record ClaimsChange;
 
@@ -54,6 +57,7 @@ public static class ClaimsProjection
     public static IReadOnlyList<ClaimsChange> Changes(long position, DateTimeOffset recordedAt, object @event) => @event switch
     {
         ArticleIngested e => [new ArticleDated(e.ArticleId, e.Published.Date, e.Published.Basis, position)],
+        ArticleDating e => [new ArticleDated(e.ArticleId, e.Published.Date, e.Published.Basis, position)],
         RuleSetPublished e => [new StatusRuleChanged(position, e.Version, e.Name, RuleSetCompiler.ReadStatus(e.Content, e.Source), recordedAt)],
         ClaimExtracted e => [Open(e.ClaimId, e.ArticleId, e.Topic, ClaimChange.Extracted, e.Facts, null, e.RuleSetVersion, position, recordedAt)],
         ClaimRevised e =>

@@ -16,8 +16,9 @@ internal static class ReplayCommand
             var runner = new ProjectionRunner(store, ViewDatabase.For(store));
             foreach (var r in await runner.ReplayAsync(parsed.GetValue(name), cancellationToken))
             {
-                var rate = r.Elapsed.TotalSeconds > 0 ? $", {r.Events / r.Elapsed.TotalSeconds:N0} events/s" : "";
-                await context.Console.Out.WriteLineAsync($"{r.Name}: rebuilt from {r.Events} events to position {r.Position} (generation {r.Generation}) in {r.Elapsed.TotalSeconds:N2} s{rate}");
+                var rate = r.Elapsed.TotalSeconds > 0 ? $", {r.Position / r.Elapsed.TotalSeconds:N0} log events/s" : "";
+                await context.Console.Out.WriteLineAsync(
+                    $"{r.Name}: rebuilt to position {r.Position} from the {r.Events} events it folds (generation {r.Generation}) in {r.Elapsed.TotalSeconds:N2} s{rate}");
             }
             return CliApp.Ok;
         });

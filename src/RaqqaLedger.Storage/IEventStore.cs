@@ -20,6 +20,14 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>One page of the whole log: up to <paramref name="maxCount"/> events with position ≥ <paramref name="fromPosition"/>.</summary>
     Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One page of the events of the given types with positions from <paramref name="fromPosition"/> to
+    /// <paramref name="toPosition"/>, oldest first: a filtered read, as EventStoreDB's, so a projection
+    /// reads only what it folds.
+    /// </summary>
+    Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken = default);
+
     /// <summary>The last version of a stream, or null when it has no events.</summary>
     Task<long?> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default);
 

@@ -183,8 +183,8 @@ public abstract partial class LedgerCliContract
         var status = await Cli.RunAsync("projections");
 
         Assert.Equal(0, replay.ExitCode);
-        Assert.Matches(@"articles: rebuilt from \d+ events to position \d+ \(generation 2\)", replay.Out);
-        Assert.Matches(@"claims: rebuilt from \d+ events to position \d+ \(generation 3\)", one.Out);
+        Assert.Matches(@"articles: rebuilt to position \d+ from the 5 events it folds \(generation 2\)", replay.Out);
+        Assert.Matches(@"claims: rebuilt to position \d+ from the \d+ events it folds \(generation 3\)", one.Out);
         Assert.Equal(board, (await Cli.RunAsync("board", "--json")).Out);
         Assert.Matches(@"claims\s+1\s+\d+\s+0\s+live\s+3", status.Out);
     }

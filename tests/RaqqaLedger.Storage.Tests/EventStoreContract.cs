@@ -53,6 +53,21 @@ public abstract class EventStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadAllOfTypes_ReturnsOnlyThoseTypes_InOrder_WithinTheRange_UpToTheLimit()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, [Event("x-happened.v1"), Event("y-happened.v1"), Event("x-happened.v1"), Event("z-happened.v1"), Event("x-happened.v1")]);
+
+        var xs = await Store.ReadAllOfTypesAsync(1, 5, ["x-happened.v1"], 10);
+        var xOrZ = await Store.ReadAllOfTypesAsync(2, 4, ["x-happened.v1", "z-happened.v1"], 10);
+        var limited = await Store.ReadAllOfTypesAsync(1, 5, ["x-happened.v1"], 2);
+
+        Assert.Equal([1L, 3L, 5L], xs.Select(e => e.Position));
+        Assert.Equal([3L, 4L], xOrZ.Select(e => e.Position));
+        Assert.Equal([1L, 3L], limited.Select(e => e.Position));
+        Assert.Empty(await Store.ReadAllOfTypesAsync(1, 5, [], 10));
+    }
+
+    [Fact]
     public async Task Append_WithExactVersion_AppendsAfterIt()
     {
         await Store.AppendAsync("a", ExpectedVersion.NoStream, Events(2));

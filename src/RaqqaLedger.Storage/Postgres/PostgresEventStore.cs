@@ -115,6 +115,25 @@ public sealed class PostgresEventStore : GroupCommitEventStore
         return events;
     }
 
+    public override async Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        if (types.Count == 0)
+            return [];
+        await using var cmd = dataSource.CreateCommand(
+            $"SELECT {Columns} FROM events WHERE position BETWEEN $1 AND $2 AND type = ANY($3) ORDER BY position LIMIT $4");
+        cmd.Parameters.AddWithValue(fromPosition);
+        cmd.Parameters.AddWithValue(toPosition);
+        cmd.Parameters.AddWithValue(types.ToArray());
+        cmd.Parameters.AddWithValue(maxCount);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        var events = new List<RecordedEvent>(Math.Min(maxCount, 1024));
+        while (await reader.ReadAsync(cancellationToken))
+            events.Add(ReadEvent(reader));
+        return events;
+    }
+
     public override async Task<long?> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
     {
         await using var cmd = dataSource.CreateCommand("SELECT max(stream_version) FROM events WHERE stream_id = $1");

@@ -18,6 +18,8 @@ public sealed class ArticlesTables : ProjectionTables
 
     public override IReadOnlyList<string> Tables => [Articles, Bands];
 
+    public override IReadOnlyCollection<string> EventTypes { get; } = [EventJson.TypeNameOf<ArticleIngested>()];
+
     public override IReadOnlyList<string> CreateStatements(string suffix, int generation) =>
     [
         $"""
@@ -39,10 +41,14 @@ public sealed class ArticlesTables : ProjectionTables
         )
         """,
         $"CREATE UNIQUE INDEX ix_{Articles}_id_g{generation} ON {Articles}{suffix} (article_id)",
-        $"CREATE UNIQUE INDEX ix_{Articles}_position_g{generation} ON {Articles}{suffix} (position)",
-        $"CREATE INDEX ix_{Articles}_published_g{generation} ON {Articles}{suffix} (published_day)",
         $"CREATE TABLE {Bands}{suffix} (band_key BIGINT NOT NULL, article_id TEXT NOT NULL)",
         $"CREATE INDEX ix_{Bands}_key_g{generation} ON {Bands}{suffix} (band_key)",
+    ];
+
+    public override IReadOnlyList<string> IndexStatements(string suffix, int generation) =>
+    [
+        $"CREATE UNIQUE INDEX ix_{Articles}_position_g{generation} ON {Articles}{suffix} (position)",
+        $"CREATE INDEX ix_{Articles}_published_g{generation} ON {Articles}{suffix} (published_day)",
     ];
 
     public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)

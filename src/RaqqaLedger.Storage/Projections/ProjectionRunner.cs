@@ -5,6 +5,8 @@ namespace RaqqaLedger.Storage.Projections;
 /// <param name="State">live, stale (its version differs from the code's: it rebuilds at the next start), rebuilding, or new.</param>
 public sealed record ProjectionInfo(string Name, int Version, int StoredVersion, long Checkpoint, long Lag, string State, int Generation, DateTimeOffset? RebuiltAt);
 
+/// <param name="Events">How many events of its types the projection folded.</param>
+/// <param name="Position">The log position the fresh tables reached.</param>
 public sealed record ReplayResult(string Name, long Events, long Position, int Generation, TimeSpan Elapsed);
 
 /// <exception>Another replay of the same projection took over the fresh tables.</exception>
@@ -16,7 +18,10 @@ public sealed class ReplayConflictException(string message) : Exception(message)
 /// loses nothing and applies nothing twice. A replay builds fresh tables beside the live ones and
 /// swaps them in, in one transaction, only once they reach the head: readers never see a half-built view.
 /// </summary>
-public sealed class ProjectionRunner(IEventStore store, ViewDatabase views, IReadOnlyList<ProjectionTables>? projections = null, int batchSize = 2000)
+/// <param name="batchSize">Events per transaction while following the log.</param>
+/// <param name="buildBatchSize">Events per transaction while a replay builds fresh tables, which nobody reads yet.</param>
+public sealed class ProjectionRunner(
+    IEventStore store, ViewDatabase views, IReadOnlyList<ProjectionTables>? projections = null, int batchSize = 2000, int buildBatchSize = 20_000)
 {
     public static IReadOnlyList<ProjectionTables> All { get; } = [new ArticlesTables(), new ClaimsTables()];
 
@@ -92,15 +97,29 @@ public sealed class ProjectionRunner(IEventStore store, ViewDatabase views, IRea
             await using var tx = await views.BeginWriteAsync(projection.Name, cancellationToken);
             if (tx.Checkpoint.Version != projection.Version)
                 return; // another process rebuilt it under another version; the next start sorts that out
-            var events = await store.ReadAllAsync(tx.Checkpoint.Position + 1, batchSize, cancellationToken);
-            if (events.Count == 0)
+            var (events, reached) = await ReadPageAsync(projection, tx.Checkpoint.Position, batchSize, cancellationToken);
+            if (reached == tx.Checkpoint.Position)
                 return;
             await projection.ApplyAsync(tx, "", events, cancellationToken);
-            await tx.SaveCheckpointAsync(tx.Checkpoint with { Position = events[^1].Position }, cancellationToken);
+            await tx.SaveCheckpointAsync(tx.Checkpoint with { Position = reached }, cancellationToken);
             await tx.CommitAsync(cancellationToken);
             if (events.Count < batchSize)
                 return;
         }
+    }
+
+    /// <summary>
+    /// The next events a projection folds after <paramref name="after"/>, and the position the page
+    /// covers: the last event's when the page is full, else the head read before the page, since
+    /// every event up to it was looked at.
+    /// </summary>
+    private async Task<(IReadOnlyList<RecordedEvent> Events, long Reached)> ReadPageAsync(ProjectionTables projection, long after, int size, CancellationToken cancellationToken)
+    {
+        var head = (await store.ReadHeadAsync(cancellationToken)).Position;
+        if (head <= after)
+            return ([], after);
+        var events = await store.ReadAllOfTypesAsync(after + 1, head, projection.EventTypes, size, cancellationToken);
+        return (events, events.Count == size ? events[^1].Position : head);
     }
 
     private async Task<ReplayResult> RebuildAsync(ProjectionTables projection, CancellationToken cancellationToken)
@@ -121,19 +140,28 @@ public sealed class ProjectionRunner(IEventStore store, ViewDatabase views, IRea
         }
 
         long applied = 0;
+        var indexed = false;
         while (true)
         {
             await using var tx = await views.BeginWriteAsync(projection.Name, cancellationToken);
             EnsureOwner(tx.Checkpoint, token);
-            var events = await store.ReadAllAsync(tx.Checkpoint.BuildPosition + 1, batchSize, cancellationToken);
+            var (events, reached) = await ReadPageAsync(projection, tx.Checkpoint.BuildPosition, buildBatchSize, cancellationToken);
             if (events.Count > 0)
             {
                 await projection.ApplyAsync(tx, ProjectionTables.BuildSuffix, events, cancellationToken);
                 applied += events.Count;
-                tx.Checkpoint = tx.Checkpoint with { BuildPosition = events[^1].Position };
             }
-            if (events.Count == batchSize)
+            tx.Checkpoint = tx.Checkpoint with { BuildPosition = reached };
+            if (events.Count == buildBatchSize || !indexed)
             {
+                // Near the head: the readers' indexes go in now, once, over the bulk of the rows,
+                // in a transaction of their own rather than the swap's.
+                if (events.Count < buildBatchSize)
+                {
+                    foreach (var statement in projection.IndexStatements(ProjectionTables.BuildSuffix, generation))
+                        await tx.ExecuteAsync(statement, cancellationToken);
+                    indexed = true;
+                }
                 await tx.SaveCheckpointAsync(tx.Checkpoint, cancellationToken);
                 await tx.CommitAsync(cancellationToken);
                 continue;

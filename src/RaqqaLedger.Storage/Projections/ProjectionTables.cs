@@ -17,8 +17,17 @@ public abstract class ProjectionTables
     /// <summary>The tables, without suffix; the first is the one whose absence means "never built".</summary>
     public abstract IReadOnlyList<string> Tables { get; }
 
-    /// <summary>CREATE statements for the tables named with <paramref name="suffix"/>, indexes named with <paramref name="generation"/>.</summary>
+    /// <summary>The event types the fold reads; the runner reads only these from the log.</summary>
+    public abstract IReadOnlyCollection<string> EventTypes { get; }
+
+    /// <summary>
+    /// CREATE statements for the tables named with <paramref name="suffix"/>, with the indexes the fold
+    /// itself looks rows up by; index names carry <paramref name="generation"/>.
+    /// </summary>
     public abstract IReadOnlyList<string> CreateStatements(string suffix, int generation);
+
+    /// <summary>The indexes only readers need: a rebuild creates them once, after the bulk of the rows is in.</summary>
+    public abstract IReadOnlyList<string> IndexStatements(string suffix, int generation);
 
     /// <summary>Applies events, in log order, to the tables named with <paramref name="suffix"/>.</summary>
     public abstract Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken);

@@ -108,6 +108,28 @@ public sealed class SqliteEventStore : GroupCommitEventStore
         return events;
     }
 
+    public override async Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        if (types.Count == 0)
+            return [];
+        await using var connection = await OpenReadConnectionAsync(cancellationToken);
+        var names = types.Select((_, i) => $"$t{i}").ToList();
+        await using var cmd = new SqliteCommand(
+            $"SELECT {Columns} FROM events WHERE position BETWEEN $from AND $to AND type IN ({string.Join(", ", names)}) ORDER BY position LIMIT $n", connection);
+        cmd.Parameters.AddWithValue("$from", fromPosition);
+        cmd.Parameters.AddWithValue("$to", toPosition);
+        cmd.Parameters.AddWithValue("$n", maxCount);
+        foreach (var (type, i) in types.Select((t, i) => (t, i)))
+            cmd.Parameters.AddWithValue(names[i], type);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        var events = new List<RecordedEvent>(Math.Min(maxCount, 1024));
+        while (await reader.ReadAsync(cancellationToken))
+            events.Add(ReadEvent(reader));
+        return events;
+    }
+
     public override async Task<long?> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReadConnectionAsync(cancellationToken);

@@ -26,7 +26,7 @@ public abstract class ProjectionRunnerContract : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private ProjectionRunner Runner(int batchSize = 2000) => new(Store, Views, batchSize: batchSize);
+    private ProjectionRunner Runner(int batchSize = 2000) => new(Store, Views, batchSize: batchSize, buildBatchSize: batchSize);
 
     public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 8)];
 
