@@ -87,7 +87,8 @@ public static class ArticlesProjection
 {
     public const string Name = "articles";
 
-    public const int Version = 1;
+    /// <summary>2: one-permutation MinHash signatures.</summary>
+    public const int Version = 2;
 
     public static ArticleEntry Entry(ArticleIngested e, long position, DateTimeOffset recordedAt, string cluster) =>
         new(e.ArticleId, e.Source, e.Title, e.Published.Date, e.Published.Basis, e.Published.Evidence,

@@ -8,6 +8,28 @@ namespace RaqqaLedger.Projections;
 public sealed record SyndicationCandidate(string ArticleId, long Order, string Cluster, ulong[] Signature);
 
 /// <summary>
+/// Earlier articles by LSH band key, in memory: where a rebuild finds an article's candidates without
+/// asking the database for rows it wrote itself.
+/// </summary>
+public sealed class SyndicationIndex
+{
+    private readonly Dictionary<ulong, List<SyndicationCandidate>> buckets = [];
+
+    public void Add(SyndicationCandidate article, ulong[] bandKeys)
+    {
+        foreach (var key in bandKeys.Distinct())
+        {
+            if (!buckets.TryGetValue(key, out var bucket))
+                buckets[key] = bucket = [];
+            bucket.Add(article);
+        }
+    }
+
+    public List<SyndicationCandidate> Candidates(ulong[] bandKeys) =>
+        [.. bandKeys.SelectMany(k => buckets.GetValueOrDefault(k, [])).DistinctBy(c => c.ArticleId, StringComparer.Ordinal)];
+}
+
+/// <summary>
 /// Groups syndicated copies — articles that share most of their text, like one AFP story printed by
 /// several outlets — so the claim board counts them as one source. Each article gets a MinHash
 /// signature of its 5-word shingles (page furniture left out); locality-sensitive hashing over bands
@@ -90,32 +112,54 @@ public sealed record Syndication(
         return (double)same / SignatureSize;
     }
 
+    /// <summary>
+    /// One-permutation MinHash: each shingle is hashed once, the hash's top six bits pick one of 64
+    /// bins and each bin keeps its smallest value; an empty bin borrows from the next filled one, so
+    /// texts with the same shingles fill it alike. About 64 times cheaper than 64 hash functions, and
+    /// two signatures still agree on a bin with probability about their Jaccard similarity.
+    /// </summary>
     public static ulong[] Signature(string text, IReadOnlySet<int> skipLines)
     {
-        var words = Words(text, skipLines);
+        var words = WordHashes(text, skipLines);
         var signature = new ulong[SignatureSize];
         Array.Fill(signature, ulong.MaxValue);
         var count = Math.Max(1, words.Count - ShingleWords + 1);
         for (var start = 0; start < count; start++)
         {
-            var shingle = 14695981039346656037UL; // FNV-1a over the words of the shingle
+            var shingle = 0x243F6A8885A308D3UL;
             for (var w = start; w < Math.Min(words.Count, start + ShingleWords); w++)
-            {
-                foreach (var c in words[w])
-                    shingle = (shingle ^ c) * 1099511628211UL;
-                shingle = (shingle ^ ' ') * 1099511628211UL;
-            }
-            for (var i = 0; i < SignatureSize; i++)
-            {
-                var h = Mix(shingle ^ Seeds[i]);
-                if (h < signature[i])
-                    signature[i] = h;
-            }
+                shingle = (shingle ^ words[w]) * 0x100000001B3UL;
+            var h = Mix(shingle);
+            var bin = (int)(h >> 58);
+            var value = h & ValueMask;
+            if (value < signature[bin])
+                signature[bin] = value;
         }
+        Densify(signature);
         return signature;
     }
 
-    private static readonly ulong[] Seeds = [.. Enumerable.Range(1, SignatureSize).Select(i => Mix((ulong)i * 0x9E3779B97F4A7C15UL))];
+    private const ulong ValueMask = (1UL << 58) - 1;
+
+    private static void Densify(ulong[] signature)
+    {
+        var borrowed = (ulong[])signature.Clone();
+        for (var i = 0; i < SignatureSize; i++)
+        {
+            if (signature[i] != ulong.MaxValue)
+                continue;
+            for (var d = 1; d < SignatureSize; d++)
+            {
+                var from = signature[(i + d) % SignatureSize];
+                if (from == ulong.MaxValue)
+                    continue;
+                // Offset by the distance, so a borrowed value is not mistaken for the lender's own.
+                borrowed[i] = Mix(from + (ulong)d) | (1UL << 63);
+                break;
+            }
+        }
+        Array.Copy(borrowed, signature, SignatureSize);
+    }
 
     /// <summary>SplitMix64's finaliser: a cheap, well-spread 64-bit hash.</summary>
     private static ulong Mix(ulong x)
@@ -139,29 +183,40 @@ public sealed record Syndication(
         return keys;
     }
 
-    /// <summary>Lower-case words of letters and digits, from the lines that are not page furniture.</summary>
-    private static List<string> Words(string text, IReadOnlySet<int> skipLines)
+    /// <summary>A hash of each lower-cased word of letters and digits, from the lines that are not page furniture.</summary>
+    private static List<ulong> WordHashes(string text, IReadOnlySet<int> skipLines)
     {
-        var words = new List<string>();
-        var lines = text.Split('\n');
-        for (var line = 0; line < lines.Length; line++)
+        var words = new List<ulong>(text.Length / 6);
+        var line = 0;
+        var inWord = false;
+        var hash = 0UL;
+        foreach (var c in text)
         {
-            if (skipLines.Contains(line))
-                continue;
-            var l = lines[line];
-            for (var i = 0; i < l.Length;)
+            if (c == '\n')
             {
-                if (!char.IsLetterOrDigit(l[i]))
-                {
-                    i++;
-                    continue;
-                }
-                var start = i;
-                while (i < l.Length && char.IsLetterOrDigit(l[i]))
-                    i++;
-                words.Add(l[start..i].ToLowerInvariant());
+                if (inWord)
+                    words.Add(hash);
+                inWord = false;
+                line++;
+                continue;
+            }
+            if (skipLines.Count > 0 && skipLines.Contains(line))
+                continue;
+            if (char.IsLetterOrDigit(c))
+            {
+                if (!inWord)
+                    hash = 14695981039346656037UL; // FNV-1a
+                hash = (hash ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+                inWord = true;
+            }
+            else if (inWord)
+            {
+                words.Add(hash);
+                inWord = false;
             }
         }
+        if (inWord)
+            words.Add(hash);
         return words;
     }
 }
