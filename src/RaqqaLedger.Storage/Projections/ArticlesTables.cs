@@ -42,18 +42,39 @@ public sealed class ArticlesTables : ProjectionTables
         """,
         $"CREATE UNIQUE INDEX ix_{Articles}_id_g{generation} ON {Articles}{suffix} (article_id)",
         $"CREATE TABLE {Bands}{suffix} (band_key BIGINT NOT NULL, article_id TEXT NOT NULL)",
-        $"CREATE INDEX ix_{Bands}_key_g{generation} ON {Bands}{suffix} (band_key)",
     ];
 
+    // A rebuild finds candidates in memory (see StartBuild), so the band index is built once, at the end.
     public override IReadOnlyList<string> IndexStatements(string suffix, int generation) =>
     [
+        $"CREATE INDEX ix_{Bands}_key_g{generation} ON {Bands}{suffix} (band_key)",
         $"CREATE UNIQUE INDEX ix_{Articles}_position_g{generation} ON {Articles}{suffix} (position)",
         $"CREATE INDEX ix_{Articles}_published_g{generation} ON {Articles}{suffix} (published_day)",
     ];
 
-    public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+    /// <summary>The articles the rebuild has placed so far, by band: candidates without a query.</summary>
+    public override object? StartBuild() => new SyndicationIndex();
+
+    public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, object? buildMemory, CancellationToken cancellationToken)
     {
+        var index = buildMemory as SyndicationIndex;
         Statement? insert = null, band = null, candidates = null;
+
+        async Task<List<SyndicationCandidate>> CandidatesAsync(ulong[] keys)
+        {
+            candidates ??= new Statement(tx,
+                $"SELECT DISTINCT a.article_id, a.position, a.cluster_id, a.signature FROM {Bands}{suffix} b JOIN {Articles}{suffix} a ON a.article_id = b.article_id " +
+                $"WHERE b.band_key IN ({string.Join(", ", keys.Select((_, i) => $"@k{i}"))})",
+                [.. keys.Select((_, i) => $"@k{i}")]);
+            for (var i = 0; i < keys.Length; i++)
+                candidates.Set($"@k{i}", unchecked((long)keys[i]));
+            var found = new List<SyndicationCandidate>();
+            await using var reader = await candidates.ReadAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                found.Add(new SyndicationCandidate(reader.GetString(0), Rows.Long(reader, 1), reader.GetString(2), FromText(reader.GetString(3))));
+            return found;
+        }
+
         try
         {
             foreach (var e in events)
@@ -64,18 +85,7 @@ public sealed class ArticlesTables : ProjectionTables
                 var signature = Syndication.Signature(article.Text, Syndication.FurnitureLines(article));
                 var keys = Syndication.BandKeys(signature);
 
-                candidates ??= new Statement(tx,
-                    $"SELECT DISTINCT a.article_id, a.position, a.cluster_id, a.signature FROM {Bands}{suffix} b JOIN {Articles}{suffix} a ON a.article_id = b.article_id " +
-                    $"WHERE b.band_key IN ({string.Join(", ", keys.Select((_, i) => $"@k{i}"))})",
-                    [.. keys.Select((_, i) => $"@k{i}")]);
-                for (var i = 0; i < keys.Length; i++)
-                    candidates.Set($"@k{i}", unchecked((long)keys[i]));
-                var found = new List<SyndicationCandidate>();
-                await using (var reader = await candidates.ReadAsync(cancellationToken))
-                {
-                    while (await reader.ReadAsync(cancellationToken))
-                        found.Add(new SyndicationCandidate(reader.GetString(0), Rows.Long(reader, 1), reader.GetString(2), FromText(reader.GetString(3))));
-                }
+                var found = index?.Candidates(keys) ?? await CandidatesAsync(keys);
                 var entry = ArticlesProjection.Entry(article, e.Position, e.RecordedAt, Syndication.ChooseCluster(article.ArticleId, signature, found));
 
                 insert ??= new Statement(tx,
@@ -92,6 +102,7 @@ public sealed class ArticlesTables : ProjectionTables
                     .ExecuteAsync(cancellationToken);
                 if (added == 0)
                     continue;
+                index?.Add(new SyndicationCandidate(entry.Id, entry.Position, entry.Cluster, signature), keys);
                 band ??= new Statement(tx, $"INSERT INTO {Bands}{suffix} (band_key, article_id) VALUES (@key, @id)", "@key", "@id");
                 foreach (var key in keys.Distinct())
                     await band.Set("@key", unchecked((long)key)).Set("@id", entry.Id).ExecuteAsync(cancellationToken);

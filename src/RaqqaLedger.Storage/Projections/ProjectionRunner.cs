@@ -100,7 +100,7 @@ public sealed class ProjectionRunner(
             var (events, reached) = await ReadPageAsync(projection, tx.Checkpoint.Position, batchSize, cancellationToken);
             if (reached == tx.Checkpoint.Position)
                 return;
-            await projection.ApplyAsync(tx, "", events, cancellationToken);
+            await projection.ApplyAsync(tx, "", events, null, cancellationToken);
             await tx.SaveCheckpointAsync(tx.Checkpoint with { Position = reached }, cancellationToken);
             await tx.CommitAsync(cancellationToken);
             if (events.Count < batchSize)
@@ -141,6 +141,7 @@ public sealed class ProjectionRunner(
 
         long applied = 0;
         var indexed = false;
+        var memory = projection.StartBuild();
         while (true)
         {
             await using var tx = await views.BeginWriteAsync(projection.Name, cancellationToken);
@@ -148,7 +149,7 @@ public sealed class ProjectionRunner(
             var (events, reached) = await ReadPageAsync(projection, tx.Checkpoint.BuildPosition, buildBatchSize, cancellationToken);
             if (events.Count > 0)
             {
-                await projection.ApplyAsync(tx, ProjectionTables.BuildSuffix, events, cancellationToken);
+                await projection.ApplyAsync(tx, ProjectionTables.BuildSuffix, events, memory, cancellationToken);
                 applied += events.Count;
             }
             tx.Checkpoint = tx.Checkpoint with { BuildPosition = reached };

@@ -29,6 +29,13 @@ public abstract class ProjectionTables
     /// <summary>The indexes only readers need: a rebuild creates them once, after the bulk of the rows is in.</summary>
     public abstract IReadOnlyList<string> IndexStatements(string suffix, int generation);
 
+    /// <summary>
+    /// What a rebuild may keep in memory from one batch to the next, so it need not look its own
+    /// fresh rows up again; null when the projection needs nothing. It must lead to the same rows.
+    /// </summary>
+    public virtual object? StartBuild() => null;
+
     /// <summary>Applies events, in log order, to the tables named with <paramref name="suffix"/>.</summary>
-    public abstract Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken);
+    /// <param name="buildMemory">During a rebuild, what <see cref="StartBuild"/> gave; otherwise null.</param>
+    public abstract Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, object? buildMemory, CancellationToken cancellationToken);
 }
