@@ -65,10 +65,44 @@ public sealed record ClaimValue(ClaimValueKind Kind, decimal? Number = null, dec
 
 internal sealed class ClaimValueJsonConverter : JsonConverter<ClaimValue>
 {
+    // Read token by token, not through a document: every claim event of a replay passes through here.
     public override ClaimValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        using var document = JsonDocument.ParseValue(ref reader);
-        return ClaimValue.FromJson(document.RootElement) ?? throw new JsonException($"not a claim value: {document.RootElement.GetRawText()}");
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True: return ClaimValue.Yes(true);
+            case JsonTokenType.False: return ClaimValue.Yes(false);
+            case JsonTokenType.String: return reader.GetString() is { Length: > 0 } s ? ClaimValue.Of(s) : throw new JsonException("not a claim value: an empty category");
+            case JsonTokenType.StartObject: break;
+            default: throw new JsonException($"not a claim value: a {reader.TokenType}");
+        }
+        decimal? exact = null, approx = null, min = null, max = null;
+        var count = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            if (!reader.Read() || reader.TokenType != JsonTokenType.Number)
+                throw new JsonException($"not a claim value: '{name}' must be a number");
+            var n = reader.GetDecimal();
+            count++;
+            switch (name)
+            {
+                case "exact": exact = n; break;
+                case "approx": approx = n; break;
+                case "min": min = n; break;
+                case "max": max = n; break;
+                default: throw new JsonException($"not a claim value: unknown field '{name}'");
+            }
+        }
+        return (exact, approx, min, max, count) switch
+        {
+            ({ } e, null, null, null, 1) => ClaimValue.Exact(e),
+            (null, { } a, null, null, 1) => ClaimValue.Approx(a),
+            (null, null, { } lo, { } hi, 2) => ClaimValue.Between(lo, hi),
+            (null, null, { } lo, null, 1) => ClaimValue.AtLeast(lo),
+            (null, null, null, { } hi, 1) => ClaimValue.AtMost(hi),
+            _ => throw new JsonException("not a claim value: use exact, approx, min, max or min and max"),
+        };
     }
 
     public override void Write(Utf8JsonWriter writer, ClaimValue value, JsonSerializerOptions options)
