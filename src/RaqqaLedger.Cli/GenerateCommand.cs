@@ -7,9 +7,6 @@ namespace RaqqaLedger.Cli;
 /// <summary>generate --articles N --seed S --out DIR: a deterministic corpus of articles and the gold file of the claims planted in them.</summary>
 internal static class GenerateCommand
 {
-    /// <summary>Below this many articles a run takes about a second: no progress lines.</summary>
-    private const int ProgressFrom = 10_000;
-
     private const int MaxArticles = 10_000_000;
 
     public static Command Create(CommandContext context)
@@ -30,33 +27,20 @@ internal static class GenerateCommand
                 throw new UsageException($"{folder}: exists and is not empty; choose a new or empty folder (nothing is overwritten)");
 
             var console = context.Console;
-            var reported = 0;
-            var summary = CorpusWriter.Write(folder, count, parsed.GetValue(seed), written =>
+            CorpusSummary summary;
+            using (var progress = ProgressReport.Start(console, "generate", count, "articles"))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                reported = ReportProgress(console.Error, written, count, reported);
-            });
+                summary = CorpusWriter.Write(folder, count, parsed.GetValue(seed), written =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    progress.Report(written);
+                });
+            }
             console.Out.WriteLine(
                 $"wrote {summary.Articles} article{(summary.Articles == 1 ? "" : "s")} ({summary.Copies} syndicated copies, {summary.Undated} undated) " +
                 $"with {summary.Claims} planted claims: {Path.Combine(folder, CorpusWriter.ArticlesFolder)}, {Path.Combine(folder, CorpusWriter.GoldFileName)}");
             return Task.FromResult(CliApp.Ok);
         });
         return command;
-    }
-
-    /// <summary>
-    /// A plain line on stderr at every tenth of a long run; nothing for short ones. The one place to
-    /// change when progress bars come.
-    /// </summary>
-    /// <returns>The last tenth reported.</returns>
-    private static int ReportProgress(TextWriter error, int written, int total, int reported)
-    {
-        if (total < ProgressFrom)
-            return reported;
-        var tenth = (int)(10L * written / total);
-        if (tenth <= reported)
-            return reported;
-        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generate: {written:N0} of {total:N0} articles ({tenth * 10}%)"));
-        return tenth;
     }
 }

@@ -29,7 +29,9 @@ internal static class IngestCommand
             var submissions = await ReadSubmissionsAsync(parsed.GetValue(paths) ?? [], parsed.GetValue(format)!, console, cancellationToken);
             await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
             var metadata = new EventMetadata(Guid.NewGuid().ToString("N"), null, $"cli:{Environment.UserName}");
-            var report = await new ArticleIngestion(store, ArticleReadingOptions.Default).IngestAsync(submissions, metadata, cancellationToken);
+            IngestReport report;
+            using (var progress = ProgressReport.Start(console, "ingest", submissions.Count, "articles"))
+                report = await new ArticleIngestion(store, ArticleReadingOptions.Default).IngestAsync(submissions, metadata, cancellationToken, progress);
             var outcomes = report.Articles;
             if (report.RulesPublished is { } rules)
                 await console.Out.WriteLineAsync($"the log had no rule set: published the bundled rules v{rules.Version} ({rules.Sha256[..12]})");

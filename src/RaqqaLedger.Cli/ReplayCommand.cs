@@ -14,7 +14,10 @@ internal static class ReplayCommand
         {
             await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
             var runner = new ProjectionRunner(store, ViewDatabase.For(store));
-            foreach (var r in await runner.ReplayAsync(parsed.GetValue(name), cancellationToken))
+            IReadOnlyList<ReplayResult> results;
+            using (var bars = new ReplayBars(context.Console))
+                results = await runner.ReplayAsync(parsed.GetValue(name), cancellationToken, bars);
+            foreach (var r in results)
             {
                 var rate = r.Elapsed.TotalSeconds > 0 ? $", {r.Position / r.Elapsed.TotalSeconds:N0} log events/s" : "";
                 await context.Console.Out.WriteLineAsync(
@@ -44,5 +47,25 @@ internal static class ReplayCommand
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>One progress report per projection, in log events, as the replay moves from one to the next.</summary>
+    private sealed class ReplayBars(CliConsole console) : IProgress<ReplayProgress>, IDisposable
+    {
+        private string? current;
+        private ProgressReport? report;
+
+        public void Report(ReplayProgress value)
+        {
+            if (value.Projection != current)
+            {
+                report?.Dispose();
+                current = value.Projection;
+                report = ProgressReport.Start(console, $"replay {value.Projection}", value.Head, "events");
+            }
+            report!.Report(value.Position);
+        }
+
+        public void Dispose() => report?.Dispose();
     }
 }

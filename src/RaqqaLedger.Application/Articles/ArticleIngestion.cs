@@ -47,21 +47,26 @@ public sealed class ArticleIngestion(IEventStore store, ArticleReadingOptions op
     /// then appends them all at once, in order, letting group commit batch them.
     /// </summary>
     /// <exception cref="InvalidArticleException">A submission cannot become an article; nothing was appended.</exception>
+    /// <param name="progress">Told how many articles have been extracted so far.</param>
     public async Task<IngestReport> IngestAsync(
-        IReadOnlyList<ArticleSubmission> submissions, EventMetadata metadata, CancellationToken cancellationToken = default)
+        IReadOnlyList<ArticleSubmission> submissions, EventMetadata metadata, CancellationToken cancellationToken = default, IProgress<long>? progress = null)
     {
         var articles = submissions.Select(s => ArticleIntake.Ingest(s, options)).ToList();
         var (rules, published) = await RuleSetPublishing.EnsureRulesAsync(store, metadata, cancellationToken);
-        var outcomes = await Task.WhenAll(articles.Select(a => AppendAsync(a, rules, metadata, cancellationToken)));
+        var extracted = 0L;
+        // Each article is extracted as its append is queued, in order; progress counts extractions, the long part.
+        var outcomes = await Task.WhenAll(articles.Select(a => AppendAsync(a, rules, metadata, cancellationToken, () => progress?.Report(++extracted))));
         return new IngestReport(outcomes, published);
     }
 
-    private async Task<IngestOutcome> AppendAsync(ArticleIngested article, RulesInEffect rules, EventMetadata metadata, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> AppendAsync(ArticleIngested article, RulesInEffect rules, EventMetadata metadata, CancellationToken cancellationToken, Action extracted)
     {
         for (var attempt = 1; ; attempt++)
         {
             var stamped = metadata with { RuleSetVersion = rules.Rules.Version };
             var claims = rules.Extractor.Extract(article);
+            if (attempt == 1)
+                extracted();
             try
             {
                 var result = await store.AppendAsync(

@@ -7,6 +7,9 @@ public sealed record ProjectionInfo(string Name, int Version, int StoredVersion,
 
 /// <param name="Events">How many events of its types the projection folded.</param>
 /// <param name="Position">The log position the fresh tables reached.</param>
+/// <summary>How far a replay has got: its fresh tables cover the log up to <paramref name="Position"/> of <paramref name="Head"/>.</summary>
+public sealed record ReplayProgress(string Projection, long Position, long Head);
+
 public sealed record ReplayResult(string Name, long Events, long Position, int Generation, TimeSpan Elapsed);
 
 /// <exception>Another replay of the same projection took over the fresh tables.</exception>
@@ -61,7 +64,7 @@ public sealed class ProjectionRunner(
 
     /// <summary>Rebuilds one projection, or all, from position 1 into fresh tables, then swaps them in.</summary>
     /// <exception cref="ArgumentException">No projection has that name.</exception>
-    public async Task<IReadOnlyList<ReplayResult>> ReplayAsync(string? name = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReplayResult>> ReplayAsync(string? name = null, CancellationToken cancellationToken = default, IProgress<ReplayProgress>? progress = null)
     {
         var chosen = name is null ? Projections : [.. Projections.Where(p => p.Name == name)];
         if (chosen.Count == 0)
@@ -69,7 +72,7 @@ public sealed class ProjectionRunner(
         await views.EnsureCheckpointTableAsync(cancellationToken);
         var results = new List<ReplayResult>();
         foreach (var projection in chosen)
-            results.Add(await RebuildAsync(projection, cancellationToken));
+            results.Add(await RebuildAsync(projection, cancellationToken, progress));
         return results;
     }
 
@@ -122,7 +125,7 @@ public sealed class ProjectionRunner(
         return (events, events.Count == size ? events[^1].Position : head);
     }
 
-    private async Task<ReplayResult> RebuildAsync(ProjectionTables projection, CancellationToken cancellationToken)
+    private async Task<ReplayResult> RebuildAsync(ProjectionTables projection, CancellationToken cancellationToken, IProgress<ReplayProgress>? progress = null)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var token = Guid.NewGuid().ToString("N");
@@ -165,6 +168,7 @@ public sealed class ProjectionRunner(
                 }
                 await tx.SaveCheckpointAsync(tx.Checkpoint, cancellationToken);
                 await tx.CommitAsync(cancellationToken);
+                progress?.Report(new ReplayProgress(projection.Name, reached, (await store.ReadHeadAsync(cancellationToken)).Position));
                 continue;
             }
             // At the head, under the lock: swap the fresh tables in, with the position they reached.
@@ -184,6 +188,7 @@ public sealed class ProjectionRunner(
             };
             await tx.SaveCheckpointAsync(done, cancellationToken);
             await tx.CommitAsync(cancellationToken);
+            progress?.Report(new ReplayProgress(projection.Name, done.Position, done.Position));
             return new ReplayResult(projection.Name, applied, done.Position, generation, started.Elapsed);
         }
     }
