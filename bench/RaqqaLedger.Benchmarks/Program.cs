@@ -22,8 +22,9 @@ public static class Program
         {
             case "extraction": return Extraction(args);
             case "append": return await AppendAsync(args);
+            case "rest": return await RestAsync(args);
             default:
-                Console.Error.WriteLine("usage: RaqqaLedger.Benchmarks extraction [--seconds N] [--rounds N] [--seeds DIR] [--json] | append [--quick] [--json]");
+                Console.Error.WriteLine("usage: RaqqaLedger.Benchmarks extraction [--seconds N] [--rounds N] [--seeds DIR] [--json] | append [--quick] [--json] | rest [--articles N] [--seconds S] [--clients C] [--json]");
                 return 2;
         }
     }
@@ -51,6 +52,24 @@ public static class Program
         {
             await postgres.DisposeAsync();
         }
+    }
+
+    private static async Task<int> RestAsync(string[] args)
+    {
+        var articles = int.Parse(Option(args, "--articles") ?? "1000", CultureInfo.InvariantCulture);
+        var seconds = double.Parse(Option(args, "--seconds") ?? "5", CultureInfo.InvariantCulture);
+        var clients = int.Parse(Option(args, "--clients") ?? "4", CultureInfo.InvariantCulture);
+        var figures = await RestBenchmark.RunAsync(articles, seconds, clients, line => Console.Error.WriteLine(line));
+        if (args.Contains("--json"))
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new { benchmark = "rest", figures, clients, secondsPerRoute = seconds, machine = Stats.Machine }, JsonSerializerOptions.Web));
+            return 0;
+        }
+        Console.WriteLine($"{"events",10} {"route",-22} {"p50 ms",8} {"p99 ms",8} {"requests",9} {"health p50",11} {"health p99",11}");
+        foreach (var f in figures)
+            Console.WriteLine($"{f.Events,10:N0} {f.Route,-22} {f.P50Ms,8:N2} {f.P99Ms,8:N2} {f.Requests,9:N0} {f.HealthP50Ms,11:N2} {f.HealthP99Ms,11:N2}");
+        Console.WriteLine($"machine: {Stats.Machine}");
+        return 0;
     }
 
     private static int Extraction(string[] args)

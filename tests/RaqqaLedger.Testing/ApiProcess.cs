@@ -2,14 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using RaqqaLedger.Testing;
-
-namespace RaqqaLedger.Api.Tests.Browser;
+namespace RaqqaLedger.Testing;
 
 /// <summary>
-/// The built API (raqqa-ledger-api.dll, copied beside the test assembly) as a child process on a free
-/// loopback port and a fresh SQLite store, so a real browser can reach it over real HTTP. On first start
-/// it ingests the seeds and runs the projections before it listens; it is ready when /health answers.
+/// The built API (raqqa-ledger-api.dll, copied beside the assembly of whoever references the API
+/// project) as a child process on a free loopback port, so a browser or a load generator reaches it
+/// over real HTTP. By default on a fresh SQLite store, where on first start it ingests the seeds and
+/// runs the projections before it listens; it is ready when /health answers.
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
@@ -38,7 +37,8 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ApiProcess> StartAsync(CancellationToken cancellationToken)
+    /// <param name="store">The store to serve (a store spec); null for a fresh SQLite file in a temporary folder.</param>
+    public static async Task<ApiProcess> StartAsync(CancellationToken cancellationToken, string? store = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "raqqa-ledger-api.dll");
         if (!File.Exists(dll))
@@ -46,7 +46,7 @@ public sealed class ApiProcess : IAsyncDisposable
         var dotnet = DotnetHost();
         for (var attempt = 1; ; attempt++)
         {
-            var api = Start(dotnet, dll, FreePort());
+            var api = Start(dotnet, dll, FreePort(), store);
             try
             {
                 await api.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120), cancellationToken);
@@ -64,9 +64,9 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    private static ApiProcess Start(string dotnet, string dll, int port)
+    private static ApiProcess Start(string dotnet, string dll, int port, string? store)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "raqqa-browser-tests", Guid.NewGuid().ToString("N"));
+        var directory = Path.Combine(Path.GetTempPath(), "raqqa-api-process", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo(dotnet)
@@ -78,7 +78,7 @@ public sealed class ApiProcess : IAsyncDisposable
         };
         foreach (var argument in new[] { dll, "--urls", baseAddress.ToString().TrimEnd('/') })
             start.ArgumentList.Add(argument);
-        start.Environment["Raqqa__Store"] = $"sqlite:{Path.Combine(directory, "ledger.db")}";
+        start.Environment["Raqqa__Store"] = store ?? $"sqlite:{Path.Combine(directory, "ledger.db")}";
         start.Environment["Raqqa__ApiKey"] = Key;
         start.Environment["Raqqa__SeedsPath"] = RepoPaths.Seeds;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

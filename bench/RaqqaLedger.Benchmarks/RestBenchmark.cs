@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using RaqqaLedger.Application.Articles;
+using RaqqaLedger.Corpus;
+using RaqqaLedger.Domain.Articles;
+using RaqqaLedger.Domain.Events;
+using RaqqaLedger.Storage;
+using RaqqaLedger.Storage.Projections;
+using RaqqaLedger.Storage.Sqlite;
+using RaqqaLedger.Testing;
+
+namespace RaqqaLedger.Benchmarks;
+
+/// <summary>Latency of one route at one log size, beside the framework's floor (/health) measured in the same run.</summary>
+public sealed record RestFigure(long Events, string Route, double P50Ms, double P99Ms, int Requests, double HealthP50Ms, double HealthP99Ms);
+
+/// <summary>
+/// REST latency: a generated corpus ingested into a fresh SQLite store, the projections built, the
+/// API started as a real process on loopback, then a bounded closed-loop load: a fixed number of
+/// clients, each sending its next request when the last one is answered, for a fixed time. The
+/// board is asked as of a random day of the story for one topic, the timeline for one topic.
+/// </summary>
+public static class RestBenchmark
+{
+    private static readonly string[] Topics =
+    [
+        "foreign_fighters.departed", "fighters.departed.count", "fighters.remaining.count", "fighters.surrendered.count", "civilians.trapped.count",
+        "civilians.evacuated.count", "deal.allows_foreign_fighters", "deal.brokered_by", "city.sdf_control.percent",
+    ];
+
+    public static async Task<IReadOnlyList<RestFigure>> RunAsync(int articles, double seconds, int clients, Action<string> progress)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "raqqa-bench", $"{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        long events;
+        await using (var store = await SqliteEventStore.OpenAsync(path))
+        {
+            progress($"rest: ingesting {articles:N0} generated articles");
+            var ingestion = new ArticleIngestion(store, ArticleReadingOptions.Default);
+            var metadata = new EventMetadata("bench", null, "bench");
+            foreach (var chunk in CorpusGenerator.Generate(articles, seed: 7).Chunk(2000))
+                await ingestion.IngestAsync([.. chunk.Select(a => new ArticleSubmission(a.FileName, a.Text))], metadata);
+            progress("rest: building the projections");
+            await new ProjectionRunner(store, ViewDatabase.For(store)).CatchUpAsync();
+            events = (await store.ReadHeadAsync()).Position;
+        }
+
+        progress($"rest: starting the API on {events:N0} events");
+        await using var api = await ApiProcess.StartAsync(CancellationToken.None, $"sqlite:{path}");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var random = new Random(1);
+        string Board() => $"/claims?asOf=2017-{(random.Next(32) is var d && d < 18 ? $"10-{14 + d}" : $"11-{d - 17:D2}")}&topic={Topics[random.Next(Topics.Length)]}";
+        string Timeline() => $"/timeline?topic={Topics[random.Next(Topics.Length)]}";
+
+        await LoadAsync(http, () => "/health", 1, clients); // warm-up: connections, JIT
+        await LoadAsync(http, Board, 1, clients);
+        await LoadAsync(http, Timeline, 1, clients);
+        progress($"rest: {clients} clients, {seconds} s per route");
+        var health = await LoadAsync(http, () => "/health", seconds, clients);
+        var figures = new List<RestFigure>();
+        foreach (var (route, next) in new (string, Func<string>)[] { ("/claims?asOf=&topic=", Board), ("/timeline?topic=", Timeline) })
+        {
+            var latencies = await LoadAsync(http, next, seconds, clients);
+            figures.Add(new RestFigure(events, route, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count,
+                Percentile(health, 0.50), Percentile(health, 0.99)));
+        }
+        return figures;
+    }
+
+    /// <summary>Closed loop: each client sends its next request when the last is answered, until time is up. Milliseconds, sorted.</summary>
+    private static async Task<List<double>> LoadAsync(HttpClient http, Func<string> next, double seconds, int clients)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+        var all = new List<double>();
+        var gate = new Lock();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            var mine = new List<double>();
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                string url;
+                lock (gate)
+                    url = next();
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
+                await response.Content.ReadAsByteArrayAsync();
+                if (!response.IsSuccessStatusCode)
+                    throw new InvalidOperationException($"{url}: {(int)response.StatusCode}");
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            lock (gate)
+                all.AddRange(mine);
+        }));
+        all.Sort();
+        return all;
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 2);
+}
