@@ -1,9 +1,4 @@
 using System.Diagnostics;
-using RaqqaLedger.Application.Articles;
-using RaqqaLedger.Corpus;
-using RaqqaLedger.Domain.Articles;
-using RaqqaLedger.Domain.Events;
-using RaqqaLedger.Storage;
 using RaqqaLedger.Storage.Projections;
 using RaqqaLedger.Storage.Sqlite;
 using RaqqaLedger.Testing;
@@ -27,21 +22,16 @@ public static class RestBenchmark
         "civilians.evacuated.count", "deal.allows_foreign_fighters", "deal.brokered_by", "city.sdf_control.percent",
     ];
 
-    public static async Task<IReadOnlyList<RestFigure>> RunAsync(int articles, double seconds, int clients, Action<string> progress)
+    public static async Task<IReadOnlyList<RestFigure>> RunAsync(int articles, double seconds, int clients, Action<string> progress) =>
+        await RunAsync(await LedgerBenchmark.BuildAsync(articles, progress), seconds, clients, progress);
+
+    public static async Task<IReadOnlyList<RestFigure>> RunAsync(CorpusStore corpus, double seconds, int clients, Action<string> progress)
     {
-        var path = Path.Combine(Path.GetTempPath(), "raqqa-bench", $"{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        long events;
+        var (path, events) = (corpus.Path, corpus.Events);
         await using (var store = await SqliteEventStore.OpenAsync(path))
         {
-            progress($"rest: ingesting {articles:N0} generated articles");
-            var ingestion = new ArticleIngestion(store, ArticleReadingOptions.Default);
-            var metadata = new EventMetadata("bench", null, "bench");
-            foreach (var chunk in CorpusGenerator.Generate(articles, seed: 7).Chunk(2000))
-                await ingestion.IngestAsync([.. chunk.Select(a => new ArticleSubmission(a.FileName, a.Text))], metadata);
             progress("rest: building the projections");
             await new ProjectionRunner(store, ViewDatabase.For(store)).CatchUpAsync();
-            events = (await store.ReadHeadAsync()).Position;
         }
 
         progress($"rest: starting the API on {events:N0} events");
@@ -51,9 +41,10 @@ public static class RestBenchmark
         string Board() => $"/claims?asOf=2017-{(random.Next(32) is var d && d < 18 ? $"10-{14 + d}" : $"11-{d - 17:D2}")}&topic={Topics[random.Next(Topics.Length)]}";
         string Timeline() => $"/timeline?topic={Topics[random.Next(Topics.Length)]}";
 
-        await LoadAsync(http, () => "/health", 1, clients); // warm-up: connections, JIT
-        await LoadAsync(http, Board, 1, clients);
-        await LoadAsync(http, Timeline, 1, clients);
+        var warmUp = Math.Min(1, seconds / 2); // connections, JIT
+        await LoadAsync(http, () => "/health", warmUp, clients);
+        await LoadAsync(http, Board, warmUp, clients);
+        await LoadAsync(http, Timeline, warmUp, clients);
         progress($"rest: {clients} clients, {seconds} s per route");
         var health = await LoadAsync(http, () => "/health", seconds, clients);
         var figures = new List<RestFigure>();

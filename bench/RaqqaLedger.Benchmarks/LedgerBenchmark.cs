@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using RaqqaLedger.Application.Articles;
+using RaqqaLedger.Corpus;
+using RaqqaLedger.Domain.Articles;
+using RaqqaLedger.Domain.Events;
+using RaqqaLedger.Extraction;
+using RaqqaLedger.Extraction.Rules;
+using RaqqaLedger.Storage;
+using RaqqaLedger.Storage.Projections;
+using RaqqaLedger.Storage.Sqlite;
+
+namespace RaqqaLedger.Benchmarks;
+
+/// <param name="ArticlesPerSecond">Read, extract and append, into SQLite.</param>
+/// <param name="BaselineArticlesPerSecond">Read and extract the same articles, nothing stored: the floor ingest stands on.</param>
+public sealed record IngestFigure(int Articles, long Events, double ArticlesPerSecond, double BaselineArticlesPerSecond, double Ratio);
+
+/// <param name="EventsPerSecond">Log events covered per second by a replay of both projections.</param>
+/// <param name="BaselineEventsPerSecond">Reading the whole log, page by page, folding nothing.</param>
+/// <param name="PeakWorkingSetMb">The benchmark process's peak working set after the replay (it includes the benchmark itself).</param>
+public sealed record RebuildFigure(long Events, double EventsPerSecond, double BaselineEventsPerSecond, double Ratio, double PeakWorkingSetMb, double Seconds);
+
+/// <summary>A store filled with a generated corpus, for the ingest, rebuild and REST figures at one size.</summary>
+public sealed record CorpusStore(string Path, int Articles, long Events, IngestFigure Ingest);
+
+public static class LedgerBenchmark
+{
+    /// <summary>Ingests a generated corpus into a fresh SQLite file, timed, beside extraction alone on the same articles.</summary>
+    public static async Task<CorpusStore> BuildAsync(int articles, Action<string> progress)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "raqqa-bench", $"{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        progress($"ingest: {articles:N0} generated articles");
+
+        // Baseline first, on a sample: reading and extracting, nothing stored.
+        var sample = CorpusGenerator.Generate(Math.Min(articles, 2000), seed: 7).Select(a => new ArticleSubmission(a.FileName, a.Text)).ToList();
+        var extractor = new ClaimExtractor(RuleSetCompiler.Compile(DefaultRules.Content, DefaultRules.Source));
+        foreach (var s in sample.Take(200))
+            extractor.Extract(ArticleIntake.Ingest(s, ArticleReadingOptions.Default)); // warm-up: JIT, compiled patterns
+        var watch = Stopwatch.StartNew();
+        foreach (var s in sample)
+            extractor.Extract(ArticleIntake.Ingest(s, ArticleReadingOptions.Default));
+        var baseline = sample.Count / watch.Elapsed.TotalSeconds;
+
+        await using var store = await SqliteEventStore.OpenAsync(path);
+        var ingestion = new ArticleIngestion(store, ArticleReadingOptions.Default);
+        var metadata = new EventMetadata("bench", null, "bench");
+        watch.Restart();
+        foreach (var chunk in CorpusGenerator.Generate(articles, seed: 7).Chunk(2000))
+            await ingestion.IngestAsync([.. chunk.Select(a => new ArticleSubmission(a.FileName, a.Text))], metadata);
+        var rate = articles / watch.Elapsed.TotalSeconds;
+        var events = (await store.ReadHeadAsync()).Position;
+        return new CorpusStore(path, articles, events, new IngestFigure(articles, events, Math.Round(rate), Math.Round(baseline), Math.Round(rate / baseline, 3)));
+    }
+
+    /// <summary>Reads the whole log (the floor), then replays every projection from zero.</summary>
+    public static async Task<RebuildFigure> RebuildAsync(CorpusStore corpus, Action<string> progress)
+    {
+        await using var store = await SqliteEventStore.OpenAsync(corpus.Path);
+        progress($"rebuild: {corpus.Events:N0} events");
+        var watch = Stopwatch.StartNew();
+        long read = 0;
+        await foreach (var _ in store.ReadAllForwardAsync(pageSize: 5000))
+            read++;
+        var baseline = read / watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        await new ProjectionRunner(store, ViewDatabase.For(store)).ReplayAsync();
+        var seconds = watch.Elapsed.TotalSeconds;
+        var rate = corpus.Events / seconds;
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+        return new RebuildFigure(corpus.Events, Math.Round(rate), Math.Round(baseline), Math.Round(rate / baseline, 3), Math.Round(peak), Math.Round(seconds, 2));
+    }
+}
