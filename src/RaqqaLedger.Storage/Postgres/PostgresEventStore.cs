@@ -108,11 +108,7 @@ public sealed class PostgresEventStore : GroupCommitEventStore
         await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM events WHERE position >= $1 ORDER BY position LIMIT $2");
         cmd.Parameters.AddWithValue(fromPosition);
         cmd.Parameters.AddWithValue(maxCount);
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        var events = new List<RecordedEvent>(Math.Min(maxCount, 1024));
-        while (await reader.ReadAsync(cancellationToken))
-            events.Add(ReadEvent(reader));
-        return events;
+        return await ReadPageAsync(cmd, maxCount, cancellationToken);
     }
 
     public override async Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
@@ -127,6 +123,11 @@ public sealed class PostgresEventStore : GroupCommitEventStore
         cmd.Parameters.AddWithValue(toPosition);
         cmd.Parameters.AddWithValue(types.ToArray());
         cmd.Parameters.AddWithValue(maxCount);
+        return await ReadPageAsync(cmd, maxCount, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<RecordedEvent>> ReadPageAsync(NpgsqlCommand cmd, int maxCount, CancellationToken cancellationToken)
+    {
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         var events = new List<RecordedEvent>(Math.Min(maxCount, 1024));
         while (await reader.ReadAsync(cancellationToken))

@@ -101,11 +101,7 @@ public sealed class SqliteEventStore : GroupCommitEventStore
         await using var cmd = new SqliteCommand($"SELECT {Columns} FROM events WHERE position >= $p ORDER BY position LIMIT $n", connection);
         cmd.Parameters.AddWithValue("$p", fromPosition);
         cmd.Parameters.AddWithValue("$n", maxCount);
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        var events = new List<RecordedEvent>(Math.Min(maxCount, 1024));
-        while (await reader.ReadAsync(cancellationToken))
-            events.Add(ReadEvent(reader));
-        return events;
+        return await ReadPageAsync(cmd, maxCount, cancellationToken);
     }
 
     public override async Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
@@ -123,6 +119,11 @@ public sealed class SqliteEventStore : GroupCommitEventStore
         cmd.Parameters.AddWithValue("$n", maxCount);
         foreach (var (type, i) in types.Select((t, i) => (t, i)))
             cmd.Parameters.AddWithValue(names[i], type);
+        return await ReadPageAsync(cmd, maxCount, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<RecordedEvent>> ReadPageAsync(SqliteCommand cmd, int maxCount, CancellationToken cancellationToken)
+    {
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         var events = new List<RecordedEvent>(Math.Min(maxCount, 1024));
         while (await reader.ReadAsync(cancellationToken))
