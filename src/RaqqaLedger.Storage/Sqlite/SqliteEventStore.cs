@@ -15,6 +15,7 @@ public sealed class SqliteEventStore : GroupCommitEventStore
     private const string Columns = "position, stream_id, stream_version, event_id, type, data, metadata, recorded_at, hash";
     private readonly string connectionString;
     private readonly SqliteConnection writeConnection;
+    private WriterStatements? statements;
 
     private SqliteEventStore(string path, TimeProvider? clock) : base(clock)
     {
@@ -47,6 +48,7 @@ public sealed class SqliteEventStore : GroupCommitEventStore
             await store.writeConnection.OpenAsync(cancellationToken);
             await Execute(store.writeConnection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", cancellationToken);
             await store.MigrateAsync(cancellationToken);
+            store.statements = new WriterStatements(store.writeConnection);
         }
         catch
         {
@@ -72,7 +74,8 @@ public sealed class SqliteEventStore : GroupCommitEventStore
         var tx = writeConnection.BeginTransaction(deferred: false);
         try
         {
-            return new WriteBatch(writeConnection, tx, await ReadHeadAsync(writeConnection, tx, cancellationToken));
+            var prepared = statements!.In(tx);
+            return new WriteBatch(prepared, tx, await prepared.ReadHeadAsync(cancellationToken));
         }
         catch
         {
@@ -147,6 +150,7 @@ public sealed class SqliteEventStore : GroupCommitEventStore
 
     protected override async ValueTask DisposeCoreAsync()
     {
+        statements?.Dispose();
         await writeConnection.DisposeAsync();
         SqliteConnection.ClearPool(new SqliteConnection(connectionString));
     }
@@ -178,19 +182,94 @@ public sealed class SqliteEventStore : GroupCommitEventStore
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private sealed class WriteBatch(SqliteConnection connection, SqliteTransaction tx, LogHead head) : IWriteBatch
+    /// <summary>
+    /// The writer's statements, prepared once on its connection and reused by every batch: for a
+    /// single-event append, preparing them again each time cost more than the insert.
+    /// </summary>
+    private sealed class WriterStatements : IDisposable
+    {
+        private readonly SqliteCommand readHead, streamVersion, insert, updateHead;
+
+        public WriterStatements(SqliteConnection connection)
+        {
+            readHead = Prepared(connection, "SELECT position, hash FROM ledger_head WHERE id = 1");
+            streamVersion = Prepared(connection, "SELECT max(stream_version) FROM events WHERE stream_id = $s", ("$s", SqliteType.Text));
+            insert = Prepared(connection, $"INSERT INTO events ({Columns}) VALUES ($p, $s, $v, $id, $t, $d, $m, $r, $h)",
+                ("$p", SqliteType.Integer), ("$s", SqliteType.Text), ("$v", SqliteType.Integer), ("$id", SqliteType.Text), ("$t", SqliteType.Text),
+                ("$d", SqliteType.Text), ("$m", SqliteType.Text), ("$r", SqliteType.Text), ("$h", SqliteType.Blob));
+            updateHead = Prepared(connection, "UPDATE ledger_head SET position = $p, hash = $h WHERE id = 1", ("$p", SqliteType.Integer), ("$h", SqliteType.Blob));
+        }
+
+        /// <summary>The statements, enlisted in this batch's transaction.</summary>
+        public WriterStatements In(SqliteTransaction tx)
+        {
+            foreach (var cmd in new[] { readHead, streamVersion, insert, updateHead })
+                cmd.Transaction = tx;
+            return this;
+        }
+
+        public async Task<LogHead> ReadHeadAsync(CancellationToken cancellationToken)
+        {
+            await using var reader = await readHead.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+                throw new InvalidOperationException("the ledger_head row is missing");
+            return new LogHead(reader.GetInt64(0), (byte[])reader.GetValue(1));
+        }
+
+        public async Task<long?> StreamVersionAsync(string streamId, CancellationToken cancellationToken)
+        {
+            streamVersion.Parameters[0].Value = streamId;
+            return await streamVersion.ExecuteScalarAsync(cancellationToken) is long version ? version : null;
+        }
+
+        public async Task InsertAsync(RecordedEvent e, CancellationToken cancellationToken)
+        {
+            var p = insert.Parameters;
+            p[0].Value = e.Position;
+            p[1].Value = e.StreamId;
+            p[2].Value = e.StreamVersion;
+            p[3].Value = e.EventId.ToString("D");
+            p[4].Value = e.Type;
+            p[5].Value = e.Data;
+            p[6].Value = e.Metadata;
+            p[7].Value = HashChain.FormatTime(e.RecordedAt);
+            p[8].Value = e.Hash;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        public async Task UpdateHeadAsync(RecordedEvent last, CancellationToken cancellationToken)
+        {
+            updateHead.Parameters[0].Value = last.Position;
+            updateHead.Parameters[1].Value = last.Hash;
+            await updateHead.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        public void Dispose()
+        {
+            foreach (var cmd in new[] { readHead, streamVersion, insert, updateHead })
+                cmd.Dispose();
+        }
+
+        private static SqliteCommand Prepared(SqliteConnection connection, string sql, params (string Name, SqliteType Type)[] parameters)
+        {
+            var cmd = new SqliteCommand(sql, connection);
+            foreach (var (name, type) in parameters)
+                cmd.Parameters.Add(name, type);
+            cmd.Prepare();
+            return cmd;
+        }
+    }
+
+    private sealed class WriteBatch(WriterStatements statements, SqliteTransaction tx, LogHead head) : IWriteBatch
     {
         public LogHead Head { get; } = head;
 
         public async Task<IReadOnlyDictionary<string, long>> GetStreamVersionsAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken)
         {
             var versions = new Dictionary<string, long>(StringComparer.Ordinal);
-            await using var cmd = new SqliteCommand("SELECT max(stream_version) FROM events WHERE stream_id = $s", connection, tx);
-            var id = cmd.Parameters.Add("$s", SqliteType.Text);
             foreach (var streamId in streamIds)
             {
-                id.Value = streamId;
-                if (await cmd.ExecuteScalarAsync(cancellationToken) is long version)
+                if (await statements.StreamVersionAsync(streamId, cancellationToken) is { } version)
                     versions[streamId] = version;
             }
             return versions;
@@ -198,39 +277,9 @@ public sealed class SqliteEventStore : GroupCommitEventStore
 
         public async Task CommitAsync(IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
         {
-            await using (var insert = new SqliteCommand(
-                $"INSERT INTO events ({Columns}) VALUES ($p, $s, $v, $id, $t, $d, $m, $r, $h)", connection, tx))
-            {
-                var p = insert.Parameters.Add("$p", SqliteType.Integer);
-                var s = insert.Parameters.Add("$s", SqliteType.Text);
-                var v = insert.Parameters.Add("$v", SqliteType.Integer);
-                var id = insert.Parameters.Add("$id", SqliteType.Text);
-                var t = insert.Parameters.Add("$t", SqliteType.Text);
-                var d = insert.Parameters.Add("$d", SqliteType.Text);
-                var m = insert.Parameters.Add("$m", SqliteType.Text);
-                var r = insert.Parameters.Add("$r", SqliteType.Text);
-                var h = insert.Parameters.Add("$h", SqliteType.Blob);
-                insert.Prepare();
-                foreach (var e in events)
-                {
-                    p.Value = e.Position;
-                    s.Value = e.StreamId;
-                    v.Value = e.StreamVersion;
-                    id.Value = e.EventId.ToString("D");
-                    t.Value = e.Type;
-                    d.Value = e.Data;
-                    m.Value = e.Metadata;
-                    r.Value = HashChain.FormatTime(e.RecordedAt);
-                    h.Value = e.Hash;
-                    await insert.ExecuteNonQueryAsync(cancellationToken);
-                }
-            }
-            await using (var head = new SqliteCommand("UPDATE ledger_head SET position = $p, hash = $h WHERE id = 1", connection, tx))
-            {
-                head.Parameters.AddWithValue("$p", events[^1].Position);
-                head.Parameters.AddWithValue("$h", events[^1].Hash);
-                await head.ExecuteNonQueryAsync(cancellationToken);
-            }
+            foreach (var e in events)
+                await statements.InsertAsync(e, cancellationToken);
+            await statements.UpdateHeadAsync(events[^1], cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
 
