@@ -13,12 +13,20 @@ public sealed class InvalidQueryException(string message) : Exception(message);
 /// The views users ask for — board, timeline, who said what, articles — read from the projection
 /// tables after bringing them up to the log's head.
 /// </summary>
-public sealed class LedgerViews(IEventStore store)
+public sealed class LedgerViews
 {
-    private readonly IEventStore store = store;
-    private readonly ViewQueries queries = new(ViewDatabase.For(store));
+    private readonly IEventStore store;
+    private readonly ViewQueries queries;
 
-    public ProjectionRunner Runner { get; } = new(store, ViewDatabase.For(store));
+    public LedgerViews(IEventStore store)
+    {
+        this.store = store;
+        var views = ViewDatabase.For(store);
+        queries = new ViewQueries(views);
+        Runner = new ProjectionRunner(store, views);
+    }
+
+    public ProjectionRunner Runner { get; }
 
     /// <summary>Opens the views of a store and brings them to the head.</summary>
     public static async Task<LedgerViews> OpenAsync(IEventStore store, CancellationToken cancellationToken = default)

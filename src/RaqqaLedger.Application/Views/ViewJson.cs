@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using RaqqaLedger.Domain.Articles;
+using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Projections;
 using RaqqaLedger.Projections.Views;
 
@@ -76,8 +77,8 @@ public sealed record ArticleWithClaimsDocument : ArticleDocument
 
 public static class ViewJson
 {
-    /// <summary>For printing documents: camelCase, kebab-case enums, indented, text left readable.</summary>
-    public static JsonSerializerOptions Printing { get; } = CreatePrinting();
+    /// <summary>For printing documents: the events' own conventions (camelCase, kebab-case enums, text left readable), indented.</summary>
+    public static JsonSerializerOptions Printing { get; } = new(EventJson.Options) { WriteIndented = true };
 
     public static BoardDocument Board(Board board, DateOnly? asOf, long? recordedAsOf) => new(
         asOf, recordedAsOf, new StatusRuleDocument(board.Rule.ConfirmedMinSources, board.Rule.NumbersAgreeWithinPercent),
@@ -111,16 +112,4 @@ public static class ViewJson
     public static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonNode? Value(ClaimRecord c) => JsonNode.Parse(c.Version.Facts.Value.ToJson());
-
-    private static JsonSerializerOptions CreatePrinting()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            WriteIndented = true,
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
 }
