@@ -28,13 +28,15 @@ public sealed class ProjectionRunner(
 {
     public static IReadOnlyList<ProjectionTables> All { get; } = [new ArticlesTables(), new ClaimsTables()];
 
+    private bool checkpointTableReady;
+
     public IReadOnlyList<ProjectionTables> Projections { get; } = projections ?? All;
 
     /// <summary>Brings every projection to the head: those never built or built by another version are rebuilt, the rest catch up.</summary>
     /// <returns>The projections that were rebuilt.</returns>
     public async Task<IReadOnlyList<ReplayResult>> CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        await views.EnsureCheckpointTableAsync(cancellationToken);
+        await EnsureCheckpointTableAsync(cancellationToken);
         var rebuilt = new List<ReplayResult>();
         foreach (var projection in Projections)
         {
@@ -69,7 +71,7 @@ public sealed class ProjectionRunner(
         var chosen = name is null ? Projections : [.. Projections.Where(p => p.Name == name)];
         if (chosen.Count == 0)
             throw new ArgumentException($"no projection named '{name}'; there are: {string.Join(", ", Projections.Select(p => p.Name))}");
-        await views.EnsureCheckpointTableAsync(cancellationToken);
+        await EnsureCheckpointTableAsync(cancellationToken);
         var results = new List<ReplayResult>();
         foreach (var projection in chosen)
             results.Add(await RebuildAsync(projection, cancellationToken, progress));
@@ -78,7 +80,7 @@ public sealed class ProjectionRunner(
 
     public async Task<IReadOnlyList<ProjectionInfo>> DescribeAsync(CancellationToken cancellationToken = default)
     {
-        await views.EnsureCheckpointTableAsync(cancellationToken);
+        await EnsureCheckpointTableAsync(cancellationToken);
         var head = (await store.ReadHeadAsync(cancellationToken)).Position;
         var list = new List<ProjectionInfo>();
         foreach (var projection in Projections)
@@ -91,6 +93,15 @@ public sealed class ProjectionRunner(
             list.Add(new ProjectionInfo(projection.Name, projection.Version, c?.Version ?? 0, c?.Position ?? 0, head - (c?.Position ?? 0), state, c?.Generation ?? 0, c?.RebuiltAt));
         }
         return list;
+    }
+
+    // Once per runner: following the log catches up after every commit, and need not re-issue the DDL each time.
+    private async Task EnsureCheckpointTableAsync(CancellationToken cancellationToken)
+    {
+        if (checkpointTableReady)
+            return;
+        await views.EnsureCheckpointTableAsync(cancellationToken);
+        checkpointTableReady = true;
     }
 
     private async Task ApplyNewEventsAsync(ProjectionTables projection, CancellationToken cancellationToken)
