@@ -21,13 +21,27 @@ public sealed record ClaimRecord(
     public string Topic => Version.Topic;
     public string? Speaker => Version.Facts.Speaker;
 
-    /// <summary>The order of reporting: publication date, then arrival in the log, then place in the article.</summary>
-    public static IComparer<ClaimRecord> ReportingOrder { get; } = Comparer<ClaimRecord>.Create((a, b) =>
+    /// <summary>Where the claim stands in the order of reporting.</summary>
+    public ReportKey Key => new(Published, ArticlePosition, Version.Facts.Span.Start, ClaimId);
+
+    /// <summary>The order of reporting (see <see cref="ReportKey"/>).</summary>
+    public static IComparer<ClaimRecord> ReportingOrder { get; } = Comparer<ClaimRecord>.Create((a, b) => a.Key.CompareTo(b.Key));
+}
+
+/// <summary>
+/// A report's place in the order of reporting: publication date (unknown dates last), then arrival in
+/// the log, then place in the article; the claim id breaks ties, so pages of a listing are stable.
+/// </summary>
+public readonly record struct ReportKey(DateOnly? Published, long ArticlePosition, int SpanStart, string ClaimId) : IComparable<ReportKey>
+{
+    public int CompareTo(ReportKey other)
     {
-        var byDay = Nullable.Compare(a.Published, b.Published);
-        if (byDay != 0)
-            return a.Published is null ? 1 : b.Published is null ? -1 : byDay;
-        var byArticle = a.ArticlePosition.CompareTo(b.ArticlePosition);
-        return byArticle != 0 ? byArticle : a.Version.Facts.Span.Start.CompareTo(b.Version.Facts.Span.Start);
-    });
+        if (Published != other.Published)
+            return Published is null ? 1 : other.Published is null ? -1 : Published.Value.CompareTo(other.Published.Value);
+        var byArticle = ArticlePosition.CompareTo(other.ArticlePosition);
+        if (byArticle != 0)
+            return byArticle;
+        var bySpan = SpanStart.CompareTo(other.SpanStart);
+        return bySpan != 0 ? bySpan : string.CompareOrdinal(ClaimId, other.ClaimId);
+    }
 }

@@ -23,6 +23,13 @@ public enum Shift
 /// <param name="Repeats">The first earlier report of the same figure or answer.</param>
 public sealed record TimelineEntry(ClaimRecord Claim, IReadOnlyList<Shift> Shifts, ClaimRecord? Contradicts = null, ClaimRecord? Repeats = null);
 
+/// <summary>What judging a report needs to know of it.</summary>
+/// <param name="Dated">Whether its article's date is known: undated reports are marked only for revisions and retractions.</param>
+public sealed record ReportFacts(ClaimValue Value, ClaimChange Change, bool Dated);
+
+/// <summary>How one report moved the story; <paramref name="Contradicts"/> and <paramref name="Repeats"/> point at earlier reports.</summary>
+public sealed record Judgement(IReadOnlyList<Shift> Shifts, int? Contradicts = null, int? Repeats = null);
+
 public sealed record TimelineDay(DateOnly Day, IReadOnlyList<TimelineEntry> Entries);
 
 /// <param name="Undated">Reports from articles of unknown date: never placed on a guessed day, and marked only for revisions and retractions.</param>
@@ -47,31 +54,47 @@ public static class ReportingTimeline
 
     private static TopicTimeline ForTopic(string topic, IEnumerable<ClaimRecord> claims, DateOnly from, DateOnly to, decimal tolerancePercent)
     {
-        var earlier = new EarlierReports(tolerancePercent);
+        var ordered = claims.Order(ClaimRecord.ReportingOrder).ToList();
+        var judgements = Judge([.. ordered.Select(c => new ReportFacts(c.Version.Facts.Value, c.Version.Change, c.Published is not null))], tolerancePercent);
+        TimelineEntry Entry(int i) => new(ordered[i], judgements[i].Shifts,
+            judgements[i].Contradicts is { } c ? ordered[c] : null, judgements[i].Repeats is { } r ? ordered[r] : null);
+
         var days = new List<(DateOnly Day, List<TimelineEntry> Entries)>();
         var undated = new List<TimelineEntry>();
-        foreach (var claim in claims.Order(ClaimRecord.ReportingOrder))
+        for (var i = 0; i < ordered.Count; i++)
         {
-            if (claim.Published is not { } day)
+            if (ordered[i].Published is not { } day)
+                undated.Add(Entry(i));
+            else if (day >= from && day <= to)
             {
-                undated.Add(new TimelineEntry(claim, LedgerShifts(claim)));
-                continue;
+                if (days.Count == 0 || days[^1].Day != day)
+                    days.Add((day, []));
+                days[^1].Entries.Add(Entry(i));
             }
-            if (day > to)
-                continue; // not break: the undated reports come after the last day
-            var entry = claim.Version.Change == ClaimChange.Retracted
-                ? new TimelineEntry(claim, [Shift.Retraction])
-                : earlier.Judge(claim);
-            if (day < from)
-                continue;
-            if (days.Count == 0 || days[^1].Day != day)
-                days.Add((day, []));
-            days[^1].Entries.Add(entry);
         }
         return new TopicTimeline(topic, [.. days.Select(d => new TimelineDay(d.Day, d.Entries))], undated);
     }
 
-    private static IReadOnlyList<Shift> LedgerShifts(ClaimRecord claim) => claim.Version.Change switch
+    /// <summary>
+    /// How each report moved the story, judged against every earlier one. <paramref name="reports"/> is
+    /// one topic's reports in reporting order (dated first); the judgements point back into it.
+    /// A report after a range's end never changes how one inside it is judged, so one pass serves every range.
+    /// </summary>
+    public static IReadOnlyList<Judgement> Judge(IReadOnlyList<ReportFacts> reports, decimal tolerancePercent)
+    {
+        var earlier = new EarlierReports(tolerancePercent);
+        var judgements = new Judgement[reports.Count];
+        for (var i = 0; i < reports.Count; i++)
+        {
+            var report = reports[i];
+            judgements[i] = !report.Dated ? new Judgement(LedgerShifts(report.Change))
+                : report.Change == ClaimChange.Retracted ? new Judgement([Shift.Retraction])
+                : earlier.Judge(i, report);
+        }
+        return judgements;
+    }
+
+    private static IReadOnlyList<Shift> LedgerShifts(ClaimChange change) => change switch
     {
         ClaimChange.Revised => [Shift.Revision],
         ClaimChange.Retracted => [Shift.Retraction],
@@ -85,55 +108,57 @@ public static class ReportingTimeline
     /// </summary>
     private sealed class EarlierReports(decimal tolerancePercent)
     {
-        private readonly Dictionary<string, ClaimRecord> firstOfFigure = new(StringComparer.Ordinal);
-        private ClaimRecord? first, lowestHigh, highestLow, anyNumeric, anyOther;
+        private readonly Dictionary<string, (int Index, ClaimValue Value)> firstOfFigure = new(StringComparer.Ordinal);
+        private int? first, lowestHigh, highestLow, anyNumeric, anyOther;
         private decimal minHigh = decimal.MaxValue, maxLow = decimal.MinValue;
 
-        public TimelineEntry Judge(ClaimRecord claim)
+        public Judgement Judge(int index, ReportFacts report)
         {
-            var value = claim.Version.Facts.Value;
+            var value = report.Value;
             var shifts = new List<Shift>();
-            ClaimRecord? contradicts = null, repeats = null;
+            int? contradicts = null, repeats = null;
             if (first is null)
                 shifts.Add(Shift.FirstReport);
             else
             {
-                shifts.Add(firstOfFigure.TryGetValue(Figure(value), out repeats) ? Shift.Repetition : Shift.NewValue);
+                if (firstOfFigure.TryGetValue(Figure(value), out var same))
+                    repeats = same.Index;
+                shifts.Add(repeats is null ? Shift.NewValue : Shift.Repetition);
                 contradicts = Conflict(value);
                 if (contradicts is not null)
                     shifts.Add(Shift.Contradiction);
             }
-            if (claim.Version.Change == ClaimChange.Revised)
+            if (report.Change == ClaimChange.Revised)
                 shifts.Add(Shift.Revision);
-            Remember(claim, value);
-            return new TimelineEntry(claim, shifts, contradicts, repeats);
+            Remember(index, value);
+            return new Judgement(shifts, contradicts, repeats);
         }
 
-        private ClaimRecord? Conflict(ClaimValue value)
+        private int? Conflict(ClaimValue value)
         {
             if (!value.IsNumeric)
-                return anyNumeric ?? firstOfFigure.Values.FirstOrDefault(c => !c.Version.Facts.Value.IsNumeric && c.Version.Facts.Value != value);
+                return anyNumeric ?? firstOfFigure.Values.Where(f => !f.Value.IsNumeric && f.Value != value).Select(f => (int?)f.Index).FirstOrDefault();
             if (anyOther is not null)
                 return anyOther;
             var (low, high) = TopicStatus.Interval(value, tolerancePercent);
             return minHigh < low ? lowestHigh : maxLow > high ? highestLow : null;
         }
 
-        private void Remember(ClaimRecord claim, ClaimValue value)
+        private void Remember(int index, ClaimValue value)
         {
-            first ??= claim;
-            firstOfFigure.TryAdd(Figure(value), claim);
+            first ??= index;
+            firstOfFigure.TryAdd(Figure(value), (index, value));
             if (!value.IsNumeric)
             {
-                anyOther ??= claim;
+                anyOther ??= index;
                 return;
             }
-            anyNumeric ??= claim;
+            anyNumeric ??= index;
             var (low, high) = TopicStatus.Interval(value, tolerancePercent);
             if (high < minHigh)
-                (minHigh, lowestHigh) = (high, claim);
+                (minHigh, lowestHigh) = (high, index);
             if (low > maxLow)
-                (maxLow, highestLow) = (low, claim);
+                (maxLow, highestLow) = (low, index);
         }
 
         /// <summary>"about 275" and "275" are the same figure; a yes is a yes.</summary>

@@ -17,37 +17,30 @@ public sealed record SourcedClaim(string ClaimId, string ArticleId, string Sourc
 /// </summary>
 public static class TopicStatus
 {
-    public static ClaimStatus Of(IReadOnlyList<SourcedClaim> claims, int confirmedMinSources, decimal numbersAgreeWithinPercent) =>
-        Conflicting(claims.Select(c => c.Value), numbersAgreeWithinPercent)
-            ? ClaimStatus.Disputed
-            : claims.Select(SourceOf).Distinct(StringComparer.Ordinal).Count() >= confirmedMinSources ? ClaimStatus.Confirmed : ClaimStatus.SingleSource;
+    public static ClaimStatus Of(IReadOnlyList<SourcedClaim> claims, int confirmedMinSources, decimal numbersAgreeWithinPercent)
+    {
+        var tally = new StatusTally(confirmedMinSources, numbersAgreeWithinPercent);
+        foreach (var claim in claims)
+            tally.Add(claim);
+        return tally.Status;
+    }
 
-    /// <summary>
-    /// Whether any two values conflict, in one pass: intervals on a line overlap pairwise exactly when
-    /// they share a point, so numbers agree when the largest low end is below the smallest high end.
-    /// </summary>
+    /// <summary>Whether any two values conflict (see <see cref="StatusTally"/>).</summary>
     public static bool Conflicting(IEnumerable<ClaimValue> values, decimal tolerancePercent)
     {
-        ClaimValue? first = null;
-        decimal low = decimal.MinValue, high = decimal.MaxValue;
+        var tally = new StatusTally(int.MaxValue, tolerancePercent);
         foreach (var value in values)
         {
-            first ??= value;
-            if (value.IsNumeric != first.IsNumeric || (!value.IsNumeric && value != first))
-                return true;
-            if (!value.IsNumeric)
-                continue;
-            var (l, h) = Interval(value, tolerancePercent);
-            low = Math.Max(low, l);
-            high = Math.Min(high, h);
-            if (low > high)
+            if (tally.AddValue(value))
                 return true;
         }
         return false;
     }
 
-    public static string SourceOf(SourcedClaim claim) =>
-        claim.Speaker is { } speaker ? $"speaker:{speaker}" : $"outlet:{claim.SourceCluster}";
+    public static string SourceOf(SourcedClaim claim) => SourceOf(claim.Speaker, claim.SourceCluster);
+
+    public static string SourceOf(string? speaker, string sourceCluster) =>
+        speaker is not null ? $"speaker:{speaker}" : $"outlet:{sourceCluster}";
 
     /// <summary>
     /// Yes/no and categories agree when equal. Numbers agree when the ranges they allow overlap, each
@@ -77,3 +70,48 @@ public static class TopicStatus
         };
     }
 }
+
+/// <summary>
+/// A topic's status, kept up to date one claim at a time, so a status as of every day costs one pass.
+/// Conflicts are found in one pass too: intervals on a line overlap pairwise exactly when they share a
+/// point, so numbers agree while the largest low end stays below the smallest high end.
+/// </summary>
+public sealed class StatusTally(int confirmedMinSources, decimal tolerancePercent)
+{
+    private readonly HashSet<string> sources = new(StringComparer.Ordinal);
+    private ClaimValue? first;
+    private decimal low = decimal.MinValue, high = decimal.MaxValue;
+
+    public bool Conflict { get; private set; }
+
+    public ClaimStatus Status =>
+        Conflict ? ClaimStatus.Disputed : sources.Count >= confirmedMinSources ? ClaimStatus.Confirmed : ClaimStatus.SingleSource;
+
+    public void Add(SourcedClaim claim) => Add(claim.Value, TopicStatus.SourceOf(claim));
+
+    /// <param name="source">The claim's source, as <see cref="TopicStatus.SourceOf(string?, string)"/> names it.</param>
+    public void Add(ClaimValue value, string source)
+    {
+        AddValue(value);
+        sources.Add(source);
+    }
+
+    /// <summary>Adds a value; true when the values so far conflict.</summary>
+    public bool AddValue(ClaimValue value)
+    {
+        if (Conflict)
+            return true;
+        first ??= value;
+        if (value.IsNumeric != first.IsNumeric || (!value.IsNumeric && value != first))
+            return Conflict = true;
+        if (value.IsNumeric)
+        {
+            var (l, h) = TopicStatus.Interval(value, tolerancePercent);
+            low = Math.Max(low, l);
+            high = Math.Min(high, h);
+            Conflict = low > high;
+        }
+        return Conflict;
+    }
+}
+
