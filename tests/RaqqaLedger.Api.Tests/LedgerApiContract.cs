@@ -167,6 +167,11 @@ public abstract class LedgerApiContract : IAsyncLifetime
     [InlineData("/events?limit=0", "1 to 1000")]
     [InlineData("/events?limit=1000000", "1 to 1000")]
     [InlineData("/articles/zz", "not an article id")]
+    [InlineData("/claims?limit=0", "1 to 1000")]
+    [InlineData("/claims?limit=ten", "1 to 1000")]
+    [InlineData("/timeline?limit=1001", "1 to 1000")]
+    [InlineData("/claims?after=not-a-cursor", "not a cursor")]
+    [InlineData("/timeline?after=MQo5OTk5OTk5CmZpZ2h0ZXJzLmRlcGFydGVkLmNvdW50CjIwMTctMTAtMTUKMQowCng", "beyond the log's head")]
     public async Task Queries_WithBadArguments_Are400ProblemDetails(string url, string detail) =>
         await AssertProblemAsync(await Reader.GetAsync(url), HttpStatusCode.BadRequest, await HeadAsync(), detail);
 
@@ -186,6 +191,95 @@ public abstract class LedgerApiContract : IAsyncLifetime
             .SelectMany(d => d.GetProperty("entries").EnumerateArray()).Concat(timeline[topic].GetProperty("undated").EnumerateArray());
         Assert.Contains(Entries("fighters.departed.count"), e => e.GetProperty("speaker").GetString() == "SDF" && e.GetProperty("source").GetString()!.StartsWith("003", StringComparison.Ordinal));
         Assert.Contains(Entries("fighters.surrendered.count"), e => e.GetProperty("speaker").GetString() == "SDF" && e.GetProperty("source").GetString()!.StartsWith("004", StringComparison.Ordinal));
+    }
+
+    /// <summary>Follows a listing's 'next' cursors to its end: every item, and how many pages it took.</summary>
+    private async Task<(List<JsonElement> Items, int Pages)> AllPagesAsync(string url, Func<JsonElement, JsonElement> listing, string items)
+    {
+        var all = new List<JsonElement>();
+        for (var (pages, next) = (1, (string?)null); ; pages++)
+        {
+            var page = listing(await GetJsonAsync(next is null ? url : $"{url}&after={next}"));
+            all.AddRange(page.GetProperty(items).EnumerateArray());
+            Assert.True(page.GetProperty("count").GetInt32() >= all.Count);
+            if (page.GetProperty("next").ValueKind == JsonValueKind.Null)
+            {
+                Assert.Equal(page.GetProperty("count").GetInt32(), all.Count);
+                return (all, pages);
+            }
+            next = page.GetProperty("next").GetString();
+        }
+    }
+
+    private static List<string> ClaimIds(IEnumerable<JsonElement> claims) => [.. claims.Select(c => c.GetProperty("claimId").GetString()!)];
+
+    [Fact]
+    public async Task TheBoard_ComesAPageAtATime_AndTheCursorsKeepToThePositionOfTheFirstPage_WhileArticlesArrive()
+    {
+        const string topic = "foreign_fighters.departed";
+        var whole = Assert.Single((await GetJsonAsync($"/claims?topic={topic}&limit=1000")).GetProperty("topics").EnumerateArray());
+        var wholeIds = ClaimIds(whole.GetProperty("claims").EnumerateArray());
+        Assert.True(wholeIds.Count >= 3, $"the seeds give {wholeIds.Count} claims on {topic}");
+
+        var first = Assert.Single((await GetJsonAsync($"/claims?topic={topic}&limit=2")).GetProperty("topics").EnumerateArray());
+        Assert.Equal(wholeIds.Take(2), ClaimIds(first.GetProperty("claims").EnumerateArray()));
+        Assert.Equal(wholeIds.Count, first.GetProperty("count").GetInt32());
+
+        // An article arrives between pages: the next pages still read the ledger as the first did.
+        Assert.Equal(HttpStatusCode.Created, (await Writer.PostAsync("/articles", Text(NewArticle))).StatusCode);
+        var rest = new List<string>();
+        for (var next = first.GetProperty("next").GetString(); next is not null;)
+        {
+            var page = Assert.Single((await GetJsonAsync($"/claims?topic={topic}&limit=2&after={next}")).GetProperty("topics").EnumerateArray());
+            rest.AddRange(ClaimIds(page.GetProperty("claims").EnumerateArray()));
+            next = page.GetProperty("next").ValueKind == JsonValueKind.Null ? null : page.GetProperty("next").GetString();
+        }
+        Assert.Equal(wholeIds.Skip(2), rest);
+        Assert.True((await GetJsonAsync($"/claims?topic={topic}")).GetProperty("topics")[0].GetProperty("count").GetInt32() > wholeIds.Count);
+    }
+
+    [Fact]
+    public async Task EveryListingOfTheBoardAndTheTimeline_JoinedUpPageByPage_IsTheWholeListing()
+    {
+        var board = await GetJsonAsync("/claims?asOf=2017-10-20&limit=1000");
+        foreach (var topic in board.GetProperty("topics").EnumerateArray())
+        {
+            var name = topic.GetProperty("topic").GetString();
+            var (paged, pages) = await AllPagesAsync($"/claims?asOf=2017-10-20&topic={name}&limit=1", b => b.GetProperty("topics")[0], "claims");
+            Assert.Equal(ClaimIds(topic.GetProperty("claims").EnumerateArray()), ClaimIds(paged));
+            Assert.Equal(Math.Max(1, paged.Count), pages);
+        }
+
+        var timeline = await GetJsonAsync("/timeline?limit=1000");
+        Assert.NotEmpty(timeline.EnumerateArray());
+        foreach (var topic in timeline.EnumerateArray())
+        {
+            static IEnumerable<JsonElement> Entries(JsonElement t) =>
+                t.GetProperty("days").EnumerateArray().SelectMany(d => d.GetProperty("entries").EnumerateArray()).Concat(t.GetProperty("undated").EnumerateArray());
+            var name = topic.GetProperty("topic").GetString();
+            var paged = new List<JsonElement>();
+            for (var next = (string?)null; ;)
+            {
+                var page = Assert.Single((await GetJsonAsync($"/timeline?topic={name}&limit=2{(next is null ? "" : $"&after={next}")}")).EnumerateArray());
+                paged.AddRange(Entries(page));
+                if (page.GetProperty("next").ValueKind == JsonValueKind.Null)
+                    break;
+                next = page.GetProperty("next").GetString();
+            }
+            static string Shifts(JsonElement e) => $"{e.GetProperty("claimId")} {e.GetProperty("shifts")} {e.GetProperty("contradictsClaimId")} {e.GetProperty("repeatsClaimId")}";
+            Assert.Equal(Entries(topic).Select(Shifts), paged.Select(Shifts));
+        }
+    }
+
+    [Fact]
+    public async Task ACursor_IsRefused_ForAnotherTopic_OrAnotherRecordedTime()
+    {
+        var page = (await GetJsonAsync("/claims?topic=foreign_fighters.departed&limit=1")).GetProperty("topics")[0];
+        var next = page.GetProperty("next").GetString();
+        var head = await HeadAsync();
+
+        await AssertProblemAsync(await Reader.GetAsync($"/claims?topic=civilians.trapped.count&after={next}"), HttpStatusCode.BadRequest, head, "continues topic");
+        await AssertProblemAsync(await Reader.GetAsync($"/claims?recordedAsOf=1&after={next}"), HttpStatusCode.BadRequest, head, "read at position");
     }
 
     [Fact]
@@ -274,12 +368,12 @@ public abstract class LedgerApiContract : IAsyncLifetime
         var documented = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(m => $"{m.Name} {p.Name}")).ToHashSet();
         Assert.All(expected, route => Assert.Contains(route, documented));
         var board = paths.GetProperty("/claims").GetProperty("get");
-        Assert.Equal(["asOf", "recordedAsOf", "topic", "speaker"], board.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(["asOf", "recordedAsOf", "topic", "speaker", "limit", "after"], board.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.True(board.GetProperty("responses").TryGetProperty("400", out _));
         Assert.Equal("#/components/schemas/BoardDocument",
             board.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
         var schemas = document.GetProperty("components").GetProperty("schemas");
-        Assert.Equal(["topic", "status", "claims"], schemas.GetProperty("BoardTopicDocument").GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["topic", "status", "claims", "count", "next"], schemas.GetProperty("BoardTopicDocument").GetProperty("properties").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["confirmed", "disputed", "single-source"], schemas.GetProperty("ClaimStatus").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         var post = paths.GetProperty("/articles").GetProperty("post");
         Assert.True(post.GetProperty("responses").TryGetProperty("401", out _));

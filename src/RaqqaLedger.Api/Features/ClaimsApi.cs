@@ -9,7 +9,12 @@ using RaqqaLedger.Projections.Views;
 namespace RaqqaLedger.Api.Features;
 
 /// <param name="Speaker">Only this speaker's claims; each topic keeps the status all its claims give it.</param>
-public sealed record GetBoard(string? AsOf, string? RecordedAsOf, string? Topic, string? Speaker) : IRequest<BoardDocument>;
+/// <param name="Limit">Claims per listing (each topic, and the undated claims): 1 to 1000, default 100.</param>
+/// <param name="After">A 'next' cursor from an earlier page: continues that listing, read at the same log position.</param>
+public sealed record GetBoard(string? AsOf, string? RecordedAsOf, string? Topic, string? Speaker, string? Limit = null, string? After = null) : IRequest<BoardDocument>, IValidated
+{
+    public IEnumerable<string> Validate() => Paging.LimitProblems(Limit);
+}
 
 /// <param name="Events">The log events that made the versions, as stored.</param>
 public sealed record ClaimHistoryDocument(string ClaimId, IReadOnlyList<ClaimDocument> Versions, JsonNode? Events);
@@ -29,18 +34,9 @@ public sealed class ClaimHandlers(LedgerHost ledger) : IRequestHandler<GetBoard,
     {
         var asOf = request.AsOf is { } d ? ViewArguments.Day(d, "asOf") : (DateOnly?)null;
         var recorded = request.RecordedAsOf is { } r ? await ViewArguments.RecordedPositionAsync(ledger.Store, r, cancellationToken) : (long?)null;
+        var after = await Paging.CursorAsync(ledger.Store, request.After, recorded, request.Topic, cancellationToken);
         await ledger.Views.CheckTopicAsync(request.Topic, cancellationToken);
-        var board = await ledger.Views.BoardAsync(asOf, recorded, request.Topic, cancellationToken);
-        if (request.Speaker is { } speaker)
-        {
-            bool BySpeaker(ClaimRecord c) => string.Equals(c.Speaker, speaker, StringComparison.OrdinalIgnoreCase);
-            board = board with
-            {
-                Topics = [.. board.Topics.Select(t => t with { Claims = [.. t.Claims.Where(BySpeaker)] }).Where(t => t.Claims.Count > 0)],
-                Undated = [.. board.Undated.Where(BySpeaker)],
-            };
-        }
-        return ViewJson.Board(board, asOf, recorded);
+        return await ledger.Views.Paged.BoardAsync(asOf, recorded, request.Topic, request.Speaker, after, Paging.Limit(request.Limit), cancellationToken);
     }
 
     public async Task<ClaimHistoryDocument> Handle(GetClaimHistory request, CancellationToken cancellationToken)
@@ -63,12 +59,14 @@ public static class ClaimsApi
     public static void MapClaimsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/claims").WithTags("Claims");
-        group.MapGet("", (string? asOf, string? recordedAsOf, string? topic, string? speaker, IMediator mediator, CancellationToken cancellationToken) =>
-                mediator.Send(new GetBoard(asOf, recordedAsOf, topic, speaker), cancellationToken))
+        group.MapGet("", (string? asOf, string? recordedAsOf, string? topic, string? speaker, string? limit, string? after, IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new GetBoard(asOf, recordedAsOf, topic, speaker, limit, after), cancellationToken))
             .WithName("GetBoard")
             .WithSummary("The claim board: per topic, the live claims and a status (confirmed, disputed, single-source)")
             .WithDescription("asOf=yyyy-MM-dd: only what was published by the end of that day (claims of unknown date are listed apart in 'undated'). " +
-                "recordedAsOf=POSITION or an ISO 8601 time: the board as the ledger held it then. Values use the gold file's forms.")
+                "recordedAsOf=POSITION or an ISO 8601 time: the board as the ledger held it then. Values use the gold file's forms. " +
+                "Each topic's claims, and the undated ones, come a page at a time (limit, default 100): 'count' says how many there are, " +
+                "'next' is a cursor to pass as 'after' for the next page, which is read at the same log position as the first.")
             .Produces<BoardDocument>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 

@@ -22,18 +22,16 @@ public sealed record EventSchema(long Position, string StreamId, long StreamVers
 /// <summary>Paging arguments, read strictly: text in, so a bad one gets our 400, not a binding error.</summary>
 public abstract record Paged(string? From, string? Limit) : IValidated
 {
-    public const int MaxLimit = 1000, DefaultLimit = 100;
-
     public long FromValue => From is null ? 0 : long.Parse(From, CultureInfo.InvariantCulture);
 
-    public int LimitValue => Limit is null ? DefaultLimit : int.Parse(Limit, CultureInfo.InvariantCulture);
+    public int LimitValue => Paging.Limit(Limit);
 
     public IEnumerable<string> Validate()
     {
         if (From is not null && (!long.TryParse(From, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
             yield return $"from '{From}' must be a whole number, 0 or more";
-        if (Limit is not null && (!int.TryParse(Limit, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > MaxLimit))
-            yield return $"limit '{Limit}' must be a whole number from 1 to {MaxLimit}";
+        foreach (var problem in Paging.LimitProblems(Limit))
+            yield return problem;
     }
 }
 
@@ -83,7 +81,7 @@ public static class LogApi
                 PageResult(await mediator.Send(new GetEvents(from, limit), cancellationToken)))
             .WithTags("Log")
             .WithName("GetEvents")
-            .WithSummary($"The raw log from a position (default 1), up to limit events (default {Paged.DefaultLimit}, at most {Paged.MaxLimit}); 'next' is where the next page starts")
+            .WithSummary($"The raw log from a position (default 1), up to limit events (default {Paging.DefaultLimit}, at most {Paging.MaxLimit}); 'next' is where the next page starts")
             .Produces<EventPageSchema>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 

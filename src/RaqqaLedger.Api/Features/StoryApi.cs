@@ -1,11 +1,18 @@
 using MediatR;
 using RaqqaLedger.Api.Hosting;
+using RaqqaLedger.Api.Mediation;
 using RaqqaLedger.Application.Views;
 using RaqqaLedger.Projections.Views;
 
 namespace RaqqaLedger.Api.Features;
 
-public sealed record GetTimeline(string? Topic, string? From, string? To, string? RecordedAsOf) : IRequest<IReadOnlyList<TopicTimelineDocument>>;
+/// <param name="Limit">Entries per topic: 1 to 1000, default 100.</param>
+/// <param name="After">A topic's 'next' cursor from an earlier page: continues that topic, read at the same log position.</param>
+public sealed record GetTimeline(string? Topic, string? From, string? To, string? RecordedAsOf, string? Limit = null, string? After = null)
+    : IRequest<IReadOnlyList<TopicTimelineDocument>>, IValidated
+{
+    public IEnumerable<string> Validate() => Paging.LimitProblems(Limit);
+}
 
 public sealed record GetSpeakers : IRequest<IReadOnlyList<SpeakerDocument>>;
 
@@ -20,8 +27,12 @@ public sealed class StoryHandlers(LedgerHost ledger) :
     {
         var (from, to) = Range(request.From, request.To);
         var recorded = request.RecordedAsOf is { } r ? await ViewArguments.RecordedPositionAsync(ledger.Store, r, cancellationToken) : (long?)null;
+        LedgerViews.CheckRange(from, to);
+        var after = await Paging.CursorAsync(ledger.Store, request.After, recorded, request.Topic, cancellationToken);
+        if (after?.List == ViewCursor.Undated)
+            throw new InvalidQueryException("this cursor continues the board's undated claims, not a timeline");
         await ledger.Views.CheckTopicAsync(request.Topic, cancellationToken);
-        return ViewJson.Timeline(await ledger.Views.TimelineAsync(request.Topic, from, to, recorded, cancellationToken));
+        return await ledger.Views.Paged.TimelineAsync(request.Topic, from, to, recorded, after, Paging.Limit(request.Limit), cancellationToken);
     }
 
     public async Task<IReadOnlyList<SpeakerDocument>> Handle(GetSpeakers request, CancellationToken cancellationToken) =>
@@ -48,11 +59,14 @@ public static class StoryApi
 {
     public static void MapStoryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/timeline", (string? topic, string? from, string? to, string? recordedAsOf, IMediator mediator, CancellationToken cancellationToken) =>
-                mediator.Send(new GetTimeline(topic, from, to, recordedAsOf), cancellationToken))
+        app.MapGet("/timeline", (string? topic, string? from, string? to, string? recordedAsOf, string? limit, string? after, IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new GetTimeline(topic, from, to, recordedAsOf, limit, after), cancellationToken))
             .WithTags("Story")
             .WithName("GetTimeline")
             .WithSummary("The reporting timeline: per topic and publication day (default 2017-10-14 to 2017-11-14), what was reported, by whom, where, with each shift marked")
+            .WithDescription("Each topic's entries come a page at a time (limit, default 100; days first, then reports of unknown date): 'count' says how many there are, " +
+                "'next' is a cursor to pass as 'after' (with the same topic, from and to) for the next page, which is read at the same log position as the first. " +
+                "Shifts are judged against every earlier report, also those on earlier pages or before the range.")
             .Produces<IReadOnlyList<TopicTimelineDocument>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 

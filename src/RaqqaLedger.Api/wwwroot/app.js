@@ -7,6 +7,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const STORY_START = '2017-10-14';
 const STORY_END = '2017-11-14';
 const DAY_MS = 86_400_000;
+const PAGE = 1000; // reports per topic asked for: the API's largest page
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const PALETTE_SIZE = 10; // .sp-0 … .sp-9 in app.css; the outlet's own voice is .sp-outlet
@@ -155,10 +156,11 @@ async function refresh() {
   statusLine.classList.remove('error');
   statusLine.textContent = 'Loading…';
   try {
-    const query = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
+    // Both come a page at a time; the charts take the first (largest) page of each topic.
+    const query = `?limit=${PAGE}${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`;
     const [board, timeline] = await Promise.all([
       getJson(`/claims${query}`, inFlight.signal),
-      getJson('/timeline', inFlight.signal),
+      getJson(`/timeline?limit=${PAGE}`, inFlight.signal),
     ]);
     if (mine !== sequence) return;
     render(board, timeline, asOf);
@@ -258,7 +260,8 @@ function render(board, timeline, asOf) {
   const disputed = [...status.values()].filter((s) => s === 'disputed').length;
   const when = asOf ? `As of ${longDay(asOf)}` : 'Everything the ledger holds';
   statusLine.textContent = `${when}: ${dated} dated ${dated === 1 ? 'report' : 'reports'} on ${charted} of ${topics.length} topics` +
-    `, ${disputed} disputed; ${undated.length} of unknown date.`;
+    `, ${disputed} disputed; ${undated.length} of unknown date.` +
+    (board.topics.some((t) => t.count > t.claims.length) ? ` Long topics show their first ${PAGE} reports.` : '');
 
   if (selectedClaimId && shown.has(selectedClaimId)) select(selectedClaimId);
   else clearDetails();

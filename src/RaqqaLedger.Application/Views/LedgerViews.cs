@@ -24,9 +24,13 @@ public sealed class LedgerViews
         var views = ViewDatabase.For(store);
         queries = new ViewQueries(views);
         Runner = new ProjectionRunner(store, views);
+        Paged = new PagedViews(views, queries);
     }
 
     public ProjectionRunner Runner { get; }
+
+    /// <summary>The board and the timeline a page at a time, for long stories (the API's answers).</summary>
+    public PagedViews Paged { get; }
 
     /// <summary>Opens the views of a store and brings them to the head.</summary>
     public static async Task<LedgerViews> OpenAsync(IEventStore store, CancellationToken cancellationToken = default)
@@ -56,11 +60,16 @@ public sealed class LedgerViews
 
     public async Task<IReadOnlyList<TopicTimeline>> TimelineAsync(string? topic, DateOnly from, DateOnly to, long? recordedAsOf = null, CancellationToken cancellationToken = default)
     {
-        if (from > to)
-            throw new InvalidQueryException($"the range starts ({from:yyyy-MM-dd}) after it ends ({to:yyyy-MM-dd})");
+        CheckRange(from, to);
         var claims = await queries.ClaimsAsync(new ClaimQuery(recordedAsOf, to, topic, WithRetractions: true), cancellationToken);
         var rule = await queries.StatusRuleAsync(recordedAsOf, cancellationToken);
         return ReportingTimeline.Build(claims, from, to, rule.NumbersAgreeWithinPercent);
+    }
+
+    public static void CheckRange(DateOnly from, DateOnly to)
+    {
+        if (from > to)
+            throw new InvalidQueryException($"the range starts ({from:yyyy-MM-dd}) after it ends ({to:yyyy-MM-dd})");
     }
 
     public async Task<IReadOnlyList<SpeakerRecord>> SpeakersAsync(long? recordedAsOf = null, CancellationToken cancellationToken = default)

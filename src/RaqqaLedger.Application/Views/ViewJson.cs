@@ -27,10 +27,15 @@ public record ClaimDocument(
 
 public sealed record StatusRuleDocument(int ConfirmedMinSources, decimal NumbersAgreeWithinPercent);
 
-public sealed record BoardTopicDocument(string Topic, ClaimStatus Status, IReadOnlyList<ClaimDocument> Claims);
+/// <param name="Count">How many claims the topic lists in all; <paramref name="Claims"/> may be one page of them.</param>
+/// <param name="Next">A cursor for the next page (pass it as 'after'); null on the last page.</param>
+public sealed record BoardTopicDocument(string Topic, ClaimStatus Status, IReadOnlyList<ClaimDocument> Claims, int Count, string? Next = null);
 
 /// <param name="Undated">With asOf: claims from articles of unknown date, listed apart and counted in no status.</param>
-public sealed record BoardDocument(DateOnly? AsOf, long? RecordedAsOf, StatusRuleDocument StatusRule, IReadOnlyList<BoardTopicDocument> Topics, IReadOnlyList<ClaimDocument> Undated);
+/// <param name="UndatedCount">How many undated claims there are in all; <paramref name="UndatedNext"/> continues them.</param>
+public sealed record BoardDocument(
+    DateOnly? AsOf, long? RecordedAsOf, StatusRuleDocument StatusRule, IReadOnlyList<BoardTopicDocument> Topics, IReadOnlyList<ClaimDocument> Undated,
+    int UndatedCount, string? UndatedNext = null);
 
 /// <summary>A claim on the timeline: its fields, and how it moved the story.</summary>
 public sealed record TimelineEntryDocument : ClaimDocument
@@ -53,7 +58,10 @@ public sealed record TimelineEntryDocument : ClaimDocument
 
 public sealed record TimelineDayDocument(DateOnly Day, IReadOnlyList<TimelineEntryDocument> Entries);
 
-public sealed record TopicTimelineDocument(string Topic, IReadOnlyList<TimelineDayDocument> Days, IReadOnlyList<TimelineEntryDocument> Undated);
+/// <param name="Count">How many entries (days' and undated) the topic has in the range in all; this may be one page of them.</param>
+/// <param name="Next">A cursor for the next page (pass it as 'after'); null on the last page.</param>
+public sealed record TopicTimelineDocument(
+    string Topic, IReadOnlyList<TimelineDayDocument> Days, IReadOnlyList<TimelineEntryDocument> Undated, int Count, string? Next = null);
 
 public sealed record StatementDocument(JsonNode? Value, DateOnly? Published, string ArticleId, string Source, string ClaimId, string Quote);
 
@@ -82,8 +90,8 @@ public static class ViewJson
 
     public static BoardDocument Board(Board board, DateOnly? asOf, long? recordedAsOf) => new(
         asOf, recordedAsOf, new StatusRuleDocument(board.Rule.ConfirmedMinSources, board.Rule.NumbersAgreeWithinPercent),
-        [.. board.Topics.Select(t => new BoardTopicDocument(t.Topic, t.Status, [.. t.Claims.Select(Claim)]))],
-        [.. board.Undated.Select(Claim)]);
+        [.. board.Topics.Select(t => new BoardTopicDocument(t.Topic, t.Status, [.. t.Claims.Select(Claim)], t.Claims.Count))],
+        [.. board.Undated.Select(Claim)], board.Undated.Count);
 
     public static ClaimDocument Claim(ClaimRecord c)
     {
@@ -97,7 +105,7 @@ public static class ViewJson
     public static IReadOnlyList<TopicTimelineDocument> Timeline(IReadOnlyList<TopicTimeline> timeline) =>
         [.. timeline.Select(t => new TopicTimelineDocument(t.Topic,
             [.. t.Days.Select(d => new TimelineDayDocument(d.Day, [.. d.Entries.Select(Entry)]))],
-            [.. t.Undated.Select(Entry)]))];
+            [.. t.Undated.Select(Entry)], t.Days.Sum(d => d.Entries.Count) + t.Undated.Count))];
 
     public static TimelineEntryDocument Entry(TimelineEntry e) => new(Claim(e.Claim), e.Shifts, e.Contradicts?.ClaimId, e.Repeats?.ClaimId);
 

@@ -24,13 +24,16 @@ public sealed class ViewQueries(ViewDatabase views)
         "c.event_from, c.event_to, c.event_text, c.rule_id, c.rule_set_version, c.published_day, c.date_basis, c.article_position, " +
         "c.recorded_from, c.recorded_from_at, c.recorded_to, a.source, a.outlet, a.cluster_id";
 
+    /// <summary>The versions the ledger held at @position: begun by it and not yet ended.</summary>
+    private const string HeldAt = "c.recorded_from <= @position AND (c.recorded_to IS NULL OR c.recorded_to > @position)";
+
     public async Task<IReadOnlyList<ClaimRecord>> ClaimsAsync(ClaimQuery query, CancellationToken cancellationToken = default)
     {
         var where = new List<string>();
         var parameters = new List<(string, object?)>();
         if (query.RecordedAsOf is { } position)
         {
-            where.Add("c.recorded_from <= @position AND (c.recorded_to IS NULL OR c.recorded_to > @position)");
+            where.Add(HeldAt);
             parameters.Add(("@position", position));
         }
         else
@@ -53,6 +56,64 @@ public sealed class ViewQueries(ViewDatabase views)
             parameters.Add(("@day", day.DayNumber));
         }
         return await ReadClaimsAsync($"WHERE {string.Join(" AND ", where)}", parameters, cancellationToken);
+    }
+
+    /// <summary>The topics of every claim version recorded by a position.</summary>
+    public async Task<IReadOnlyList<string>> TopicsAsync(long position, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await views.OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT DISTINCT topic FROM {ClaimsTables.Claims} WHERE recorded_from <= @position ORDER BY topic";
+        ViewTransaction.Add(cmd, "@position", position);
+        var topics = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            topics.Add(reader.GetString(0));
+        return topics;
+    }
+
+    /// <summary>
+    /// One topic's claim versions held at a position, retraction tombstones included, narrowed to what
+    /// placing, judging and weighing them needs: a paged view reads these once, then only its page in full.
+    /// </summary>
+    public async Task<IReadOnlyList<IndexedClaim>> IndexedClaimsAsync(string topic, long position, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await views.OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT c.claim_id, c.published_day, c.article_position, c.span_start, c.change, c.value, c.speaker, a.cluster_id, c.article_id " +
+            $"FROM {ClaimsTables.Claims} c LEFT JOIN {ArticlesTables.Articles} a ON a.article_id = c.article_id WHERE c.topic = @topic AND {HeldAt}";
+        ViewTransaction.Add(cmd, "@topic", topic);
+        ViewTransaction.Add(cmd, "@position", position);
+        // Speakers, clusters and values repeat across thousands of rows: one copy each.
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new Dictionary<string, ClaimValue>(StringComparer.Ordinal);
+        string Shared(string s) => strings.TryGetValue(s, out var kept) ? kept : strings[s] = s;
+        var list = new List<IndexedClaim>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            var json = r.GetString(5);
+            if (!values.TryGetValue(json, out var value))
+                values[json] = value = Value(json);
+            var speaker = Rows.Text(r, 6);
+            list.Add(new IndexedClaim(new ReportKey(Rows.Day(r, 1), Rows.Long(r, 2), Rows.Int(r, 3), r.GetString(0)),
+                EventJson.ParseEnum<ClaimChange>(r.GetString(4)), value, speaker is null ? null : Shared(speaker), Shared(Rows.Text(r, 7) ?? r.GetString(8))));
+        }
+        return list;
+    }
+
+    /// <summary>The versions of these claims held at a position, in full, by claim id.</summary>
+    public async Task<IReadOnlyDictionary<string, ClaimRecord>> ClaimsByIdAsync(IReadOnlyCollection<string> claimIds, long position, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<string, ClaimRecord>(StringComparer.Ordinal);
+        foreach (var chunk in claimIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var names = chunk.Select((_, i) => $"@id{i}").ToList();
+            var parameters = chunk.Select((id, i) => (names[i], (object?)id)).Append(("@position", position)).ToList();
+            foreach (var claim in await ReadClaimsAsync($"WHERE c.claim_id IN ({string.Join(", ", names)}) AND {HeldAt}", parameters, cancellationToken))
+                found[claim.ClaimId] = claim;
+        }
+        return found;
     }
 
     /// <summary>Whether any claim on the topic was ever recorded.</summary>

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using RaqqaLedger.Extraction.Rules;
+using RaqqaLedger.Projections;
+using RaqqaLedger.Projections.Views;
+using RaqqaLedger.Storage.Projections;
+
+namespace RaqqaLedger.Application.Views;
+
+/// <summary>
+/// The board and the timeline a page at a time, for readers of a long story. Each topic's claims held at
+/// a log position are indexed once (<see cref="TopicIndex"/>: places, values, sources, shifts, the
+/// status at every day) and kept; a page then reads only its own rows in full. A kept index is never
+/// stale: what the ledger held at a position never changes, as the log only grows, and a write makes a
+/// new position and so a new index. The first request after a write pays for reading the topic once.
+/// </summary>
+public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
+{
+    /// <summary>Indexes kept, over every position and topic; past this, all are dropped and rebuilt on demand.</summary>
+    private const int KeptIndexes = 32;
+
+    private readonly ConcurrentDictionary<(Snapshot, string), Lazy<Task<TopicIndex>>> indexes = new();
+    private readonly ConcurrentDictionary<Snapshot, Lazy<Task<IReadOnlyList<string>>>> topicLists = new();
+
+    /// <summary>The board; see <see cref="ClaimBoard"/>. With a cursor, only the listing it continues.</summary>
+    public async Task<BoardDocument> BoardAsync(
+        DateOnly? asOf, long? recordedAsOf, string? topic, string? speaker, ViewCursor? after, int limit, CancellationToken cancellationToken = default)
+    {
+        var (snapshot, rule) = await SnapshotAsync(after?.Position ?? recordedAsOf, cancellationToken);
+        var continuesUndated = after?.List == ViewCursor.Undated;
+        var indexes = await IndexesAsync(snapshot, rule, continuesUndated ? topic : after?.List ?? topic, cancellationToken);
+        Func<IndexedClaim, bool>? bySpeaker = speaker is null ? null : c => string.Equals(c.Speaker, speaker, StringComparison.OrdinalIgnoreCase);
+
+        var topics = new List<(TopicIndex Index, ClaimStatus Status, Page Page)>();
+        foreach (var index in continuesUndated ? [] : indexes)
+        {
+            if (index.StatusAsOf(asOf) is not { } status)
+                continue;
+            var page = index.Slice(index.Board(asOf), after?.After, limit, bySpeaker);
+            if (speaker is null || page.Total > 0)
+                topics.Add((index, status, page));
+        }
+        var undated = asOf is not null && (after is null || continuesUndated) ? UndatedPage(indexes, after?.After, limit, bySpeaker) : ([], 0, null);
+
+        var keys = topics.SelectMany(t => t.Page.Items.Select(i => t.Index.Reports[i].Key)).Concat(undated.Items).ToList();
+        var records = await queries.ClaimsByIdAsync([.. keys.Select(k => k.ClaimId)], snapshot.Position, cancellationToken);
+        return new BoardDocument(
+            asOf, after?.Position ?? recordedAsOf, new StatusRuleDocument(rule.ConfirmedMinSources, rule.NumbersAgreeWithinPercent),
+            [.. topics.Select(t => new BoardTopicDocument(t.Index.Topic, t.Status, [.. t.Page.Items.Select(i => ViewJson.Claim(records[t.Index.Reports[i].Key.ClaimId]))],
+                t.Page.Total, Cursor(snapshot, t.Index.Topic, t.Page.Next)))],
+            [.. undated.Items.Select(k => ViewJson.Claim(records[k.ClaimId]))], undated.Total, Cursor(snapshot, ViewCursor.Undated, undated.Next));
+    }
+
+    /// <summary>The reporting timeline; see <see cref="ReportingTimeline"/>. With a cursor, only the topic it continues.</summary>
+    public async Task<IReadOnlyList<TopicTimelineDocument>> TimelineAsync(
+        string? topic, DateOnly from, DateOnly to, long? recordedAsOf, ViewCursor? after, int limit, CancellationToken cancellationToken = default)
+    {
+        var (snapshot, rule) = await SnapshotAsync(after?.Position ?? recordedAsOf, cancellationToken);
+        var pages = (await IndexesAsync(snapshot, rule, after?.List ?? topic, cancellationToken))
+            .Select(index => (Index: index, Listing: index.Timeline(from, to)))
+            .Where(t => t.Listing.Count > 0)
+            .Select(t => (t.Index, Page: t.Index.Slice(t.Listing, after?.After, limit)))
+            .ToList();
+        var records = await queries.ClaimsByIdAsync([.. pages.SelectMany(t => t.Page.Items.Select(i => t.Index.Reports[i].Key.ClaimId))], snapshot.Position, cancellationToken);
+
+        return [.. pages.Select(t =>
+        {
+            TimelineEntryDocument Entry(int i)
+            {
+                var judgement = t.Index.Judgements[i];
+                string? Id(int? report) => report is { } r ? t.Index.Reports[r].Key.ClaimId : null;
+                return new TimelineEntryDocument(ViewJson.Claim(records[t.Index.Reports[i].Key.ClaimId]), judgement.Shifts, Id(judgement.Contradicts), Id(judgement.Repeats));
+            }
+            var dated = t.Page.Items.Where(i => t.Index.Reports[i].Key.Published is not null);
+            var days = dated.GroupBy(i => t.Index.Reports[i].Key.Published!.Value).Select(d => new TimelineDayDocument(d.Key, [.. d.Select(Entry)]));
+            var undated = t.Page.Items.Where(i => t.Index.Reports[i].Key.Published is null).Select(Entry);
+            return new TopicTimelineDocument(t.Index.Topic, [.. days], [.. undated], t.Page.Total, Cursor(snapshot, t.Index.Topic, t.Page.Next));
+        })];
+    }
+
+    /// <summary>The board's undated claims over every topic asked for, merged in reporting order.</summary>
+    private static (IReadOnlyList<ReportKey> Items, int Total, ReportKey? Next) UndatedPage(
+        IReadOnlyList<TopicIndex> indexes, ReportKey? after, int limit, Func<IndexedClaim, bool>? where)
+    {
+        var slices = indexes.Select(index => (Index: index, Page: index.Slice(index.Undated, after, limit, where))).ToList();
+        var candidates = slices.SelectMany(s => s.Page.Items.Select(i => s.Index.Reports[i].Key)).Order().ToList();
+        var items = candidates.Take(limit).ToList();
+        // Each topic gave up to a page: more follow if the merge left some over, or if any topic had more than a page.
+        var more = candidates.Count > limit || slices.Any(s => s.Page.Next is not null);
+        return (items, slices.Sum(s => s.Page.Total), more && items.Count > 0 ? items[^1] : null);
+    }
+
+    private static string? Cursor(Snapshot snapshot, string list, ReportKey? next) =>
+        next is { } key ? new ViewCursor(snapshot.Position, list, key).Encode() : null;
+
+    /// <summary>
+    /// What an index is read from: a position, and how far each projection had got (and in which
+    /// generation of its tables) when it was read, so an index read while a projection lagged is not kept
+    /// as the final word on that position.
+    /// </summary>
+    private sealed record Snapshot(long Position, long ClaimsUpTo, int ClaimsGeneration, long ArticlesUpTo, int ArticlesGeneration);
+
+    private async Task<(Snapshot, StatusRule)> SnapshotAsync(long? position, CancellationToken cancellationToken)
+    {
+        var claims = await views.ReadCheckpointAsync(ClaimsProjection.Name, cancellationToken);
+        var articles = await views.ReadCheckpointAsync(ArticlesProjection.Name, cancellationToken);
+        var at = position ?? claims?.Position ?? 0;
+        var snapshot = new Snapshot(at, Math.Min(at, claims?.Position ?? 0), claims?.Generation ?? 0, Math.Min(at, articles?.Position ?? 0), articles?.Generation ?? 0);
+        return (snapshot, await queries.StatusRuleAsync(at, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<TopicIndex>> IndexesAsync(Snapshot snapshot, StatusRule rule, string? topic, CancellationToken cancellationToken)
+    {
+        var topics = topic is not null ? [topic] : await Kept(topicLists, snapshot, () => queries.TopicsAsync(snapshot.Position, CancellationToken.None));
+        var list = new List<TopicIndex>();
+        foreach (var name in topics)
+        {
+            list.Add(await Kept(indexes, (snapshot, name), async () =>
+                TopicIndex.Build(name, await queries.IndexedClaimsAsync(name, snapshot.Position, CancellationToken.None), rule)).WaitAsync(cancellationToken));
+        }
+        return list;
+    }
+
+    /// <summary>Built once per key, by whichever request asks first; a failed build is not kept.</summary>
+    private static async Task<T> Kept<TKey, T>(ConcurrentDictionary<TKey, Lazy<Task<T>>> kept, TKey key, Func<Task<T>> build) where TKey : notnull
+    {
+        if (kept.Count >= KeptIndexes && !kept.ContainsKey(key))
+            kept.Clear();
+        var lazy = kept.GetOrAdd(key, _ => new Lazy<Task<T>>(build));
+        try
+        {
+            return await lazy.Value;
+        }
+        catch
+        {
+            kept.TryRemove(new KeyValuePair<TKey, Lazy<Task<T>>>(key, lazy));
+            throw;
+        }
+    }
+}
