@@ -3,6 +3,11 @@ using System.Text.Json;
 
 namespace RaqqaLedger.Benchmarks;
 
+/// <summary>Every part's figures from one run of "bench"; its JSON keys are the README's.</summary>
+public sealed record BenchResult(
+    string Benchmark, bool Quick, ExtractionFigure Extraction, IReadOnlyList<AppendFigure> Append, IReadOnlyList<IngestFigure> Ingest,
+    IReadOnlyList<RebuildFigure> Rebuild, IReadOnlyList<RestFigure> Rest, double Seconds, string Machine);
+
 /// <summary>
 /// The benchmarks, each figure beside a baseline measured in the same run. "bench" runs them all and
 /// prints one table (or one JSON object); the others run one part.
@@ -21,7 +26,11 @@ public static class Program
         switch (args.FirstOrDefault())
         {
             case "bench":
-                return Print(json, await AllAsync(quick, Progress));
+                var all = await AllAsync(quick, Progress);
+                if (json)
+                    return Print(json, all);
+                Console.Write(BenchTable.Render(all));
+                return 0;
             case "extraction":
                 return Print(json, new { benchmark = "extraction", extraction = ExtractionBenchmark.Run(Number(args, "--seconds", 2), (int)Number(args, "--rounds", 5), FindSeeds()), machine = Stats.Machine });
             case "append":
@@ -44,7 +53,7 @@ public static class Program
     /// 10k events; full: also 10,000 and 100,000 articles, about 100k and 1M events) ingest, rebuild
     /// and REST latency (REST at the smallest and the largest size).
     /// </summary>
-    private static async Task<object> AllAsync(bool quick, Action<string> progress)
+    private static async Task<BenchResult> AllAsync(bool quick, Action<string> progress)
     {
         var started = DateTimeOffset.UtcNow;
         var extraction = ExtractionBenchmark.Run(quick ? 1 : 2, quick ? 3 : 5, FindSeeds());
@@ -61,18 +70,7 @@ public static class Program
             if (articles == sizes[0] || articles == sizes[^1])
                 rest.AddRange(await RestBenchmark.RunAsync(corpus, quick ? 2 : 5, 4, progress));
         }
-        return new
-        {
-            benchmark = "bench",
-            quick,
-            extraction,
-            append,
-            ingest,
-            rebuild,
-            rest,
-            seconds = Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 1),
-            machine = Stats.Machine,
-        };
+        return new BenchResult("bench", quick, extraction, append, ingest, rebuild, rest, Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 1), Stats.Machine);
     }
 
     private static async Task<T> WithPostgresAsync<T>(Func<string, Task<T>> run)
