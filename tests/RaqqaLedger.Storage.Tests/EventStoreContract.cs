@@ -25,6 +25,9 @@ public abstract class EventStoreContract : IAsyncLifetime
     /// <summary>SQL that drops the append-only guards.</summary>
     protected abstract string RemoveGuardsSql { get; }
 
+    /// <summary>A byte string as an SQL literal of this engine.</summary>
+    protected abstract string BytesSql(byte[] bytes);
+
     public async ValueTask InitializeAsync() => store = await OpenAsync();
 
     public async ValueTask DisposeAsync()
@@ -288,6 +291,59 @@ public abstract class EventStoreContract : IAsyncLifetime
         var result = await ChainVerifier.VerifyAsync(Store);
 
         Assert.Equal(3, result.FirstBadPosition);
+    }
+
+    [Fact]
+    public async Task Verify_AfterTwoEventsAreSwappedWithTheGuardsRemoved_NamesTheFirstOfThem()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(3));
+        await Store.AppendAsync("b", ExpectedVersion.Any, Events(2));
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        // Rows moved whole: each keeps its content and stored hash, only their places change.
+        await ExecuteSqlAsync("""
+            UPDATE events SET position = 1000 WHERE position = 2;
+            UPDATE events SET position = 2 WHERE position = 4;
+            UPDATE events SET position = 4 WHERE position = 1000;
+            """);
+
+        var result = await ChainVerifier.VerifyAsync(Store);
+
+        Assert.False(result.Ok);
+        Assert.Equal(2, result.FirstBadPosition);
+        Assert.Equal(1, result.HeadPosition);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], (await Store.ReadAllAsync(1, 10)).Select(e => e.Position));
+    }
+
+    [Theory]
+    [InlineData(false, 3)]
+    [InlineData(true, 4)]
+    public async Task Verify_AfterAnEventIsInsertedWithTheGuardsRemoved_NamesTheFirstPositionThatNoLongerChains(bool chainedHash, long firstBad)
+    {
+        // An intruder at position 3, the events from 3 on moved up by one. With a made-up hash it fails where
+        // it stands; a forger who chains its hash correctly only moves the break to the next event, whose
+        // stored hash was made for position 3 after event 2.
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(5));
+        var second = (await Store.ReadAllAsync(2, 1)).Single();
+        var id = Guid.NewGuid();
+        var at = HashChain.Truncate(Clock.GetUtcNow());
+        const string data = """{"forged":true}""", metadata = "{}";
+        var hash = chainedHash
+            ? HashChain.Compute(second.Hash, 3, "intruder", 0, id, "thing-happened.v1", data, metadata, at)
+            : second.Hash;
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        await ExecuteSqlAsync($"""
+            UPDATE events SET position = position + 1000 WHERE position >= 3;
+            UPDATE events SET position = position - 999 WHERE position >= 1003;
+            INSERT INTO events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at, hash)
+                VALUES (3, 'intruder', 0, '{id:D}', 'thing-happened.v1', '{data}', '{metadata}', '{HashChain.FormatTime(at)}', {BytesSql(hash)});
+            """);
+
+        var result = await ChainVerifier.VerifyAsync(Store);
+
+        Assert.False(result.Ok);
+        Assert.Equal(firstBad, result.FirstBadPosition);
+        Assert.Equal(firstBad - 1, result.HeadPosition);
+        Assert.Equal(6, (await Store.ReadAllAsync(1, 10)).Count);
     }
 
     [Fact]
