@@ -347,6 +347,130 @@ public abstract class EventStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Digest_OfTheHead_IsTheLastEventsPositionHashAndCommitTime()
+    {
+        var empty = await LogDigest.OfHeadAsync(Store);
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(3));
+
+        var digest = await LogDigest.OfHeadAsync(Store);
+
+        Assert.Equal(new LogDigest(0, new string('0', 64)), empty);
+        var last = (await Store.ReadAllAsync(3, 1)).Single();
+        Assert.Equal(new LogDigest(3, last.HashHex, last.RecordedAt), digest);
+        Assert.Equal($"3:{last.HashHex}", digest.ToString());
+        Assert.Equal(digest with { RecordedAt = null }, LogDigest.Parse(digest.ToString()));
+    }
+
+    [Fact]
+    public async Task VerifyWithADigest_TakenEarlier_PassesAfterTheLogGrew()
+    {
+        var ofEmpty = await LogDigest.OfHeadAsync(Store);
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(3));
+        var earlier = await LogDigest.OfHeadAsync(Store);
+        await Store.AppendAsync("b", ExpectedVersion.Any, Events(4));
+
+        var sinceEmpty = await ChainVerifier.VerifyAsync(Store, ofEmpty);
+        var sinceEarlier = await ChainVerifier.VerifyAsync(Store, LogDigest.Parse(earlier.ToString().ToUpperInvariant()));
+        var atHead = await ChainVerifier.VerifyAsync(Store, await LogDigest.OfHeadAsync(Store));
+
+        Assert.True(sinceEmpty.Ok, sinceEmpty.Problem);
+        Assert.True(sinceEarlier.Ok, sinceEarlier.Problem);
+        Assert.True(atHead.Ok, atHead.Problem);
+        Assert.Equal(7, sinceEarlier.HeadPosition);
+    }
+
+    [Fact]
+    public async Task VerifyWithADigest_WhoseHashIsNotTheLogsAtItsPosition_Fails()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(4));
+        var third = (await Store.ReadAllAsync(3, 1)).Single();
+
+        var result = await ChainVerifier.VerifyAsync(Store, new LogDigest(2, third.HashHex));
+
+        Assert.False(result.Ok);
+        Assert.Null(result.FirstBadPosition);
+        Assert.Contains("does not match", result.Problem);
+        Assert.Contains("position 2", result.Problem);
+    }
+
+    [Fact]
+    public async Task VerifyWithADigest_PastTheHead_Fails()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(2));
+        var head = await LogDigest.OfHeadAsync(Store);
+
+        var result = await ChainVerifier.VerifyAsync(Store, head with { Position = 3 });
+
+        Assert.False(result.Ok);
+        Assert.Contains("past the head (position 2)", result.Problem);
+    }
+
+    [Fact]
+    public async Task VerifyWithADigest_AfterAnEditBeforeIt_NamesTheEditedPosition()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(5));
+        var digest = await LogDigest.OfHeadAsync(Store);
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        await ExecuteSqlAsync("""UPDATE events SET data = '{"i":99}' WHERE position = 2""");
+
+        var result = await ChainVerifier.VerifyAsync(Store, digest);
+
+        Assert.False(result.Ok);
+        Assert.Equal(2, result.FirstBadPosition);
+    }
+
+    [Fact]
+    public async Task VerifyWithADigest_AfterAnEditAndTheWholeChainRecomputed_Fails_ThoughThePlainVerifyPasses()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(4));
+        var digest = await LogDigest.OfHeadAsync(Store);
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(2));
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        await ExecuteSqlAsync("""UPDATE events SET data = '{"i":99}' WHERE position = 2""");
+        await RechainAsync();
+
+        var plain = await ChainVerifier.VerifyAsync(Store);
+        var withDigest = await ChainVerifier.VerifyAsync(Store, digest);
+
+        Assert.True(plain.Ok, plain.Problem);
+        Assert.False(withDigest.Ok);
+        Assert.Contains($"digest {digest} does not match", withDigest.Problem);
+    }
+
+    [Fact]
+    public async Task VerifyWithADigest_AfterTheTailIsCutAndTheHeadRewound_Fails_ThoughThePlainVerifyPasses()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(5));
+        var digest = await LogDigest.OfHeadAsync(Store);
+        var third = (await Store.ReadAllAsync(3, 1)).Single();
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        await ExecuteSqlAsync($"DELETE FROM events WHERE position > 3; UPDATE ledger_head SET position = 3, hash = {BytesSql(third.Hash)} WHERE id = 1");
+
+        var plain = await ChainVerifier.VerifyAsync(Store);
+        var withDigest = await ChainVerifier.VerifyAsync(Store, digest);
+
+        Assert.True(plain.Ok, plain.Problem);
+        Assert.False(withDigest.Ok);
+        Assert.Contains("past the head (position 3)", withDigest.Problem);
+    }
+
+    /// <summary>What a forger with database access and this code would do after an edit: recompute every hash and the head.</summary>
+    private async Task RechainAsync()
+    {
+        var previous = HashChain.Genesis;
+        var sql = new System.Text.StringBuilder();
+        long position = 0;
+        await foreach (var e in Store.ReadAllForwardAsync())
+        {
+            previous = HashChain.Compute(previous, e);
+            position = e.Position;
+            sql.Append($"UPDATE events SET hash = {BytesSql(previous)} WHERE position = {position};\n");
+        }
+        sql.Append($"UPDATE ledger_head SET position = {position}, hash = {BytesSql(previous)} WHERE id = 1;");
+        await ExecuteSqlAsync(sql.ToString());
+    }
+
+    [Fact]
     public async Task Reopening_KeepsTheLogAndContinuesTheChain()
     {
         await Store.AppendAsync("a", ExpectedVersion.NoStream, Events(2));
