@@ -60,6 +60,7 @@ app.MapArticlesApi();
 app.MapClaimsApi();
 app.MapStoryApi();
 app.MapLogApi();
+app.MapAuditApi();
 app.MapRuleSetsApi();
 app.MapProjectionsApi();
 app.MapHealthApi();

@@ -83,7 +83,10 @@ public static class HashChain
 }
 
 /// <summary>The outcome of walking the chain.</summary>
-/// <param name="FirstBadPosition">The first position where the log disagrees with its chain, null when it holds.</param>
+/// <param name="FirstBadPosition">
+/// The first position where the log disagrees with its chain, null when it holds. Also null when the chain
+/// holds but disagrees with a digest kept from earlier: the log's own hashes cannot say where it was rewritten.
+/// </param>
 public sealed record VerifyResult(bool Ok, long HeadPosition, string HeadHash, long EventsChecked, long? FirstBadPosition, string? Problem);
 
 public static class ChainVerifier
@@ -92,11 +95,25 @@ public static class ChainVerifier
     /// Recomputes every hash from position 1 and checks positions run 1..N without gaps, stream versions
     /// run 0..n per stream, and the stored head matches the last event.
     /// </summary>
-    public static async Task<VerifyResult> VerifyAsync(IEventStore store, CancellationToken cancellationToken = default)
+    public static Task<VerifyResult> VerifyAsync(IEventStore store, CancellationToken cancellationToken = default) =>
+        WalkAsync(store, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="VerifyAsync(IEventStore, CancellationToken)"/>, and the chain hash at the digest's position
+    /// must be the digest's: then every event up to it is the one the digest was taken over, and the log has
+    /// only grown since. A whole chain recomputed after an edit, or a log cut back with its head rewound, passes
+    /// the plain walk but not this.
+    /// </summary>
+    public static Task<VerifyResult> VerifyAsync(IEventStore store, LogDigest digest, CancellationToken cancellationToken = default) =>
+        WalkAsync(store, digest, cancellationToken);
+
+    private static async Task<VerifyResult> WalkAsync(IEventStore store, LogDigest? digest, CancellationToken cancellationToken)
     {
         var previous = HashChain.Genesis;
         long expectedPosition = 1, checkedCount = 0;
         var streamVersions = new Dictionary<string, long>(StringComparer.Ordinal);
+        // The chain hash at the digest's position once the walk reaches it (position 0 is the genesis).
+        var atDigest = digest?.Position == 0 ? Convert.ToHexStringLower(previous) : null;
 
         VerifyResult Bad(long position, string problem) =>
             new(false, expectedPosition - 1, Convert.ToHexStringLower(previous), checkedCount, position, problem);
@@ -115,6 +132,8 @@ public static class ChainVerifier
                 return Bad(e.Position, $"stream '{e.StreamId}' jumps to version {e.StreamVersion}, expected {expectedVersion}");
             streamVersions[e.StreamId] = e.StreamVersion;
             previous = recomputed;
+            if (e.Position == digest?.Position)
+                atDigest = Convert.ToHexStringLower(recomputed);
             expectedPosition++;
             checkedCount++;
         }
@@ -123,6 +142,21 @@ public static class ChainVerifier
         if (head.Position != expectedPosition - 1 || !head.Hash.AsSpan().SequenceEqual(previous))
             return Bad(Math.Min(head.Position, expectedPosition),
                 $"the recorded head (position {head.Position}) does not match the last event (position {expectedPosition - 1})");
-        return new VerifyResult(true, head.Position, head.HashHex, checkedCount, null, null);
+        var intact = new VerifyResult(true, head.Position, head.HashHex, checkedCount, null, null);
+        if (digest is null)
+            return intact;
+        if (atDigest is null)
+            return intact with
+            {
+                Ok = false,
+                Problem = $"digest {digest} is past the head (position {head.Position}): the log is shorter than when the digest was taken, or the digest is of another log",
+            };
+        if (!string.Equals(atDigest, digest.Hash, StringComparison.OrdinalIgnoreCase))
+            return intact with
+            {
+                Ok = false,
+                Problem = $"digest {digest} does not match: the chain hash at position {digest.Position} is {atDigest}, so the log up to that position is not the one the digest was taken over",
+            };
+        return intact;
     }
 }

@@ -354,6 +354,32 @@ public abstract class LedgerApiContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AuditDigest_IsTheHeadsPositionHashAndCommitTime_OpenToRead_AndAKeptOneStillVerifiesAfterTheLogGrew()
+    {
+        var response = await Reader.GetAsync("/audit/digest");
+        var kept = await JsonAsync(response);
+        var health = await GetJsonAsync("/health");
+        var head = health.GetProperty("headPosition").GetInt64();
+        var last = (await GetJsonAsync($"/events?from={head}&limit=1")).GetProperty("events")[0];
+
+        Assert.Equal(head, kept.GetProperty("position").GetInt64());
+        Assert.Equal(health.GetProperty("headHash").GetString(), kept.GetProperty("hash").GetString());
+        Assert.Equal(last.GetProperty("hash").GetString(), kept.GetProperty("hash").GetString());
+        Assert.Equal(last.GetProperty("recordedAt").GetString(), kept.GetProperty("recordedAt").GetString());
+        Assert.Equal($"{head}:{last.GetProperty("hash").GetString()}", kept.GetProperty("digest").GetString());
+        Assert.Matches("^[0-9]+:[0-9a-f]{64}$", kept.GetProperty("digest").GetString());
+
+        Assert.Equal(HttpStatusCode.Created, (await Writer.PostAsync("/articles", Text(NewArticle))).StatusCode);
+        var later = await GetJsonAsync("/audit/digest");
+
+        Assert.True(later.GetProperty("position").GetInt64() > head);
+        await using var store = await Storage.EventStoreFactory.OpenAsync(Factory.Store);
+        var sinceKept = await Storage.ChainVerifier.VerifyAsync(store, Storage.LogDigest.Parse(kept.GetProperty("digest").GetString()!));
+        Assert.True(sinceKept.Ok, sinceKept.Problem);
+        Assert.Equal(later.GetProperty("position").GetInt64(), sinceKept.HeadPosition);
+    }
+
+    [Fact]
     public async Task TheOpenApiDocument_DescribesEveryRoute_WithItsErrors_AndSwaggerUiServesIt()
     {
         var document = await GetJsonAsync("/openapi/v1.json");
@@ -363,7 +389,7 @@ public abstract class LedgerApiContract : IAsyncLifetime
         [
             "post /articles", "get /articles", "get /articles/{id}", "get /claims", "get /claims/{id}/history", "get /timeline", "get /speakers",
             "get /report", "get /events", "get /streams/{id}", "post /rulesets", "get /rulesets", "post /projections/{name}/rebuild",
-            "get /projections", "get /audit/verify", "get /health",
+            "get /projections", "get /audit/verify", "get /audit/digest", "get /health",
         ];
         var documented = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(m => $"{m.Name} {p.Name}")).ToHashSet();
         Assert.All(expected, route => Assert.Contains(route, documented));
@@ -375,6 +401,10 @@ public abstract class LedgerApiContract : IAsyncLifetime
         var schemas = document.GetProperty("components").GetProperty("schemas");
         Assert.Equal(["topic", "status", "claims", "count", "next"], schemas.GetProperty("BoardTopicDocument").GetProperty("properties").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["confirmed", "disputed", "single-source"], schemas.GetProperty("ClaimStatus").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        var digest = paths.GetProperty("/audit/digest").GetProperty("get");
+        Assert.Equal("#/components/schemas/HeadDigest",
+            digest.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.Equal(["digest", "position", "hash", "recordedAt"], schemas.GetProperty("HeadDigest").GetProperty("properties").EnumerateObject().Select(p => p.Name));
         var post = paths.GetProperty("/articles").GetProperty("post");
         Assert.True(post.GetProperty("responses").TryGetProperty("401", out _));
         Assert.True(post.GetProperty("responses").TryGetProperty("413", out _));

@@ -8,6 +8,14 @@ public sealed class PostgresCliTests(PostgresCluster cluster) : LedgerCliContrac
 {
     protected override CliRunner Cli { get; } = new($"{cluster.ConnectionString};Schema={PostgresCluster.NewSchema()}");
 
+    private string Schema => Cli.StoreSpec[(Cli.StoreSpec.LastIndexOf('=') + 1)..];
+
+    protected override Task ExecuteSqlAsync(string sql) => cluster.ExecuteAsync($"SET search_path TO {Schema}; {sql}");
+
+    protected override string RemoveGuardsSql => "DROP TRIGGER events_refuse_change ON events; DROP TRIGGER events_refuse_truncate ON events;";
+
+    protected override string BytesSql(string hex) => $"decode('{hex}', 'hex')";
+
     [Fact]
     public async Task Verify_AfterAPayloadIsEditedInTheDatabase_FailsAndNamesThatPosition()
     {

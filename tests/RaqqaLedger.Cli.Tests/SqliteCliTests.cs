@@ -8,6 +8,18 @@ public sealed class SqliteCliTests : LedgerCliContract
 
     private string DatabasePath => Cli.StoreSpec["sqlite:".Length..];
 
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=false");
+        await connection.OpenAsync();
+        await using var cmd = new SqliteCommand(sql, connection);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    protected override string RemoveGuardsSql => "DROP TRIGGER events_refuse_update; DROP TRIGGER events_refuse_delete;";
+
+    protected override string BytesSql(string hex) => $"X'{hex}'";
+
     [Fact]
     public async Task Verify_AfterAPayloadIsEditedInTheFile_FailsAndNamesThatPosition()
     {

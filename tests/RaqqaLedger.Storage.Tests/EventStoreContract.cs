@@ -25,6 +25,9 @@ public abstract class EventStoreContract : IAsyncLifetime
     /// <summary>SQL that drops the append-only guards.</summary>
     protected abstract string RemoveGuardsSql { get; }
 
+    /// <summary>A byte string as an SQL literal of this engine.</summary>
+    protected abstract string BytesSql(byte[] bytes);
+
     public async ValueTask InitializeAsync() => store = await OpenAsync();
 
     public async ValueTask DisposeAsync()
@@ -288,6 +291,183 @@ public abstract class EventStoreContract : IAsyncLifetime
         var result = await ChainVerifier.VerifyAsync(Store);
 
         Assert.Equal(3, result.FirstBadPosition);
+    }
+
+    [Fact]
+    public async Task Verify_AfterTwoEventsAreSwappedWithTheGuardsRemoved_NamesTheFirstOfThem()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(3));
+        await Store.AppendAsync("b", ExpectedVersion.Any, Events(2));
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        // Rows moved whole: each keeps its content and stored hash, only their places change.
+        await ExecuteSqlAsync("""
+            UPDATE events SET position = 1000 WHERE position = 2;
+            UPDATE events SET position = 2 WHERE position = 4;
+            UPDATE events SET position = 4 WHERE position = 1000;
+            """);
+
+        var result = await ChainVerifier.VerifyAsync(Store);
+
+        Assert.False(result.Ok);
+        Assert.Equal(2, result.FirstBadPosition);
+        Assert.Equal(1, result.HeadPosition);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], (await Store.ReadAllAsync(1, 10)).Select(e => e.Position));
+    }
+
+    [Theory]
+    [InlineData(false, 3)]
+    [InlineData(true, 4)]
+    public async Task Verify_AfterAnEventIsInsertedWithTheGuardsRemoved_NamesTheFirstPositionThatNoLongerChains(bool chainedHash, long firstBad)
+    {
+        // An intruder at position 3, the events from 3 on moved up by one. With a made-up hash it fails where
+        // it stands; a forger who chains its hash correctly only moves the break to the next event, whose
+        // stored hash was made for position 3 after event 2.
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(5));
+        var second = (await Store.ReadAllAsync(2, 1)).Single();
+        var id = Guid.NewGuid();
+        var at = HashChain.Truncate(Clock.GetUtcNow());
+        const string data = """{"forged":true}""", metadata = "{}";
+        var hash = chainedHash
+            ? HashChain.Compute(second.Hash, 3, "intruder", 0, id, "thing-happened.v1", data, metadata, at)
+            : second.Hash;
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        await ExecuteSqlAsync($"""
+            UPDATE events SET position = position + 1000 WHERE position >= 3;
+            UPDATE events SET position = position - 999 WHERE position >= 1003;
+            INSERT INTO events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at, hash)
+                VALUES (3, 'intruder', 0, '{id:D}', 'thing-happened.v1', '{data}', '{metadata}', '{HashChain.FormatTime(at)}', {BytesSql(hash)});
+            """);
+
+        var result = await ChainVerifier.VerifyAsync(Store);
+
+        Assert.False(result.Ok);
+        Assert.Equal(firstBad, result.FirstBadPosition);
+        Assert.Equal(firstBad - 1, result.HeadPosition);
+        Assert.Equal(6, (await Store.ReadAllAsync(1, 10)).Count);
+    }
+
+    [Fact]
+    public async Task Digest_OfTheHead_IsTheLastEventsPositionHashAndCommitTime()
+    {
+        var empty = await LogDigest.OfHeadAsync(Store);
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(3));
+
+        var digest = await LogDigest.OfHeadAsync(Store);
+
+        Assert.Equal(new LogDigest(0, new string('0', 64)), empty);
+        var last = (await Store.ReadAllAsync(3, 1)).Single();
+        Assert.Equal(new LogDigest(3, last.HashHex, last.RecordedAt), digest);
+        Assert.Equal($"3:{last.HashHex}", digest.ToString());
+        Assert.Equal(digest with { RecordedAt = null }, LogDigest.Parse(digest.ToString()));
+    }
+
+    [Fact]
+    public async Task VerifyWithADigest_TakenEarlier_PassesAfterTheLogGrew()
+    {
+        var ofEmpty = await LogDigest.OfHeadAsync(Store);
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(3));
+        var earlier = await LogDigest.OfHeadAsync(Store);
+        await Store.AppendAsync("b", ExpectedVersion.Any, Events(4));
+
+        var sinceEmpty = await ChainVerifier.VerifyAsync(Store, ofEmpty);
+        var sinceEarlier = await ChainVerifier.VerifyAsync(Store, LogDigest.Parse(earlier.ToString().ToUpperInvariant()));
+        var atHead = await ChainVerifier.VerifyAsync(Store, await LogDigest.OfHeadAsync(Store));
+
+        Assert.True(sinceEmpty.Ok, sinceEmpty.Problem);
+        Assert.True(sinceEarlier.Ok, sinceEarlier.Problem);
+        Assert.True(atHead.Ok, atHead.Problem);
+        Assert.Equal(7, sinceEarlier.HeadPosition);
+    }
+
+    [Fact]
+    public async Task VerifyWithADigest_WhoseHashIsNotTheLogsAtItsPosition_Fails()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(4));
+        var third = (await Store.ReadAllAsync(3, 1)).Single();
+
+        var result = await ChainVerifier.VerifyAsync(Store, new LogDigest(2, third.HashHex));
+
+        Assert.False(result.Ok);
+        Assert.Null(result.FirstBadPosition);
+        Assert.Contains("does not match", result.Problem);
+        Assert.Contains("position 2", result.Problem);
+    }
+
+    [Fact]
+    public async Task VerifyWithADigest_PastTheHead_Fails()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(2));
+        var head = await LogDigest.OfHeadAsync(Store);
+
+        var result = await ChainVerifier.VerifyAsync(Store, head with { Position = 3 });
+
+        Assert.False(result.Ok);
+        Assert.Contains("past the head (position 2)", result.Problem);
+    }
+
+    [Fact]
+    public async Task VerifyWithADigest_AfterAnEditBeforeIt_NamesTheEditedPosition()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(5));
+        var digest = await LogDigest.OfHeadAsync(Store);
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        await ExecuteSqlAsync("""UPDATE events SET data = '{"i":99}' WHERE position = 2""");
+
+        var result = await ChainVerifier.VerifyAsync(Store, digest);
+
+        Assert.False(result.Ok);
+        Assert.Equal(2, result.FirstBadPosition);
+    }
+
+    [Fact]
+    public async Task VerifyWithADigest_AfterAnEditAndTheWholeChainRecomputed_Fails_ThoughThePlainVerifyPasses()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(4));
+        var digest = await LogDigest.OfHeadAsync(Store);
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(2));
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        await ExecuteSqlAsync("""UPDATE events SET data = '{"i":99}' WHERE position = 2""");
+        await RechainAsync();
+
+        var plain = await ChainVerifier.VerifyAsync(Store);
+        var withDigest = await ChainVerifier.VerifyAsync(Store, digest);
+
+        Assert.True(plain.Ok, plain.Problem);
+        Assert.False(withDigest.Ok);
+        Assert.Contains($"digest {digest} does not match", withDigest.Problem);
+    }
+
+    [Fact]
+    public async Task VerifyWithADigest_AfterTheTailIsCutAndTheHeadRewound_Fails_ThoughThePlainVerifyPasses()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(5));
+        var digest = await LogDigest.OfHeadAsync(Store);
+        var third = (await Store.ReadAllAsync(3, 1)).Single();
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        await ExecuteSqlAsync($"DELETE FROM events WHERE position > 3; UPDATE ledger_head SET position = 3, hash = {BytesSql(third.Hash)} WHERE id = 1");
+
+        var plain = await ChainVerifier.VerifyAsync(Store);
+        var withDigest = await ChainVerifier.VerifyAsync(Store, digest);
+
+        Assert.True(plain.Ok, plain.Problem);
+        Assert.False(withDigest.Ok);
+        Assert.Contains("past the head (position 3)", withDigest.Problem);
+    }
+
+    /// <summary>What a forger with database access and this code would do after an edit: recompute every hash and the head.</summary>
+    private async Task RechainAsync()
+    {
+        var previous = HashChain.Genesis;
+        var sql = new System.Text.StringBuilder();
+        long position = 0;
+        await foreach (var e in Store.ReadAllForwardAsync())
+        {
+            previous = HashChain.Compute(previous, e);
+            position = e.Position;
+            sql.Append($"UPDATE events SET hash = {BytesSql(previous)} WHERE position = {position};\n");
+        }
+        sql.Append($"UPDATE ledger_head SET position = {position}, hash = {BytesSql(previous)} WHERE id = 1;");
+        await ExecuteSqlAsync(sql.ToString());
     }
 
     [Fact]

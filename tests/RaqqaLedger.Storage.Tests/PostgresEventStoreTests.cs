@@ -17,6 +17,8 @@ public sealed class PostgresEventStoreTests(PostgresCluster cluster) : EventStor
 
     protected override string RemoveGuardsSql => "DROP TRIGGER events_refuse_change ON events; DROP TRIGGER events_refuse_truncate ON events;";
 
+    protected override string BytesSql(byte[] bytes) => $"decode('{Convert.ToHexString(bytes)}', 'hex')";
+
     [Fact]
     public async Task TheDatabase_RefusesTruncateOnTheLog()
     {

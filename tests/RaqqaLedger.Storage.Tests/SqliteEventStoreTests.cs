@@ -20,6 +20,8 @@ public sealed class SqliteEventStoreTests : EventStoreContract
 
     protected override string RemoveGuardsSql => "DROP TRIGGER events_refuse_update; DROP TRIGGER events_refuse_delete;";
 
+    protected override string BytesSql(byte[] bytes) => $"X'{Convert.ToHexString(bytes)}'";
+
     [Fact]
     public async Task ALogWrittenBeforeTheJsonChecksWereDropped_IsMigratedWhole_AndStillVerifies()
     {
