@@ -13,7 +13,7 @@ namespace RaqqaLedger.MicroBenchmarks;
 [MemoryDiagnoser]
 public class HashChainBenchmarks
 {
-    private readonly byte[] previous = SHA256.HashData("previous"u8);
+    public byte[] Previous { get; } = SHA256.HashData("previous"u8);
     private readonly Guid eventId = new("6f1c2b4e-8a1d-4c3b-9e2f-0a1b2c3d4e5f");
     private readonly DateTimeOffset recordedAt = new(2017, 10, 17, 9, 30, 0, TimeSpan.Zero);
     private string data = "";
@@ -37,7 +37,7 @@ public class HashChainBenchmarks
     public byte[] Sha256OfPayload() => SHA256.HashData(dataBytes);
 
     [Benchmark]
-    public byte[] ChainHash() => HashChain.Compute(previous, 42, StreamId, 3, eventId, Type, data, metadata, recordedAt);
+    public byte[] ChainHash() => HashChain.Compute(Previous, 42, StreamId, 3, eventId, Type, data, metadata, recordedAt);
 
     /// <summary>The event <see cref="ChainHash"/> hashes, as the log would hold it.</summary>
     public RecordedEvent Event => new(42, StreamId, 3, eventId, Type, data, metadata, recordedAt, []);
