@@ -229,7 +229,11 @@ public abstract class GroupCommitEventStore : IEventStore
     }
 }
 
-internal static class AppendValidation
+/// <summary>
+/// The checks every append passes before it is queued: stream ids, type names, and data and metadata
+/// that are each one JSON object. Public so they can be measured alone; throws <see cref="InvalidAppendException"/>.
+/// </summary>
+public static class AppendValidation
 {
     public const int MaxStreamIdLength = 200;
 
