@@ -12,7 +12,7 @@ public sealed class PostgresCliTests(PostgresCluster cluster) : LedgerCliContrac
 
     protected override Task ExecuteSqlAsync(string sql) => cluster.ExecuteAsync($"SET search_path TO {Schema}; {sql}");
 
-    protected override string RemoveGuardsSql => "DROP TRIGGER events_refuse_change ON events; DROP TRIGGER events_refuse_truncate ON events;";
+    protected override string RemoveGuardsSql => LogGuards.RemovePostgres;
 
     protected override string BytesSql(string hex) => $"decode('{hex}', 'hex')";
 

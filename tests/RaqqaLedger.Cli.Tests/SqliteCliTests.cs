@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Cli.Tests;
 
@@ -8,15 +9,9 @@ public sealed class SqliteCliTests : LedgerCliContract
 
     private string DatabasePath => Cli.StoreSpec["sqlite:".Length..];
 
-    protected override async Task ExecuteSqlAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=false");
-        await connection.OpenAsync();
-        await using var cmd = new SqliteCommand(sql, connection);
-        await cmd.ExecuteNonQueryAsync();
-    }
+    protected override Task ExecuteSqlAsync(string sql) => LogGuards.ExecuteSqliteAsync(DatabasePath, sql);
 
-    protected override string RemoveGuardsSql => "DROP TRIGGER events_refuse_update; DROP TRIGGER events_refuse_delete;";
+    protected override string RemoveGuardsSql => LogGuards.RemoveSqlite;
 
     protected override string BytesSql(string hex) => $"X'{hex}'";
 

@@ -15,7 +15,7 @@ public sealed class PostgresEventStoreTests(PostgresCluster cluster) : EventStor
 
     protected override Task ExecuteSqlAsync(string sql) => cluster.ExecuteAsync($"SET search_path TO {schema}; {sql}");
 
-    protected override string RemoveGuardsSql => "DROP TRIGGER events_refuse_change ON events; DROP TRIGGER events_refuse_truncate ON events;";
+    protected override string RemoveGuardsSql => LogGuards.RemovePostgres;
 
     protected override string BytesSql(byte[] bytes) => $"decode('{Convert.ToHexString(bytes)}', 'hex')";
 

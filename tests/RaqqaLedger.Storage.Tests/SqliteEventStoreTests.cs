@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using RaqqaLedger.Storage.GroupCommit;
 using RaqqaLedger.Storage.Sqlite;
+using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Storage.Tests;
 
@@ -10,15 +11,9 @@ public sealed class SqliteEventStoreTests : EventStoreContract
 
     protected override async Task<GroupCommitEventStore> OpenAsync() => await SqliteEventStore.OpenAsync(path, Clock);
 
-    protected override async Task ExecuteSqlAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=false");
-        await connection.OpenAsync();
-        await using var cmd = new SqliteCommand(sql, connection);
-        await cmd.ExecuteNonQueryAsync();
-    }
+    protected override Task ExecuteSqlAsync(string sql) => LogGuards.ExecuteSqliteAsync(path, sql);
 
-    protected override string RemoveGuardsSql => "DROP TRIGGER events_refuse_update; DROP TRIGGER events_refuse_delete;";
+    protected override string RemoveGuardsSql => LogGuards.RemoveSqlite;
 
     protected override string BytesSql(byte[] bytes) => $"X'{Convert.ToHexString(bytes)}'";
 
