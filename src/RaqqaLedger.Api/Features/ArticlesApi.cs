@@ -87,7 +87,8 @@ public static class ArticlesApi
             .Produces<IngestResult>(StatusCodes.Status201Created)
             .Produces<IngestResult>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge));
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType));
 
         group.MapGet("", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListArticles(), cancellationToken))
             .WithName("ListArticles")
