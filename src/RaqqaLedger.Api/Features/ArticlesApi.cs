@@ -74,7 +74,7 @@ public static class ArticlesApi
     public static void MapArticlesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/articles").WithTags("Articles");
-        ApiKeys.Require(group.MapPost("", async (HttpRequest http, IMediator mediator, IOptions<LedgerOptions> options, CancellationToken cancellationToken) =>
+        Writes.Guard(group.MapPost("", async (HttpRequest http, IMediator mediator, IOptions<LedgerOptions> options, CancellationToken cancellationToken) =>
             {
                 var body = await Bodies.ReadAsync(http, options.Value.MaxBodyBytes, cancellationToken);
                 var json = http.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;

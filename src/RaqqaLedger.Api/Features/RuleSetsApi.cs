@@ -43,7 +43,7 @@ public static class RuleSetsApi
     public static void MapRuleSetsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/rulesets").WithTags("Rule sets");
-        ApiKeys.Require(group.MapPost("", async (HttpRequest http, string? source, IMediator mediator, IOptions<LedgerOptions> options, CancellationToken cancellationToken) =>
+        Writes.Guard(group.MapPost("", async (HttpRequest http, string? source, IMediator mediator, IOptions<LedgerOptions> options, CancellationToken cancellationToken) =>
             {
                 var body = await Bodies.ReadAsync(http, options.Value.MaxBodyBytes, cancellationToken);
                 var outcome = await mediator.Send(new PublishRuleSet(body, source ?? "api", "api:key"), cancellationToken);
