@@ -28,6 +28,7 @@ builder.Services.AddSingleton<ApiKeys>();
 builder.Services.AddLedgerMediator();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<Problems>();
+builder.Services.AddWriteRateLimit();
 builder.Services.AddOpenApi(o => o.AddOperationTransformer<RequestBodies>());
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
 
@@ -38,15 +39,21 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.Use(async (context, next) =>
 {
-    var headers = context.Response.Headers;
-    headers.XContentTypeOptions = "nosniff";
-    headers.XFrameOptions = "DENY";
-    headers["Referrer-Policy"] = "no-referrer";
-    // The page loads only its own files and talks only to this API; Swagger UI keeps its own inline setup.
-    if (!context.Request.Path.StartsWithSegments("/swagger"))
-        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    // Set as the response starts: the exception handler clears headers set earlier, and problem answers need them too.
+    context.Response.OnStarting(() =>
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        // The page loads only its own files and talks only to this API; Swagger UI keeps its own inline setup.
+        if (!context.Request.Path.StartsWithSegments("/swagger"))
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+        return Task.CompletedTask;
+    });
     await next(context);
 });
+app.UseRateLimiter();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapOpenApi();

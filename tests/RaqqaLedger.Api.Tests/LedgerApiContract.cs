@@ -7,7 +7,7 @@ using RaqqaLedger.Testing;
 namespace RaqqaLedger.Api.Tests;
 
 /// <summary>The REST API against a real store, through the whole ASP.NET Core pipeline; run once per backend.</summary>
-public abstract class LedgerApiContract : IAsyncLifetime
+public abstract partial class LedgerApiContract : IAsyncLifetime
 {
     private LedgerApiFactory? factory;
 
@@ -120,67 +120,6 @@ public abstract class LedgerApiContract : IAsyncLifetime
         Assert.Equal(("SDF: no foreigners left", "DW", "2017-10-17"),
             (article.GetProperty("title").GetString(), article.GetProperty("outlet").GetString(), article.GetProperty("published").GetString()));
     }
-
-    public static TheoryData<string, string, byte[], string> BadArticles => new()
-    {
-        { "malformed JSON", "application/json", Encoding.UTF8.GetBytes("""{"text": "abc"""), "JSON" },
-        { "wrong type", "application/json", Encoding.UTF8.GetBytes("""{"text": 42}"""), "" },
-        { "unknown field", "application/json", Encoding.UTF8.GetBytes("""{"text": "x", "publishedOn": "2017-10-15"}"""), "publishedOn" },
-        { "impossible date", "application/json", Encoding.UTF8.GetBytes("""{"text": "x", "publishedAt": "2017-02-30"}"""), "date" },
-        { "not UTF-8", "text/plain", [0x52, 0x61, 0xff, 0xfe, 0x71], "UTF-8" },
-        { "empty", "text/plain", [], "empty" },
-        { "blank", "text/plain", Encoding.UTF8.GetBytes(" \n\t "), "empty" },
-    };
-
-    [Theory]
-    [MemberData(nameof(BadArticles))]
-    public async Task PostArticle_BadInput_Is400_AndWritesNothing(string what, string contentType, byte[] body, string detail)
-    {
-        Assert.NotEmpty(what);
-        var head = await HeadAsync();
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-
-        await AssertProblemAsync(await Writer.PostAsync("/articles", content), HttpStatusCode.BadRequest, head, detail);
-    }
-
-    [Fact]
-    public async Task PostArticle_OverTheBodyLimit_Is413_AndWritesNothing()
-    {
-        var head = await HeadAsync();
-        var big = new string('x', 1024 * 1024 + 1);
-
-        await AssertProblemAsync(await Writer.PostAsync("/articles", Text(big)), HttpStatusCode.RequestEntityTooLarge, head);
-    }
-
-    [Theory]
-    [InlineData("/claims?topic=weather.today", "unknown topic")]
-    [InlineData("/claims?asOf=2017-02-30", "not a date")]
-    [InlineData("/claims?asOf=15.10.2017", "not a date")]
-    [InlineData("/claims?recordedAsOf=-5", "0 to the head")]
-    [InlineData("/claims?recordedAsOf=99999999", "beyond the log's head")]
-    [InlineData("/claims?recordedAsOf=whenever", "neither a log position")]
-    [InlineData("/timeline?from=2017-11-14&to=2017-10-14", "after it ends")]
-    [InlineData("/timeline?topic=nope", "unknown topic")]
-    [InlineData("/report?format=pdf", "not one of md, csv")]
-    [InlineData("/events?from=-1", "0 or more")]
-    [InlineData("/events?limit=0", "1 to 1000")]
-    [InlineData("/events?limit=1000000", "1 to 1000")]
-    [InlineData("/articles/zz", "not an article id")]
-    [InlineData("/claims?limit=0", "1 to 1000")]
-    [InlineData("/claims?limit=ten", "1 to 1000")]
-    [InlineData("/timeline?limit=1001", "1 to 1000")]
-    [InlineData("/claims?after=not-a-cursor", "not a cursor")]
-    [InlineData("/timeline?after=MQo5OTk5OTk5CmZpZ2h0ZXJzLmRlcGFydGVkLmNvdW50CjIwMTctMTAtMTUKMQowCng", "beyond the log's head")]
-    public async Task Queries_WithBadArguments_Are400ProblemDetails(string url, string detail) =>
-        await AssertProblemAsync(await Reader.GetAsync(url), HttpStatusCode.BadRequest, await HeadAsync(), detail);
-
-    [Theory]
-    [InlineData("/articles/0123456789abcdef")]
-    [InlineData("/claims/no-such-claim/history")]
-    [InlineData("/streams/no-such-stream")]
-    public async Task UnknownIds_Are404ProblemDetails(string url) =>
-        await AssertProblemAsync(await Reader.GetAsync(url), HttpStatusCode.NotFound, await HeadAsync());
 
     [Fact]
     public async Task Timeline_Shows275_AsLeftBySdfVia003_AndAsSurrenderingBySdfVia004()

@@ -38,7 +38,8 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <param name="store">The store to serve (a store spec); null for a fresh SQLite file in a temporary folder.</param>
-    public static async Task<ApiProcess> StartAsync(CancellationToken cancellationToken, string? store = null)
+    /// <param name="settings">More configuration as environment variables, e.g. Raqqa__WriteLimit.</param>
+    public static async Task<ApiProcess> StartAsync(CancellationToken cancellationToken, string? store = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "raqqa-ledger-api.dll");
         if (!File.Exists(dll))
@@ -46,7 +47,7 @@ public sealed class ApiProcess : IAsyncDisposable
         var dotnet = DotnetHost();
         for (var attempt = 1; ; attempt++)
         {
-            var api = Start(dotnet, dll, FreePort(), store);
+            var api = Start(dotnet, dll, FreePort(), store, settings);
             try
             {
                 await api.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120), cancellationToken);
@@ -64,7 +65,7 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    private static ApiProcess Start(string dotnet, string dll, int port, string? store)
+    private static ApiProcess Start(string dotnet, string dll, int port, string? store, IReadOnlyDictionary<string, string>? settings)
     {
         var directory = Path.Combine(Path.GetTempPath(), "raqqa-api-process", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -85,6 +86,8 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("RAQQA_STORE");
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
 
         var output = new StringBuilder();
         var process = new Process { StartInfo = start };

@@ -74,7 +74,7 @@ public static class ArticlesApi
     public static void MapArticlesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/articles").WithTags("Articles");
-        ApiKeys.Require(group.MapPost("", async (HttpRequest http, IMediator mediator, IOptions<LedgerOptions> options, CancellationToken cancellationToken) =>
+        Writes.Guard(group.MapPost("", async (HttpRequest http, IMediator mediator, IOptions<LedgerOptions> options, CancellationToken cancellationToken) =>
             {
                 var body = await Bodies.ReadAsync(http, options.Value.MaxBodyBytes, cancellationToken);
                 var json = http.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
@@ -87,7 +87,8 @@ public static class ArticlesApi
             .Produces<IngestResult>(StatusCodes.Status201Created)
             .Produces<IngestResult>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge));
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType));
 
         group.MapGet("", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListArticles(), cancellationToken))
             .WithName("ListArticles")

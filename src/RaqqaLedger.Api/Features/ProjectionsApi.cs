@@ -26,7 +26,7 @@ public static class ProjectionsApi
 {
     public static void MapProjectionsApi(this IEndpointRouteBuilder app)
     {
-        ApiKeys.Require(app.MapPost("/projections/{name}/rebuild", (string name, IMediator mediator, CancellationToken cancellationToken) =>
+        Writes.Guard(app.MapPost("/projections/{name}/rebuild", (string name, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new RebuildProjection(name), cancellationToken))
             .WithTags("Projections")
             .WithName("RebuildProjection")

@@ -19,4 +19,9 @@ public sealed class LedgerOptions
 
     /// <summary>The largest request body accepted; larger ones get 413.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Writes one client (IP address) may make per <see cref="WriteLimitWindowSeconds"/>; more get 429. 0 for no limit.</summary>
+    public int WriteLimit { get; set; } = 60;
+
+    public int WriteLimitWindowSeconds { get; set; } = 60;
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 using RaqqaLedger.Api.Mediation;
 using RaqqaLedger.Application.Views;
 using RaqqaLedger.Domain.Articles;
@@ -14,6 +15,9 @@ public sealed class NotFoundException(string message) : Exception(message);
 /// <summary>The request body is over the limit.</summary>
 public sealed class PayloadTooLargeException(string message) : Exception(message);
 
+/// <summary>The request body is of a media type or charset the route does not read.</summary>
+public sealed class UnsupportedMediaTypeException(string message) : Exception(message);
+
 /// <summary>Turns every failure into RFC 9457 problem details, with the status its cause deserves.</summary>
 public sealed class Problems(IProblemDetailsService problemDetails, ILogger<Problems> logger) : IExceptionHandler
 {
@@ -25,6 +29,7 @@ public sealed class Problems(IProblemDetailsService problemDetails, ILogger<Prob
                 => (StatusCodes.Status400BadRequest, "Bad request"),
             NotFoundException => (StatusCodes.Status404NotFound, "Not found"),
             PayloadTooLargeException => (StatusCodes.Status413PayloadTooLarge, "Payload too large"),
+            UnsupportedMediaTypeException => (StatusCodes.Status415UnsupportedMediaType, "Unsupported media type"),
             BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request"),
             WrongExpectedVersionException => (StatusCodes.Status409Conflict, "Conflict"),
             _ => (StatusCodes.Status500InternalServerError, "Internal error"),
@@ -49,8 +54,13 @@ public sealed class Problems(IProblemDetailsService problemDetails, ILogger<Prob
 /// <summary>Reads a request body whole, refusing it past the limit, so a huge upload is never held in memory.</summary>
 public static class Bodies
 {
+    /// <summary>
+    /// The body of a route that documents it with <see cref="RequestBodyDoc"/>: of one of its media types (or
+    /// none given), in UTF-8, and within the limit. A form post or a binary upload is refused, not read as text.
+    /// </summary>
     public static async Task<byte[]> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
+        CheckMediaType(request);
         if (request.ContentLength > limit)
             throw new PayloadTooLargeException($"the body is {request.ContentLength} bytes; the limit is {limit}");
         using var buffer = new MemoryStream();
@@ -63,5 +73,18 @@ public static class Bodies
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
+    }
+
+    private static void CheckMediaType(HttpRequest request)
+    {
+        if (string.IsNullOrEmpty(request.ContentType))
+            return;
+        var accepted = request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<RequestBodyDoc>()?.ContentTypes
+            ?? throw new InvalidOperationException("a route that reads a body documents it with RequestBodyDoc");
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !accepted.Any(a => string.Equals(a, type.MediaType.Value, StringComparison.OrdinalIgnoreCase)))
+            throw new UnsupportedMediaTypeException($"Content-Type '{request.ContentType}' is not read here; send {string.Join(" or ", accepted)}");
+        if (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+            throw new UnsupportedMediaTypeException($"charset '{type.Charset}' is not read here; send UTF-8 text");
     }
 }

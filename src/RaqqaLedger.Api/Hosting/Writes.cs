@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace RaqqaLedger.Api.Hosting;
+
+/// <summary>
+/// What every write route carries: the key check and the write rate limit. A limit per client (its IP
+/// address) in fixed windows; refused writes count too, so guessing the key is as slow as writing.
+/// </summary>
+public static class Writes
+{
+    public const string RateLimitPolicy = "writes";
+
+    public static RouteHandlerBuilder Guard(RouteHandlerBuilder builder) => ApiKeys.Require(builder)
+        .RequireRateLimiting(RateLimitPolicy)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    public static IServiceCollection AddWriteRateLimit(this IServiceCollection services) => services.AddRateLimiter(limiter =>
+    {
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.OnRejected = RejectAsync;
+        limiter.AddPolicy(RateLimitPolicy, context =>
+        {
+            var options = context.RequestServices.GetRequiredService<IOptions<LedgerOptions>>().Value;
+            var client = context.Connection.RemoteIpAddress?.ToString() ?? "";
+            return options.WriteLimit <= 0
+                ? RateLimitPartition.GetNoLimiter(client)
+                : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.WriteLimit,
+                    Window = TimeSpan.FromSeconds(Math.Max(1, options.WriteLimitWindowSeconds)),
+                    QueueLimit = 0,
+                });
+        });
+    });
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var http = rejected.HttpContext;
+        var options = http.RequestServices.GetRequiredService<IOptions<LedgerOptions>>().Value;
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(options.WriteLimitWindowSeconds);
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"at most {options.WriteLimit} writes per {options.WriteLimitWindowSeconds} s from one client; try again in {seconds} s",
+                Instance = http.Request.Path,
+            },
+        });
+    }
+}
