@@ -1,31 +1,10 @@
-using System.Diagnostics;
-
 namespace RaqqaLedger.Cli.Tests;
 
 /// <summary>The built raqqa-ledger binary as a real process: exit codes and streams as a shell sees them.</summary>
 public class ProcessTests
 {
-    private static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "raqqa-ledger.dll"));
-        foreach (var a in args)
-            start.ArgumentList.Add(a);
-        start.Environment.Remove("RAQQA_STORE");
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await output, await error);
-    }
+    private static Task<CliResult> RunAsync(string workingDirectory, params string[] args) =>
+        CliProcess.RunAsync(workingDirectory, store: null, args);
 
     [Fact]
     public async Task Ingest_WithNoStoreGiven_UsesTheSqliteFileUnderData()

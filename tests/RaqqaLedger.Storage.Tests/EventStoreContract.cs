@@ -543,6 +543,43 @@ public abstract class EventStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConcurrentAppends_WithTheSameExpectedVersion_ExactlyOneWins_TheOthersAreRefusedWhole()
+    {
+        // Two handles on one log, as two processes would have: each round, eight appends released together,
+        // all expecting the version the stream is at; one lands, seven are refused, none is merged.
+        await using var second = await OpenAsync();
+        await Store.AppendAsync("contested", ExpectedVersion.NoStream, Events(1));
+        const int rounds = 20, racers = 8;
+        for (var round = 0; round < rounds; round++)
+        {
+            var expected = ExpectedVersion.Exactly(2L * round);
+            using var start = new Barrier(racers);
+            var attempts = Enumerable.Range(0, racers).Select(r => Task.Run(async () =>
+            {
+                start.SignalAndWait();
+                try
+                {
+                    await (r % 2 == 0 ? Store : second).AppendAsync("contested", expected, [Event(data: new { round, r, part = 1 }), Event(data: new { round, r, part = 2 })]);
+                    return r;
+                }
+                catch (WrongExpectedVersionException e)
+                {
+                    Assert.Equal(2L * round + 2, e.ActualVersion);
+                    return -1;
+                }
+            })).ToList();
+            var winners = (await Task.WhenAll(attempts)).Where(r => r >= 0).ToList();
+
+            var winner = Assert.Single(winners);
+            var tail = (await Store.ReadStreamAsync("contested", fromVersion: 2L * round + 1).ToListAsync())
+                .Select(e => JsonDocument.Parse(e.Data).RootElement).ToList();
+            Assert.Equal([(winner, 1), (winner, 2)], tail.Select(d => (d.GetProperty("r").GetInt32(), d.GetProperty("part").GetInt32())));
+        }
+        Assert.Equal(1 + 2 * rounds, (await Store.ReadAllForwardAsync().ToListAsync()).Count);
+        Assert.True((await ChainVerifier.VerifyAsync(Store)).Ok);
+    }
+
+    [Fact]
     public async Task TwoStoresOnOneLog_AppendingAtOnce_StayGaplessAndChained()
     {
         await using var second = await OpenAsync();
