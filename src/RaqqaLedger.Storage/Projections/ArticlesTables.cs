@@ -58,7 +58,8 @@ public sealed class ArticlesTables : ProjectionTables
     public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, object? buildMemory, CancellationToken cancellationToken)
     {
         var index = buildMemory as SyndicationIndex;
-        Statement? insert = null, band = null, candidates = null;
+        RowStatement? insert = null, band = null;
+        Statement? candidates = null;
 
         async Task<List<SyndicationCandidate>> CandidatesAsync(ulong[] keys)
         {
@@ -88,7 +89,7 @@ public sealed class ArticlesTables : ProjectionTables
                 var found = index?.Candidates(keys) ?? await CandidatesAsync(keys);
                 var entry = ArticlesProjection.Entry(article, e.Position, e.RecordedAt, Syndication.ChooseCluster(article.ArticleId, signature, found));
 
-                insert ??= new Statement(tx,
+                insert ??= RowStatement.Prepare(tx,
                     $"INSERT INTO {Articles}{suffix} (article_id, position, recorded_at, source, title, published_day, date_basis, date_evidence, dateline, agencies, outlet, url, cluster_id, signature) " +
                     "VALUES (@id, @position, @recorded, @source, @title, @published, @basis, @evidence, @dateline, @agencies, @outlet, @url, @cluster, @signature) " +
                     "ON CONFLICT (article_id) DO NOTHING",
@@ -103,14 +104,14 @@ public sealed class ArticlesTables : ProjectionTables
                 if (added == 0)
                     continue;
                 index?.Add(new SyndicationCandidate(entry.Id, entry.Position, entry.Cluster, signature), keys);
-                band ??= new Statement(tx, $"INSERT INTO {Bands}{suffix} (band_key, article_id) VALUES (@key, @id)", "@key", "@id");
+                band ??= RowStatement.Prepare(tx, $"INSERT INTO {Bands}{suffix} (band_key, article_id) VALUES (@key, @id)", "@key", "@id");
                 foreach (var key in keys.Distinct())
                     await band.Set("@key", unchecked((long)key)).Set("@id", entry.Id).ExecuteAsync(cancellationToken);
             }
         }
         finally
         {
-            foreach (var statement in new[] { insert, band, candidates })
+            foreach (var statement in new IAsyncDisposable?[] { insert, band, candidates })
             {
                 if (statement is not null)
                     await statement.DisposeAsync();

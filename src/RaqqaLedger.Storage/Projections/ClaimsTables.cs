@@ -86,14 +86,14 @@ public sealed class ClaimsTables : ProjectionTables
 
     public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, object? buildMemory, CancellationToken cancellationToken)
     {
-        await using var article = new Statement(tx,
+        await using var article = RowStatement.Prepare(tx,
             $"INSERT INTO {ClaimArticles}{suffix} (article_id, published_day, date_basis, position) VALUES (@id, @published, @basis, @position) ON CONFLICT (article_id) DO NOTHING",
             "@id", "@published", "@basis", "@position");
-        await using var close = new Statement(tx,
+        await using var close = RowStatement.Prepare(tx,
             $"UPDATE {Claims}{suffix} SET recorded_to = @position, recorded_to_at = @at WHERE claim_id = @claim AND recorded_to IS NULL",
             "@position", "@at", "@claim");
         // The article's reported time and place in the log are copied onto each version, so reported-time queries need no join.
-        await using var open = new Statement(tx,
+        await using var open = RowStatement.Prepare(tx,
             $"INSERT INTO {Claims}{suffix} (claim_id, article_id, topic, change, value, previous_value, speaker, speaker_as_written, quote, span_start, span_length, " +
             "event_from, event_to, event_text, rule_id, rule_set_version, published_day, date_basis, article_position, recorded_from, recorded_from_at) " +
             "VALUES (@claim, @article, @topic, @change, @value, @previous, @speaker, @written, @quote, @start, @length, @from, @to, @text, @rule, @ruleset, " +
@@ -103,7 +103,7 @@ public sealed class ClaimsTables : ProjectionTables
             "ON CONFLICT (claim_id, recorded_from) DO NOTHING",
             "@claim", "@article", "@topic", "@change", "@value", "@previous", "@speaker", "@written", "@quote", "@start", "@length",
             "@from", "@to", "@text", "@rule", "@ruleset", "@position", "@at");
-        await using var status = new Statement(tx,
+        await using var status = RowStatement.Prepare(tx,
             $"INSERT INTO {RuleStatus}{suffix} (position, recorded_at, rule_set_version, rule_set_name, confirmed_min_sources, agree_within_percent) " +
             "VALUES (@position, @at, @version, @name, @sources, @percent) ON CONFLICT (position) DO NOTHING",
             "@position", "@at", "@version", "@name", "@sources", "@percent");
