@@ -11,7 +11,7 @@ public static class Program
 {
     private const string Usage =
         "usage: RaqqaLedger.Benchmarks bench [--quick] [--json] | extraction [--seconds N] [--rounds N] [--json] | append [--quick] [--json] " +
-        "| rest [--articles N] [--seconds S] [--clients C] [--json] | rebuild [--articles N] [--store PATH] [--rounds R] [--json]";
+        "| rest [--articles N] [--seconds S] [--clients C] [--json] | rebuild [--articles N] [--store PATH] [--rounds R] [--both-only] [--json]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -34,7 +34,7 @@ public static class Program
                     machine = Stats.Machine,
                 });
             case "rebuild":
-                return Print(json, await RebuildBenchmark.RunAsync((int)Number(args, "--articles", 10_000), Text(args, "--store"), (int)Number(args, "--rounds", 3), Progress));
+                return Print(json, await RebuildBenchmark.RunAsync((int)Number(args, "--articles", 10_000), Text(args, "--store"), (int)Number(args, "--rounds", 3), args.Contains("--both-only"), Progress));
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

@@ -7,11 +7,14 @@ namespace RaqqaLedger.Benchmarks;
 
 /// <param name="EventsPerSecond">Log events covered per second by a replay of this projection alone.</param>
 /// <param name="ReadEventsPerSecond">Log events covered per second by the projection's filtered read alone (pages as the runner reads them), folding nothing.</param>
-public sealed record ProjectionRebuildFigure(string Projection, double EventsPerSecond, double ReadEventsPerSecond, double Seconds);
+/// <param name="CpuSeconds">The process's processor time over the replay (every thread): steadier than the wall clock on a busy machine.</param>
+public sealed record ProjectionRebuildFigure(string Projection, double EventsPerSecond, double ReadEventsPerSecond, double Seconds, double CpuSeconds);
 
 /// <param name="EventsPerSecond">Log events covered per second by a replay of both projections.</param>
 /// <param name="BaselineEventsPerSecond">Reading the whole log, page by page, folding nothing.</param>
-public sealed record RebuildRound(double EventsPerSecond, double BaselineEventsPerSecond, double Ratio, IReadOnlyList<ProjectionRebuildFigure> Projections);
+/// <param name="CpuSeconds">Processor time of the replay of both, and of the baseline read.</param>
+public sealed record RebuildRound(double EventsPerSecond, double BaselineEventsPerSecond, double Ratio, double CpuSeconds, double BaselineCpuSeconds,
+    IReadOnlyList<ProjectionRebuildFigure> Projections);
 
 /// <summary>
 /// The rebuild alone, for iterating on it: a generated corpus ingested once (or a store kept from an
@@ -20,7 +23,8 @@ public sealed record RebuildRound(double EventsPerSecond, double BaselineEventsP
 /// </summary>
 public static class RebuildBenchmark
 {
-    public static async Task<object> RunAsync(int articles, string? storePath, int rounds, Action<string> progress)
+    /// <param name="bothOnly">Skip the replays of each projection alone and the filtered reads: the whole rebuild and its baseline only.</param>
+    public static async Task<object> RunAsync(int articles, string? storePath, int rounds, bool bothOnly, Action<string> progress)
     {
         CorpusStore corpus;
         if (storePath is not null && File.Exists(storePath))
@@ -39,26 +43,34 @@ public static class RebuildBenchmark
         {
             await using var store = await SqliteEventStore.OpenAsync(corpus.Path);
             var views = ViewDatabase.For(store);
+            var cpu = Cpu();
             var baseline = await BaselineAsync(store);
+            var baselineCpu = Cpu() - cpu;
             var figures = new List<ProjectionRebuildFigure>();
-            foreach (var projection in ProjectionRunner.All)
+            foreach (var projection in bothOnly ? [] : ProjectionRunner.All)
             {
                 var read = await FilteredReadAsync(store, projection, corpus.Events);
+                cpu = Cpu();
                 var watch = Stopwatch.StartNew();
                 await new ProjectionRunner(store, views).ReplayAsync(projection.Name);
                 var seconds = watch.Elapsed.TotalSeconds;
-                figures.Add(new ProjectionRebuildFigure(projection.Name, Math.Round(corpus.Events / seconds), Math.Round(corpus.Events / read), Math.Round(seconds, 2)));
+                figures.Add(new ProjectionRebuildFigure(projection.Name, Math.Round(corpus.Events / seconds), Math.Round(corpus.Events / read), Math.Round(seconds, 2),
+                    Math.Round(Cpu() - cpu, 2)));
             }
+            cpu = Cpu();
             var both = Stopwatch.StartNew();
             await new ProjectionRunner(store, views).ReplayAsync();
             var rate = corpus.Events / both.Elapsed.TotalSeconds;
-            results.Add(new RebuildRound(Math.Round(rate), Math.Round(baseline), Math.Round(rate / baseline, 3), figures));
-            progress($"round {round + 1}: both {rate:N0}/s, baseline {baseline:N0}/s, " +
-                string.Join(", ", figures.Select(f => $"{f.Projection} {f.EventsPerSecond:N0}/s (read {f.ReadEventsPerSecond:N0}/s)")));
+            var bothCpu = Cpu() - cpu;
+            results.Add(new RebuildRound(Math.Round(rate), Math.Round(baseline), Math.Round(rate / baseline, 3), Math.Round(bothCpu, 2), Math.Round(baselineCpu, 2), figures));
+            progress($"round {round + 1}: both {rate:N0}/s ({bothCpu:F2} s cpu), baseline {baseline:N0}/s ({baselineCpu:F2} s cpu), " +
+                string.Join(", ", figures.Select(f => $"{f.Projection} {f.EventsPerSecond:N0}/s ({f.CpuSeconds:F2} s cpu, read {f.ReadEventsPerSecond:N0}/s)")));
         }
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         return new { benchmark = "rebuild", events = corpus.Events, rounds = results, peakWorkingSetMb = Math.Round(peak), machine = Stats.Machine };
     }
+
+    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     private static async Task<double> BaselineAsync(IEventStore store)
     {

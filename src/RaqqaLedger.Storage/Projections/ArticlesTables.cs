@@ -55,7 +55,7 @@ public sealed class ArticlesTables : ProjectionTables
     /// <summary>The articles the rebuild has placed so far, by band: candidates without a query.</summary>
     public override object? StartBuild() => new SyndicationIndex();
 
-    public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, object? buildMemory, CancellationToken cancellationToken)
+    public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<EventPayload> events, object? buildMemory, CancellationToken cancellationToken)
     {
         var index = buildMemory as SyndicationIndex;
         RowStatement? insert = null, band = null;

@@ -84,7 +84,7 @@ public sealed class ClaimsTables : ProjectionTables
         $"CREATE INDEX ix_{Claims}_speaker_g{generation} ON {Claims}{suffix} (speaker, topic)",
     ];
 
-    public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, object? buildMemory, CancellationToken cancellationToken)
+    public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<EventPayload> events, object? buildMemory, CancellationToken cancellationToken)
     {
         await using var article = RowStatement.Prepare(tx,
             $"INSERT INTO {ClaimArticles}{suffix} (article_id, published_day, date_basis, position) VALUES (@id, @published, @basis, @position) ON CONFLICT (article_id) DO NOTHING",

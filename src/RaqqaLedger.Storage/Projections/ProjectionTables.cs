@@ -37,5 +37,5 @@ public abstract class ProjectionTables
 
     /// <summary>Applies events, in log order, to the tables named with <paramref name="suffix"/>.</summary>
     /// <param name="buildMemory">During a rebuild, what <see cref="StartBuild"/> gave; otherwise null.</param>
-    public abstract Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, object? buildMemory, CancellationToken cancellationToken);
+    public abstract Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<EventPayload> events, object? buildMemory, CancellationToken cancellationToken);
 }
