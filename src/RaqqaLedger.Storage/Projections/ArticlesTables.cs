@@ -40,24 +40,33 @@ public sealed class ArticlesTables : ProjectionTables
             signature     TEXT    NOT NULL
         )
         """,
-        $"CREATE UNIQUE INDEX ix_{Articles}_id_g{generation} ON {Articles}{suffix} (article_id)",
         $"CREATE TABLE {Bands}{suffix} (band_key BIGINT NOT NULL, article_id TEXT NOT NULL)",
     ];
 
-    // A rebuild finds candidates in memory (see StartBuild), so the band index is built once, at the end.
+    // A rebuild finds candidates and earlier copies of an id in memory (see StartBuild), so these
+    // indexes are built once, at the end; article ids are hashes, and an index on them maintained row
+    // by row had each batch rewrite most of its pages.
     public override IReadOnlyList<string> IndexStatements(string suffix, int generation) =>
     [
+        $"CREATE UNIQUE INDEX ix_{Articles}_id_g{generation} ON {Articles}{suffix} (article_id)",
         $"CREATE INDEX ix_{Bands}_key_g{generation} ON {Bands}{suffix} (band_key)",
         $"CREATE UNIQUE INDEX ix_{Articles}_position_g{generation} ON {Articles}{suffix} (position)",
         $"CREATE INDEX ix_{Articles}_published_g{generation} ON {Articles}{suffix} (published_day)",
     ];
 
-    /// <summary>The articles the rebuild has placed so far, by band: candidates without a query.</summary>
-    public override object? StartBuild() => new SyndicationIndex();
+    /// <summary>A rebuild's memory: the articles placed so far, by band (candidates without a query), and their ids.</summary>
+    private sealed class Build
+    {
+        public SyndicationIndex Index { get; } = new();
+        public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
+    }
+
+    public override object? StartBuild() => new Build();
 
     public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<EventPayload> events, object? buildMemory, CancellationToken cancellationToken)
     {
-        var index = buildMemory as SyndicationIndex;
+        var build = buildMemory as Build;
+        var index = build?.Index;
         RowStatement? insert = null, band = null;
         Statement? candidates = null;
 
@@ -91,9 +100,12 @@ public sealed class ArticlesTables : ProjectionTables
 
                 insert ??= RowStatement.Prepare(tx,
                     $"INSERT INTO {Articles}{suffix} (article_id, position, recorded_at, source, title, published_day, date_basis, date_evidence, dateline, agencies, outlet, url, cluster_id, signature) " +
-                    "VALUES (@id, @position, @recorded, @source, @title, @published, @basis, @evidence, @dateline, @agencies, @outlet, @url, @cluster, @signature) " +
-                    "ON CONFLICT (article_id) DO NOTHING",
+                    "VALUES (@id, @position, @recorded, @source, @title, @published, @basis, @evidence, @dateline, @agencies, @outlet, @url, @cluster, @signature)" +
+                    // While building there is no unique index yet: the ids in memory keep the first of each.
+                    (build is null ? " ON CONFLICT (article_id) DO NOTHING" : ""),
                     "@id", "@position", "@recorded", "@source", "@title", "@published", "@basis", "@evidence", "@dateline", "@agencies", "@outlet", "@url", "@cluster", "@signature");
+                if (build is not null && !build.Ids.Add(entry.Id))
+                    continue;
                 var added = await insert
                     .Set("@id", entry.Id).Set("@position", entry.Position).Set("@recorded", Rows.Micros(entry.RecordedAt))
                     .Set("@source", entry.Source).Set("@title", entry.Title).Set("@published", Rows.Day(entry.Published))

@@ -140,7 +140,7 @@ public sealed class ProjectionRunner(
         public string Token { get; } = token;
         public HashSet<string> Types { get; } = new(projection.EventTypes, StringComparer.Ordinal);
         public int Generation { get; set; }
-        public object? Memory { get; } = projection.StartBuild();
+        public object? Memory { get; set; } = projection.StartBuild();
         public long Applied { get; set; }
         public System.Diagnostics.Stopwatch Busy { get; } = new();
     }
@@ -201,6 +201,8 @@ public sealed class ProjectionRunner(
                     {
                         foreach (var statement in build.Projection.IndexStatements(ProjectionTables.BuildSuffix, build.Generation))
                             await tx.ExecuteAsync(statement, cancellationToken);
+                        await build.Projection.FinishBuildAsync(tx, ProjectionTables.BuildSuffix, build.Memory, cancellationToken);
+                        build.Memory = null;
                     }
                     await tx.SaveCheckpointAsync(tx.Checkpoint, cancellationToken);
                     await tx.CommitAsync(cancellationToken);
