@@ -89,7 +89,7 @@ public static class RebuildBenchmark
         var after = 0L;
         while (true)
         {
-            var events = await store.ReadAllOfTypesAsync(after + 1, head, projection.EventTypes, page);
+            var events = await store.ReadPayloadsOfTypesAsync(after + 1, head, projection.EventTypes, page);
             if (events.Count < page)
                 break;
             after = events[^1].Position;
