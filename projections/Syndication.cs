@@ -13,20 +13,49 @@ public sealed record SyndicationCandidate(string ArticleId, long Order, string C
 /// </summary>
 public sealed class SyndicationIndex
 {
-    private readonly Dictionary<ulong, List<SyndicationCandidate>> buckets = [];
+    // Buckets hold indexes into the articles; a query marks each article it has taken with its own
+    // stamp, so an article found under several keys is taken once without hashing its id.
+    private readonly List<SyndicationCandidate> articles = [];
+    private readonly Dictionary<ulong, List<int>> buckets = [];
+    private int[] taken = new int[1024];
+    private int stamp;
 
+    /// <summary>Adds an article; each is added once (the articles table keeps the first event of an id).</summary>
     public void Add(SyndicationCandidate article, ulong[] bandKeys)
     {
-        foreach (var key in bandKeys.Distinct())
+        var index = articles.Count;
+        articles.Add(article);
+        if (taken.Length < articles.Count)
+            Array.Resize(ref taken, taken.Length * 2);
+        foreach (var key in bandKeys)
         {
             if (!buckets.TryGetValue(key, out var bucket))
                 buckets[key] = bucket = [];
-            bucket.Add(article);
+            // A key twice in one signature lists the article once, as before.
+            if (bucket.Count == 0 || bucket[^1] != index)
+                bucket.Add(index);
         }
     }
 
-    public List<SyndicationCandidate> Candidates(ulong[] bandKeys) =>
-        [.. bandKeys.SelectMany(k => buckets.GetValueOrDefault(k, [])).DistinctBy(c => c.ArticleId, StringComparer.Ordinal)];
+    /// <summary>Earlier articles sharing at least one key with these, each once.</summary>
+    public List<SyndicationCandidate> Candidates(ulong[] bandKeys)
+    {
+        stamp++;
+        var found = new List<SyndicationCandidate>();
+        foreach (var key in bandKeys)
+        {
+            if (!buckets.TryGetValue(key, out var bucket))
+                continue;
+            foreach (var index in bucket)
+            {
+                if (taken[index] == stamp)
+                    continue;
+                taken[index] = stamp;
+                found.Add(articles[index]);
+            }
+        }
+        return found;
+    }
 }
 
 /// <summary>
@@ -103,10 +132,13 @@ public sealed record Syndication(
     /// <summary>The share of signature positions on which two articles agree: an estimate of their Jaccard similarity.</summary>
     public static double Similarity(ulong[] a, ulong[] b)
     {
+        // Spans of the known length: the loop runs without a bounds check per element.
+        var x = a.AsSpan(0, SignatureSize);
+        var y = b.AsSpan(0, SignatureSize);
         var same = 0;
-        for (var i = 0; i < SignatureSize; i++)
+        for (var i = 0; i < x.Length; i++)
         {
-            if (a[i] == b[i])
+            if (x[i] == y[i])
                 same++;
         }
         return (double)same / SignatureSize;
@@ -188,6 +220,7 @@ public sealed record Syndication(
     {
         var words = new List<ulong>(text.Length / 6);
         var line = 0;
+        var skip = skipLines.Count > 0 && skipLines.Contains(0);
         var inWord = false;
         var hash = 0UL;
         foreach (var c in text)
@@ -198,15 +231,30 @@ public sealed record Syndication(
                     words.Add(hash);
                 inWord = false;
                 line++;
+                // Whether a line is furniture is asked once per line, not once per character.
+                skip = skipLines.Count > 0 && skipLines.Contains(line);
                 continue;
             }
-            if (skipLines.Count > 0 && skipLines.Contains(line))
+            if (skip)
                 continue;
-            if (char.IsLetterOrDigit(c))
+            // ASCII letters and digits without the Unicode tables; the same answers as IsLetterOrDigit and ToLowerInvariant.
+            bool isWord;
+            char lower;
+            if (c < 128)
+            {
+                lower = (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
+                isWord = (uint)(lower - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
+            }
+            else
+            {
+                isWord = char.IsLetterOrDigit(c);
+                lower = char.ToLowerInvariant(c);
+            }
+            if (isWord)
             {
                 if (!inWord)
                     hash = 14695981039346656037UL; // FNV-1a
-                hash = (hash ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+                hash = (hash ^ lower) * 1099511628211UL;
                 inWord = true;
             }
             else if (inWord)

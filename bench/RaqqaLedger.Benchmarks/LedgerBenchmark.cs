@@ -21,15 +21,17 @@ public sealed record IngestFigure(int Articles, long Events, double ArticlesPerS
 public sealed record RebuildFigure(long Events, double EventsPerSecond, double BaselineEventsPerSecond, double Ratio, double PeakWorkingSetMb, double Seconds);
 
 /// <summary>A store filled with a generated corpus, for the ingest, rebuild and REST figures at one size.</summary>
-public sealed record CorpusStore(string Path, int Articles, long Events, IngestFigure Ingest);
+/// <param name="Ingest">How fast it was filled; null for a store kept from an earlier run.</param>
+public sealed record CorpusStore(string Path, int Articles, long Events, IngestFigure? Ingest);
 
 public static class LedgerBenchmark
 {
     /// <summary>Ingests a generated corpus into a fresh SQLite file, timed, beside extraction alone on the same articles.</summary>
-    public static async Task<CorpusStore> BuildAsync(int articles, Action<string> progress)
+    /// <param name="path">Where to put the store; a fresh temporary file when null.</param>
+    public static async Task<CorpusStore> BuildAsync(int articles, Action<string> progress, string? path = null)
     {
-        var path = Path.Combine(Path.GetTempPath(), "raqqa-bench", $"{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        path ??= Path.Combine(Path.GetTempPath(), "raqqa-bench", $"{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         progress($"ingest: {articles:N0} generated articles");
 
         // Baseline first, on a sample: reading and extracting, nothing stored.

@@ -16,7 +16,7 @@ public static class Program
 {
     private const string Usage =
         "usage: RaqqaLedger.Benchmarks bench [--quick] [--json] | extraction [--seconds N] [--rounds N] [--json] | append [--quick] [--json] " +
-        "| rest [--articles N] [--seconds S] [--clients C] [--json]";
+        "| rest [--articles N] [--seconds S] [--clients C] [--json] | rebuild [--articles N] [--store PATH] [--rounds R] [--both-only] [--json]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -42,6 +42,8 @@ public static class Program
                     rest = await RestBenchmark.RunAsync((int)Number(args, "--articles", 1000), Number(args, "--seconds", 5), (int)Number(args, "--clients", 4), Progress),
                     machine = Stats.Machine,
                 });
+            case "rebuild":
+                return Print(json, await RebuildBenchmark.RunAsync((int)Number(args, "--articles", 10_000), Text(args, "--store"), (int)Number(args, "--rounds", 3), args.Contains("--both-only"), Progress));
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;
@@ -65,7 +67,7 @@ public static class Program
         foreach (var articles in sizes)
         {
             var corpus = await LedgerBenchmark.BuildAsync(articles, progress);
-            ingest.Add(corpus.Ingest);
+            ingest.Add(corpus.Ingest!);
             rebuild.Add(await LedgerBenchmark.RebuildAsync(corpus, progress));
             if (articles == sizes[0] || articles == sizes[^1])
                 rest.AddRange(await RestBenchmark.RunAsync(corpus, quick ? 2 : 5, 4, progress));
@@ -98,6 +100,12 @@ public static class Program
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static string FindSeeds()

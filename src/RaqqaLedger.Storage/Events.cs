@@ -27,6 +27,13 @@ public sealed record RecordedEvent(
     public string HashHex => Convert.ToHexStringLower(Hash);
 }
 
+/// <summary>
+/// What a projection reads of an event: its place, type, payload and commit time, without the
+/// stream, ids, metadata and hash it never looks at.
+/// </summary>
+/// <param name="Data">The payload's JSON as UTF-8 bytes, as stored: what a JSON reader takes without converting it first.</param>
+public sealed record EventPayload(long Position, string Type, byte[] Data, DateTimeOffset RecordedAt);
+
 /// <summary>Where an append landed.</summary>
 /// <param name="NextExpectedVersion">The stream's last version after the append (per stream for a multi-stream append).</param>
 /// <param name="FirstPosition">Position of the first event appended; 0 when nothing was appended.</param>

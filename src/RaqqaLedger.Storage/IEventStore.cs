@@ -28,6 +28,13 @@ public interface IEventStore : IAsyncDisposable
     Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The same page as <see cref="ReadAllOfTypesAsync"/>, narrowed to what a projection folds: position,
+    /// type, payload bytes and commit time.
+    /// </summary>
+    Task<IReadOnlyList<EventPayload>> ReadPayloadsOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken = default);
+
     /// <summary>The last version of a stream, or null when it has no events.</summary>
     Task<long?> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default);
 

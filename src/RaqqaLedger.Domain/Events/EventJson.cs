@@ -45,6 +45,14 @@ public static class EventJson
         JsonSerializer.Deserialize<TEvent>(json, Options)
         ?? throw new JsonException($"null payload for {typeof(TEvent).Name}");
 
+    /// <summary>The event for a stored name and its payload as UTF-8 bytes, or null when the name is not one of ours.</summary>
+    public static object? Deserialize(string typeName, ReadOnlySpan<byte> utf8Json) =>
+        TypesByName.TryGetValue(typeName, out var type) ? JsonSerializer.Deserialize(utf8Json, type, Options) : null;
+
+    public static TEvent Deserialize<TEvent>(ReadOnlySpan<byte> utf8Json) where TEvent : class =>
+        JsonSerializer.Deserialize<TEvent>(utf8Json, Options)
+        ?? throw new JsonException($"null payload for {typeof(TEvent).Name}");
+
     /// <summary>An enum value's stored name, as events spell it ("single-source", "stated").</summary>
     public static string EnumName<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 

@@ -45,6 +45,9 @@ public abstract class GroupCommitEventStore : IEventStore
     public abstract Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
         CancellationToken cancellationToken = default);
 
+    public abstract Task<IReadOnlyList<EventPayload>> ReadPayloadsOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken = default);
+
     public abstract Task<long?> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default);
 
     public abstract Task<LogHead> ReadHeadAsync(CancellationToken cancellationToken = default);

@@ -126,6 +126,30 @@ public sealed class PostgresEventStore : GroupCommitEventStore
         return await ReadPageAsync(cmd, maxCount, cancellationToken);
     }
 
+    public override async Task<IReadOnlyList<EventPayload>> ReadPayloadsOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        if (types.Count == 0)
+            return [];
+        await using var cmd = dataSource.CreateCommand(
+            "SELECT position, type, data, recorded_at FROM events WHERE position BETWEEN $1 AND $2 AND type = ANY($3) ORDER BY position LIMIT $4");
+        cmd.Parameters.AddWithValue(fromPosition);
+        cmd.Parameters.AddWithValue(toPosition);
+        cmd.Parameters.AddWithValue(types.ToArray());
+        cmd.Parameters.AddWithValue(maxCount);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        var events = new List<EventPayload>(Math.Min(maxCount, 1024));
+        var names = types.ToDictionary(t => t, t => t, StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var type = reader.GetString(1);
+            events.Add(new EventPayload(reader.GetInt64(0), names.GetValueOrDefault(type, type), System.Text.Encoding.UTF8.GetBytes(reader.GetString(2)),
+                new DateTimeOffset(reader.GetFieldValue<DateTime>(3), TimeSpan.Zero)));
+        }
+        return events;
+    }
+
     private static async Task<IReadOnlyList<RecordedEvent>> ReadPageAsync(NpgsqlCommand cmd, int maxCount, CancellationToken cancellationToken)
     {
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);

@@ -40,25 +40,35 @@ public sealed class ArticlesTables : ProjectionTables
             signature     TEXT    NOT NULL
         )
         """,
-        $"CREATE UNIQUE INDEX ix_{Articles}_id_g{generation} ON {Articles}{suffix} (article_id)",
         $"CREATE TABLE {Bands}{suffix} (band_key BIGINT NOT NULL, article_id TEXT NOT NULL)",
     ];
 
-    // A rebuild finds candidates in memory (see StartBuild), so the band index is built once, at the end.
+    // A rebuild finds candidates and earlier copies of an id in memory (see StartBuild), so these
+    // indexes are built once, at the end; article ids are hashes, and an index on them maintained row
+    // by row had each batch rewrite most of its pages.
     public override IReadOnlyList<string> IndexStatements(string suffix, int generation) =>
     [
+        $"CREATE UNIQUE INDEX ix_{Articles}_id_g{generation} ON {Articles}{suffix} (article_id)",
         $"CREATE INDEX ix_{Bands}_key_g{generation} ON {Bands}{suffix} (band_key)",
         $"CREATE UNIQUE INDEX ix_{Articles}_position_g{generation} ON {Articles}{suffix} (position)",
         $"CREATE INDEX ix_{Articles}_published_g{generation} ON {Articles}{suffix} (published_day)",
     ];
 
-    /// <summary>The articles the rebuild has placed so far, by band: candidates without a query.</summary>
-    public override object? StartBuild() => new SyndicationIndex();
-
-    public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, object? buildMemory, CancellationToken cancellationToken)
+    /// <summary>A rebuild's memory: the articles placed so far, by band (candidates without a query), and their ids.</summary>
+    private sealed class Build
     {
-        var index = buildMemory as SyndicationIndex;
-        Statement? insert = null, band = null, candidates = null;
+        public SyndicationIndex Index { get; } = new();
+        public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
+    }
+
+    public override object? StartBuild() => new Build();
+
+    public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<EventPayload> events, object? buildMemory, CancellationToken cancellationToken)
+    {
+        var build = buildMemory as Build;
+        var index = build?.Index;
+        RowStatement? insert = null, band = null;
+        Statement? candidates = null;
 
         async Task<List<SyndicationCandidate>> CandidatesAsync(ulong[] keys)
         {
@@ -88,11 +98,14 @@ public sealed class ArticlesTables : ProjectionTables
                 var found = index?.Candidates(keys) ?? await CandidatesAsync(keys);
                 var entry = ArticlesProjection.Entry(article, e.Position, e.RecordedAt, Syndication.ChooseCluster(article.ArticleId, signature, found));
 
-                insert ??= new Statement(tx,
+                insert ??= RowStatement.Prepare(tx,
                     $"INSERT INTO {Articles}{suffix} (article_id, position, recorded_at, source, title, published_day, date_basis, date_evidence, dateline, agencies, outlet, url, cluster_id, signature) " +
-                    "VALUES (@id, @position, @recorded, @source, @title, @published, @basis, @evidence, @dateline, @agencies, @outlet, @url, @cluster, @signature) " +
-                    "ON CONFLICT (article_id) DO NOTHING",
+                    "VALUES (@id, @position, @recorded, @source, @title, @published, @basis, @evidence, @dateline, @agencies, @outlet, @url, @cluster, @signature)" +
+                    // While building there is no unique index yet: the ids in memory keep the first of each.
+                    (build is null ? " ON CONFLICT (article_id) DO NOTHING" : ""),
                     "@id", "@position", "@recorded", "@source", "@title", "@published", "@basis", "@evidence", "@dateline", "@agencies", "@outlet", "@url", "@cluster", "@signature");
+                if (build is not null && !build.Ids.Add(entry.Id))
+                    continue;
                 var added = await insert
                     .Set("@id", entry.Id).Set("@position", entry.Position).Set("@recorded", Rows.Micros(entry.RecordedAt))
                     .Set("@source", entry.Source).Set("@title", entry.Title).Set("@published", Rows.Day(entry.Published))
@@ -103,14 +116,14 @@ public sealed class ArticlesTables : ProjectionTables
                 if (added == 0)
                     continue;
                 index?.Add(new SyndicationCandidate(entry.Id, entry.Position, entry.Cluster, signature), keys);
-                band ??= new Statement(tx, $"INSERT INTO {Bands}{suffix} (band_key, article_id) VALUES (@key, @id)", "@key", "@id");
+                band ??= RowStatement.Prepare(tx, $"INSERT INTO {Bands}{suffix} (band_key, article_id) VALUES (@key, @id)", "@key", "@id");
                 foreach (var key in keys.Distinct())
                     await band.Set("@key", unchecked((long)key)).Set("@id", entry.Id).ExecuteAsync(cancellationToken);
             }
         }
         finally
         {
-            foreach (var statement in new[] { insert, band, candidates })
+            foreach (var statement in new IAsyncDisposable?[] { insert, band, candidates })
             {
                 if (statement is not null)
                     await statement.DisposeAsync();

@@ -1,3 +1,4 @@
+using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Projections;
 
@@ -54,7 +55,6 @@ public sealed class ClaimsTables : ProjectionTables
             recorded_to_at     BIGINT  NULL
         )
         """,
-        $"CREATE UNIQUE INDEX ix_{Claims}_version_g{generation} ON {Claims}{suffix} (claim_id, recorded_from)",
         $"""
         CREATE TABLE {ClaimArticles}{suffix} (
             article_id    TEXT    NOT NULL,
@@ -63,7 +63,6 @@ public sealed class ClaimsTables : ProjectionTables
             position      BIGINT  NOT NULL
         )
         """,
-        $"CREATE UNIQUE INDEX ix_{ClaimArticles}_id_g{generation} ON {ClaimArticles}{suffix} (article_id)",
         $"""
         CREATE TABLE {RuleStatus}{suffix} (
             position              BIGINT  NOT NULL,
@@ -77,33 +76,73 @@ public sealed class ClaimsTables : ProjectionTables
         $"CREATE UNIQUE INDEX ix_{RuleStatus}_position_g{generation} ON {RuleStatus}{suffix} (position)",
     ];
 
+    // The unique indexes come at the end too: a rebuild keeps what they would look up in memory (see
+    // StartBuild), and their keys are hashes, so maintained row by row each batch rewrote most of their pages.
     public override IReadOnlyList<string> IndexStatements(string suffix, int generation) =>
     [
+        $"CREATE UNIQUE INDEX ix_{Claims}_version_g{generation} ON {Claims}{suffix} (claim_id, recorded_from)",
+        $"CREATE UNIQUE INDEX ix_{ClaimArticles}_id_g{generation} ON {ClaimArticles}{suffix} (article_id)",
         $"CREATE INDEX ix_{Claims}_topic_g{generation} ON {Claims}{suffix} (topic, published_day)",
         $"CREATE INDEX ix_{Claims}_recorded_g{generation} ON {Claims}{suffix} (recorded_from, recorded_to)",
         $"CREATE INDEX ix_{Claims}_speaker_g{generation} ON {Claims}{suffix} (speaker, topic)",
     ];
 
-    public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, object? buildMemory, CancellationToken cancellationToken)
+    /// <summary>
+    /// A rebuild's memory: each article's date, instead of looking it up by an index the fresh table
+    /// does not have yet, and the closes of claim versions, applied once that index is in.
+    /// </summary>
+    private sealed class Build
     {
-        await using var article = new Statement(tx,
-            $"INSERT INTO {ClaimArticles}{suffix} (article_id, published_day, date_basis, position) VALUES (@id, @published, @basis, @position) ON CONFLICT (article_id) DO NOTHING",
+        public Dictionary<string, ArticleDated> Articles { get; } = new(StringComparer.Ordinal);
+        public List<VersionClosed> Closes { get; } = [];
+    }
+
+    public override object? StartBuild() => new Build();
+
+    /// <summary>
+    /// The closes a rebuild held back, in log order. Each ends what was open just before it, as it
+    /// would have when applied in turn: versions opened earlier and not closed by an earlier close.
+    /// </summary>
+    public override async Task FinishBuildAsync(ViewTransaction tx, string suffix, object? buildMemory, CancellationToken cancellationToken)
+    {
+        if (buildMemory is not Build { Closes.Count: > 0 } build)
+            return;
+        await using var close = RowStatement.Prepare(tx,
+            $"UPDATE {Claims}{suffix} SET recorded_to = @position, recorded_to_at = @at WHERE claim_id = @claim AND recorded_to IS NULL AND recorded_from < @position",
+            "@position", "@at", "@claim");
+        foreach (var c in build.Closes)
+            await close.Set("@position", c.Position).Set("@at", Rows.Micros(c.RecordedAt)).Set("@claim", c.ClaimId).ExecuteAsync(cancellationToken);
+        build.Closes.Clear();
+    }
+
+    public override async Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<EventPayload> events, object? buildMemory, CancellationToken cancellationToken)
+    {
+        var build = buildMemory as Build;
+        // While building, the fresh tables have no unique indexes: no ON CONFLICT, and no lookups by article.
+        var conflict = build is null;
+        await using var article = RowStatement.Prepare(tx,
+            $"INSERT INTO {ClaimArticles}{suffix} (article_id, published_day, date_basis, position) VALUES (@id, @published, @basis, @position)" +
+            (conflict ? " ON CONFLICT (article_id) DO NOTHING" : ""),
             "@id", "@published", "@basis", "@position");
-        await using var close = new Statement(tx,
+        await using var close = RowStatement.Prepare(tx,
             $"UPDATE {Claims}{suffix} SET recorded_to = @position, recorded_to_at = @at WHERE claim_id = @claim AND recorded_to IS NULL",
             "@position", "@at", "@claim");
         // The article's reported time and place in the log are copied onto each version, so reported-time queries need no join.
-        await using var open = new Statement(tx,
+        await using var open = RowStatement.Prepare(tx,
             $"INSERT INTO {Claims}{suffix} (claim_id, article_id, topic, change, value, previous_value, speaker, speaker_as_written, quote, span_start, span_length, " +
             "event_from, event_to, event_text, rule_id, rule_set_version, published_day, date_basis, article_position, recorded_from, recorded_from_at) " +
             "VALUES (@claim, @article, @topic, @change, @value, @previous, @speaker, @written, @quote, @start, @length, @from, @to, @text, @rule, @ruleset, " +
-            $"(SELECT published_day FROM {ClaimArticles}{suffix} WHERE article_id = @article), " +
-            $"COALESCE((SELECT date_basis FROM {ClaimArticles}{suffix} WHERE article_id = @article), 'unknown'), " +
-            $"COALESCE((SELECT position FROM {ClaimArticles}{suffix} WHERE article_id = @article), 0), @position, @at) " +
-            "ON CONFLICT (claim_id, recorded_from) DO NOTHING",
-            "@claim", "@article", "@topic", "@change", "@value", "@previous", "@speaker", "@written", "@quote", "@start", "@length",
-            "@from", "@to", "@text", "@rule", "@ruleset", "@position", "@at");
-        await using var status = new Statement(tx,
+            (conflict
+                ? $"(SELECT published_day FROM {ClaimArticles}{suffix} WHERE article_id = @article), " +
+                  $"COALESCE((SELECT date_basis FROM {ClaimArticles}{suffix} WHERE article_id = @article), 'unknown'), " +
+                  $"COALESCE((SELECT position FROM {ClaimArticles}{suffix} WHERE article_id = @article), 0), @position, @at) " +
+                  "ON CONFLICT (claim_id, recorded_from) DO NOTHING"
+                : "@published, @basis, @article_position, @position, @at)"),
+            [
+                "@claim", "@article", "@topic", "@change", "@value", "@previous", "@speaker", "@written", "@quote", "@start", "@length",
+                "@from", "@to", "@text", "@rule", "@ruleset", "@position", "@at", .. conflict ? Array.Empty<string>() : ["@published", "@basis", "@article_position"],
+            ]);
+        await using var status = RowStatement.Prepare(tx,
             $"INSERT INTO {RuleStatus}{suffix} (position, recorded_at, rule_set_version, rule_set_name, confirmed_min_sources, agree_within_percent) " +
             "VALUES (@position, @at, @version, @name, @sources, @percent) ON CONFLICT (position) DO NOTHING",
             "@position", "@at", "@version", "@name", "@sources", "@percent");
@@ -116,26 +155,45 @@ public sealed class ClaimsTables : ProjectionTables
                 continue;
             foreach (var change in ClaimsProjection.Changes(e.Position, e.RecordedAt, @event))
             {
-                var task = change switch
+                switch (change)
                 {
-                    ArticleDated a => article.Set("@id", a.ArticleId).Set("@published", Rows.Day(a.Published))
-                        .Set("@basis", EventJson.EnumName(a.Basis)).Set("@position", a.Position).ExecuteAsync(cancellationToken),
-                    VersionClosed c => close.Set("@position", c.Position).Set("@at", Rows.Micros(c.RecordedAt)).Set("@claim", c.ClaimId)
-                        .ExecuteAsync(cancellationToken),
-                    VersionOpened { Version: var v } => open.Set("@claim", v.ClaimId).Set("@article", v.ArticleId).Set("@topic", v.Topic)
-                        .Set("@change", EventJson.EnumName(v.Change)).Set("@value", v.Facts.Value.ToJson()).Set("@previous", v.PreviousValue?.ToJson())
-                        .Set("@speaker", v.Facts.Speaker).Set("@written", v.Facts.SpeakerAsWritten).Set("@quote", v.Facts.Quote)
-                        .Set("@start", v.Facts.Span.Start).Set("@length", v.Facts.Span.Length)
-                        .Set("@from", Rows.Day(v.Facts.EventDate?.From)).Set("@to", Rows.Day(v.Facts.EventDate?.To)).Set("@text", v.Facts.EventDate?.Text)
-                        .Set("@rule", v.Facts.RuleId).Set("@ruleset", v.RuleSetVersion).Set("@position", v.RecordedFrom).Set("@at", Rows.Micros(v.RecordedAt))
-                        .ExecuteAsync(cancellationToken),
-                    StatusRuleChanged s => status.Set("@position", s.Position).Set("@at", Rows.Micros(s.RecordedAt)).Set("@version", s.RuleSetVersion)
-                        .Set("@name", s.RuleSetName).Set("@sources", s.Rule.ConfirmedMinSources)
-                        .Set("@percent", s.Rule.NumbersAgreeWithinPercent.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                        .ExecuteAsync(cancellationToken),
-                    _ => throw new InvalidOperationException($"unknown change {change.GetType().Name}"),
-                };
-                await task;
+                    case ArticleDated a:
+                        // The first event of an article wins, as ON CONFLICT DO NOTHING has it.
+                        if (build is not null && !build.Articles.TryAdd(a.ArticleId, a))
+                            break;
+                        await article.Set("@id", a.ArticleId).Set("@published", Rows.Day(a.Published))
+                            .Set("@basis", EventJson.EnumName(a.Basis)).Set("@position", a.Position).ExecuteAsync(cancellationToken);
+                        break;
+                    case VersionClosed c when build is not null:
+                        build.Closes.Add(c);
+                        break;
+                    case VersionClosed c:
+                        await close.Set("@position", c.Position).Set("@at", Rows.Micros(c.RecordedAt)).Set("@claim", c.ClaimId).ExecuteAsync(cancellationToken);
+                        break;
+                    case VersionOpened { Version: var v }:
+                        if (build is not null)
+                        {
+                            var dated = build.Articles.GetValueOrDefault(v.ArticleId);
+                            open.Set("@published", Rows.Day(dated?.Published)).Set("@basis", EventJson.EnumName(dated?.Basis ?? DateBasis.Unknown))
+                                .Set("@article_position", dated?.Position ?? 0);
+                        }
+                        await open.Set("@claim", v.ClaimId).Set("@article", v.ArticleId).Set("@topic", v.Topic)
+                            .Set("@change", EventJson.EnumName(v.Change)).Set("@value", v.Facts.Value.ToJson()).Set("@previous", v.PreviousValue?.ToJson())
+                            .Set("@speaker", v.Facts.Speaker).Set("@written", v.Facts.SpeakerAsWritten).Set("@quote", v.Facts.Quote)
+                            .Set("@start", v.Facts.Span.Start).Set("@length", v.Facts.Span.Length)
+                            .Set("@from", Rows.Day(v.Facts.EventDate?.From)).Set("@to", Rows.Day(v.Facts.EventDate?.To)).Set("@text", v.Facts.EventDate?.Text)
+                            .Set("@rule", v.Facts.RuleId).Set("@ruleset", v.RuleSetVersion).Set("@position", v.RecordedFrom).Set("@at", Rows.Micros(v.RecordedAt))
+                            .ExecuteAsync(cancellationToken);
+                        break;
+                    case StatusRuleChanged s:
+                        await status.Set("@position", s.Position).Set("@at", Rows.Micros(s.RecordedAt)).Set("@version", s.RuleSetVersion)
+                            .Set("@name", s.RuleSetName).Set("@sources", s.Rule.ConfirmedMinSources)
+                            .Set("@percent", s.Rule.NumbersAgreeWithinPercent.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                            .ExecuteAsync(cancellationToken);
+                        break;
+                    default:
+                        throw new InvalidOperationException($"unknown change {change.GetType().Name}");
+                }
             }
         }
     }

@@ -37,16 +37,16 @@ public sealed class ProjectionRunner(
     public async Task<IReadOnlyList<ReplayResult>> CatchUpAsync(CancellationToken cancellationToken = default)
     {
         await EnsureCheckpointTableAsync(cancellationToken);
-        var rebuilt = new List<ReplayResult>();
+        var stale = new List<ProjectionTables>();
         foreach (var projection in Projections)
         {
             var checkpoint = await views.ReadCheckpointAsync(projection.Name, cancellationToken);
             if (checkpoint is null || checkpoint.Version != projection.Version || !await views.TableExistsAsync(projection.Tables[0], cancellationToken))
-                rebuilt.Add(await RebuildAsync(projection, cancellationToken));
+                stale.Add(projection);
             else
                 await ApplyNewEventsAsync(projection, cancellationToken);
         }
-        return rebuilt;
+        return stale.Count == 0 ? [] : await RebuildAsync(stale, cancellationToken);
     }
 
     /// <summary>Catches up, then applies new events as they are committed, until cancelled.</summary>
@@ -72,10 +72,7 @@ public sealed class ProjectionRunner(
         if (chosen.Count == 0)
             throw new ArgumentException($"no projection named '{name}'; there are: {string.Join(", ", Projections.Select(p => p.Name))}");
         await EnsureCheckpointTableAsync(cancellationToken);
-        var results = new List<ReplayResult>();
-        foreach (var projection in chosen)
-            results.Add(await RebuildAsync(projection, cancellationToken, progress));
-        return results;
+        return await RebuildAsync(chosen, cancellationToken, progress);
     }
 
     public async Task<IReadOnlyList<ProjectionInfo>> DescribeAsync(CancellationToken cancellationToken = default)
@@ -111,7 +108,7 @@ public sealed class ProjectionRunner(
             await using var tx = await views.BeginWriteAsync(projection.Name, cancellationToken);
             if (tx.Checkpoint.Version != projection.Version)
                 return; // another process rebuilt it under another version; the next start sorts that out
-            var (events, reached) = await ReadPageAsync(projection, tx.Checkpoint.Position, batchSize, cancellationToken);
+            var (events, reached) = await ReadPageAsync(projection.EventTypes, tx.Checkpoint.Position, batchSize, cancellationToken);
             if (reached == tx.Checkpoint.Position)
                 return;
             await projection.ApplyAsync(tx, "", events, null, cancellationToken);
@@ -123,84 +120,122 @@ public sealed class ProjectionRunner(
     }
 
     /// <summary>
-    /// The next events a projection folds after <paramref name="after"/>, and the position the page
+    /// The next events of the given types after <paramref name="after"/>, and the position the page
     /// covers: the last event's when the page is full, else the head read before the page, since
     /// every event up to it was looked at.
     /// </summary>
-    private async Task<(IReadOnlyList<RecordedEvent> Events, long Reached)> ReadPageAsync(ProjectionTables projection, long after, int size, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<EventPayload> Events, long Reached)> ReadPageAsync(IReadOnlyCollection<string> types, long after, int size, CancellationToken cancellationToken)
     {
         var head = (await store.ReadHeadAsync(cancellationToken)).Position;
         if (head <= after)
             return ([], after);
-        var events = await store.ReadAllOfTypesAsync(after + 1, head, projection.EventTypes, size, cancellationToken);
+        var events = await store.ReadPayloadsOfTypesAsync(after + 1, head, types, size, cancellationToken);
         return (events, events.Count == size ? events[^1].Position : head);
     }
 
-    private async Task<ReplayResult> RebuildAsync(ProjectionTables projection, CancellationToken cancellationToken, IProgress<ReplayProgress>? progress = null)
+    /// <summary>One projection's part in a rebuild.</summary>
+    private sealed class Build(ProjectionTables projection, string token)
     {
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var token = Guid.NewGuid().ToString("N");
-        int generation;
-        await using (var tx = await views.BeginWriteAsync(projection.Name, cancellationToken))
+        public ProjectionTables Projection { get; } = projection;
+        public string Token { get; } = token;
+        public HashSet<string> Types { get; } = new(projection.EventTypes, StringComparer.Ordinal);
+        public int Generation { get; set; }
+        public object? Memory { get; set; } = projection.StartBuild();
+        public long Applied { get; set; }
+        public System.Diagnostics.Stopwatch Busy { get; } = new();
+    }
+
+    /// <summary>
+    /// Rebuilds projections from position 1 into fresh tables and swaps each in once it reaches the
+    /// head. They read the log together, one page for all, each taking the events of its types: the
+    /// log is read once however many projections are rebuilt. Each still writes and commits under its
+    /// own checkpoint's lock.
+    /// </summary>
+    /// <returns>Per projection; its elapsed time is its own writing plus the shared reading.</returns>
+    private async Task<IReadOnlyList<ReplayResult>> RebuildAsync(IReadOnlyList<ProjectionTables> projections, CancellationToken cancellationToken, IProgress<ReplayProgress>? progress = null)
+    {
+        var builds = projections.Select(p => new Build(p, Guid.NewGuid().ToString("N"))).ToList();
+        var types = builds.SelectMany(b => b.Types).Distinct(StringComparer.Ordinal).ToList();
+        var reading = new System.Diagnostics.Stopwatch();
+        foreach (var build in builds)
         {
+            build.Busy.Start();
+            await using var tx = await views.BeginWriteAsync(build.Projection.Name, cancellationToken);
             // Leftovers of a replay that died are dropped; a replay running elsewhere loses its claim and stops.
-            generation = tx.Checkpoint.Generation + 1;
-            foreach (var table in projection.Tables)
+            build.Generation = tx.Checkpoint.Generation + 1;
+            foreach (var table in build.Projection.Tables)
                 await tx.ExecuteAsync($"DROP TABLE IF EXISTS {table}{ProjectionTables.BuildSuffix}", cancellationToken);
-            foreach (var statement in projection.CreateStatements(ProjectionTables.BuildSuffix, generation))
+            foreach (var statement in build.Projection.CreateStatements(ProjectionTables.BuildSuffix, build.Generation))
                 await tx.ExecuteAsync(statement, cancellationToken);
-            await tx.SaveCheckpointAsync(tx.Checkpoint with { BuildToken = token, BuildPosition = 0 }, cancellationToken);
+            await tx.SaveCheckpointAsync(tx.Checkpoint with { BuildToken = build.Token, BuildPosition = 0 }, cancellationToken);
             await tx.CommitAsync(cancellationToken);
+            build.Busy.Stop();
         }
 
-        long applied = 0;
+        var results = new List<ReplayResult>();
+        var position = 0L;
         var indexed = false;
-        var memory = projection.StartBuild();
         while (true)
         {
-            await using var tx = await views.BeginWriteAsync(projection.Name, cancellationToken);
-            EnsureOwner(tx.Checkpoint, token);
-            var (events, reached) = await ReadPageAsync(projection, tx.Checkpoint.BuildPosition, buildBatchSize, cancellationToken);
-            if (events.Count > 0)
+            reading.Start();
+            var (events, reached) = await ReadPageAsync(types, position, buildBatchSize, cancellationToken);
+            reading.Stop();
+            var full = events.Count == buildBatchSize;
+            foreach (var build in builds)
             {
-                await projection.ApplyAsync(tx, ProjectionTables.BuildSuffix, events, memory, cancellationToken);
-                applied += events.Count;
-            }
-            tx.Checkpoint = tx.Checkpoint with { BuildPosition = reached };
-            if (events.Count == buildBatchSize || !indexed)
-            {
-                // Near the head: the readers' indexes go in now, once, over the bulk of the rows,
-                // in a transaction of their own rather than the swap's.
-                if (events.Count < buildBatchSize)
+                build.Busy.Start();
+                await using var tx = await views.BeginWriteAsync(build.Projection.Name, cancellationToken);
+                EnsureOwner(tx.Checkpoint, build.Token);
+                var mine = events.Where(e => build.Types.Contains(e.Type)).ToList();
+                if (mine.Count > 0)
                 {
-                    foreach (var statement in projection.IndexStatements(ProjectionTables.BuildSuffix, generation))
-                        await tx.ExecuteAsync(statement, cancellationToken);
-                    indexed = true;
+                    await build.Projection.ApplyAsync(tx, ProjectionTables.BuildSuffix, mine, build.Memory, cancellationToken);
+                    build.Applied += mine.Count;
                 }
-                await tx.SaveCheckpointAsync(tx.Checkpoint, cancellationToken);
+                tx.Checkpoint = tx.Checkpoint with { BuildPosition = reached };
+                if (full || !indexed)
+                {
+                    // Near the head: the readers' indexes go in now, once, over the bulk of the rows,
+                    // in a transaction of their own rather than the swap's.
+                    if (!full)
+                    {
+                        foreach (var statement in build.Projection.IndexStatements(ProjectionTables.BuildSuffix, build.Generation))
+                            await tx.ExecuteAsync(statement, cancellationToken);
+                        await build.Projection.FinishBuildAsync(tx, ProjectionTables.BuildSuffix, build.Memory, cancellationToken);
+                        build.Memory = null;
+                    }
+                    await tx.SaveCheckpointAsync(tx.Checkpoint, cancellationToken);
+                    await tx.CommitAsync(cancellationToken);
+                    build.Busy.Stop();
+                    progress?.Report(new ReplayProgress(build.Projection.Name, reached, (await store.ReadHeadAsync(cancellationToken)).Position));
+                    continue;
+                }
+                // At the head, under the lock: swap the fresh tables in, with the position they reached.
+                foreach (var table in build.Projection.Tables)
+                {
+                    await tx.ExecuteAsync($"DROP TABLE IF EXISTS {table}", cancellationToken);
+                    await tx.ExecuteAsync($"ALTER TABLE {table}{ProjectionTables.BuildSuffix} RENAME TO {table}", cancellationToken);
+                }
+                var done = tx.Checkpoint with
+                {
+                    Version = build.Projection.Version,
+                    Position = tx.Checkpoint.BuildPosition,
+                    Generation = build.Generation,
+                    BuildToken = null,
+                    BuildPosition = 0,
+                    RebuiltAt = DateTimeOffset.UtcNow,
+                };
+                await tx.SaveCheckpointAsync(done, cancellationToken);
                 await tx.CommitAsync(cancellationToken);
-                progress?.Report(new ReplayProgress(projection.Name, reached, (await store.ReadHeadAsync(cancellationToken)).Position));
-                continue;
+                build.Busy.Stop();
+                progress?.Report(new ReplayProgress(build.Projection.Name, done.Position, done.Position));
+                results.Add(new ReplayResult(build.Projection.Name, build.Applied, done.Position, build.Generation, build.Busy.Elapsed + reading.Elapsed));
             }
-            // At the head, under the lock: swap the fresh tables in, with the position they reached.
-            foreach (var table in projection.Tables)
-            {
-                await tx.ExecuteAsync($"DROP TABLE IF EXISTS {table}", cancellationToken);
-                await tx.ExecuteAsync($"ALTER TABLE {table}{ProjectionTables.BuildSuffix} RENAME TO {table}", cancellationToken);
-            }
-            var done = tx.Checkpoint with
-            {
-                Version = projection.Version,
-                Position = tx.Checkpoint.BuildPosition,
-                Generation = generation,
-                BuildToken = null,
-                BuildPosition = 0,
-                RebuiltAt = DateTimeOffset.UtcNow,
-            };
-            await tx.SaveCheckpointAsync(done, cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-            progress?.Report(new ReplayProgress(projection.Name, done.Position, done.Position));
-            return new ReplayResult(projection.Name, applied, done.Position, generation, started.Elapsed);
+            if (results.Count == builds.Count)
+                return results;
+            if (!full)
+                indexed = true;
+            position = reached;
         }
     }
 

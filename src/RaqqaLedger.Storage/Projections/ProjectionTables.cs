@@ -31,11 +31,19 @@ public abstract class ProjectionTables
 
     /// <summary>
     /// What a rebuild may keep in memory from one batch to the next, so it need not look its own
-    /// fresh rows up again; null when the projection needs nothing. It must lead to the same rows.
+    /// fresh rows up again, nor have the indexes to do it by; null when the projection needs nothing.
+    /// It must lead to the same rows.
     /// </summary>
     public virtual object? StartBuild() => null;
 
+    /// <summary>
+    /// Runs once in a rebuild, right after <see cref="IndexStatements"/>: whatever the build held back
+    /// until the indexes were in. The rest of the log is then applied as to live tables, without the
+    /// build's memory.
+    /// </summary>
+    public virtual Task FinishBuildAsync(ViewTransaction tx, string suffix, object? buildMemory, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Applies events, in log order, to the tables named with <paramref name="suffix"/>.</summary>
-    /// <param name="buildMemory">During a rebuild, what <see cref="StartBuild"/> gave; otherwise null.</param>
-    public abstract Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<RecordedEvent> events, object? buildMemory, CancellationToken cancellationToken);
+    /// <param name="buildMemory">During a rebuild, until its indexes are in, what <see cref="StartBuild"/> gave; otherwise null.</param>
+    public abstract Task ApplyAsync(ViewTransaction tx, string suffix, IReadOnlyList<EventPayload> events, object? buildMemory, CancellationToken cancellationToken);
 }

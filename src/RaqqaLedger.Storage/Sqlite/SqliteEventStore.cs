@@ -114,15 +114,42 @@ public sealed class SqliteEventStore : GroupCommitEventStore
         if (types.Count == 0)
             return [];
         await using var connection = await OpenReadConnectionAsync(cancellationToken);
+        await using var cmd = OfTypes(connection, Columns, fromPosition, toPosition, types, maxCount);
+        return await ReadPageAsync(cmd, maxCount, cancellationToken);
+    }
+
+    public override async Task<IReadOnlyList<EventPayload>> ReadPayloadsOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        if (types.Count == 0)
+            return [];
+        await using var connection = await OpenReadConnectionAsync(cancellationToken);
+        await using var cmd = OfTypes(connection, "position, type, data, recorded_at", fromPosition, toPosition, types, maxCount);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        var events = new List<EventPayload>(Math.Min(maxCount, 1024));
+        // The type names repeat on every row: one string per distinct name, not one per row.
+        var names = types.ToDictionary(t => t, t => t, StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var type = reader.GetString(1);
+            // A TEXT column's bytes are its UTF-8 text, which is what the payload's JSON reader wants.
+            events.Add(new EventPayload(reader.GetInt64(0), names.GetValueOrDefault(type, type), reader.GetFieldValue<byte[]>(2), ParseRecordedAt(reader.GetString(3))));
+        }
+        return events;
+    }
+
+    private static SqliteCommand OfTypes(SqliteConnection connection, string columns, long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount)
+    {
         var names = types.Select((_, i) => $"$t{i}").ToList();
-        await using var cmd = new SqliteCommand(
-            $"SELECT {Columns} FROM events WHERE position BETWEEN $from AND $to AND type IN ({string.Join(", ", names)}) ORDER BY position LIMIT $n", connection);
+        var cmd = new SqliteCommand(
+            $"SELECT {columns} FROM events WHERE position BETWEEN $from AND $to AND type IN ({string.Join(", ", names)}) ORDER BY position LIMIT $n", connection);
         cmd.Parameters.AddWithValue("$from", fromPosition);
         cmd.Parameters.AddWithValue("$to", toPosition);
         cmd.Parameters.AddWithValue("$n", maxCount);
         foreach (var (type, i) in types.Select((t, i) => (t, i)))
             cmd.Parameters.AddWithValue(names[i], type);
-        return await ReadPageAsync(cmd, maxCount, cancellationToken);
+        return cmd;
     }
 
     private static async Task<IReadOnlyList<RecordedEvent>> ReadPageAsync(SqliteCommand cmd, int maxCount, CancellationToken cancellationToken)
@@ -173,8 +200,10 @@ public sealed class SqliteEventStore : GroupCommitEventStore
 
     private static RecordedEvent ReadEvent(SqliteDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetInt64(2), Guid.Parse(r.GetString(3)), r.GetString(4), r.GetString(5), r.GetString(6),
-        DateTimeOffset.ParseExact(r.GetString(7), "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-        (byte[])r.GetValue(8));
+        ParseRecordedAt(r.GetString(7)), (byte[])r.GetValue(8));
+
+    private static DateTimeOffset ParseRecordedAt(string text) =>
+        DateTimeOffset.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     private static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? tx = null)
     {

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using RaqqaLedger.Storage;
+using RaqqaLedger.Storage.Projections;
+using RaqqaLedger.Storage.Sqlite;
+
+namespace RaqqaLedger.Benchmarks;
+
+/// <param name="EventsPerSecond">Log events covered per second by a replay of this projection alone.</param>
+/// <param name="ReadEventsPerSecond">Log events covered per second by the projection's filtered read alone (pages as the runner reads them), folding nothing.</param>
+/// <param name="CpuSeconds">The process's processor time over the replay (every thread): steadier than the wall clock on a busy machine.</param>
+public sealed record ProjectionRebuildFigure(string Projection, double EventsPerSecond, double ReadEventsPerSecond, double Seconds, double CpuSeconds);
+
+/// <param name="EventsPerSecond">Log events covered per second by a replay of both projections.</param>
+/// <param name="BaselineEventsPerSecond">Reading the whole log, page by page, folding nothing.</param>
+/// <param name="CpuSeconds">Processor time of the replay of both, and of the baseline read.</param>
+public sealed record RebuildRound(double EventsPerSecond, double BaselineEventsPerSecond, double Ratio, double CpuSeconds, double BaselineCpuSeconds,
+    IReadOnlyList<ProjectionRebuildFigure> Projections);
+
+/// <summary>
+/// The rebuild alone, for iterating on it: a generated corpus ingested once (or a store kept from an
+/// earlier run), then rounds of the raw-read baseline, each projection's filtered read and replay, and
+/// the replay of both, all in one process.
+/// </summary>
+public static class RebuildBenchmark
+{
+    /// <param name="bothOnly">Skip the replays of each projection alone and the filtered reads: the whole rebuild and its baseline only.</param>
+    public static async Task<object> RunAsync(int articles, string? storePath, int rounds, bool bothOnly, Action<string> progress)
+    {
+        CorpusStore corpus;
+        if (storePath is not null && File.Exists(storePath))
+        {
+            await using var existing = await SqliteEventStore.OpenAsync(storePath);
+            corpus = new CorpusStore(storePath, articles, (await existing.ReadHeadAsync()).Position, null);
+            progress($"rebuild: reusing {storePath}, {corpus.Events:N0} events");
+        }
+        else
+        {
+            corpus = await LedgerBenchmark.BuildAsync(articles, progress, storePath);
+        }
+
+        var results = new List<RebuildRound>();
+        for (var round = 0; round < rounds; round++)
+        {
+            await using var store = await SqliteEventStore.OpenAsync(corpus.Path);
+            var views = ViewDatabase.For(store);
+            var cpu = Cpu();
+            var baseline = await BaselineAsync(store);
+            var baselineCpu = Cpu() - cpu;
+            var figures = new List<ProjectionRebuildFigure>();
+            foreach (var projection in bothOnly ? [] : ProjectionRunner.All)
+            {
+                var read = await FilteredReadAsync(store, projection, corpus.Events);
+                cpu = Cpu();
+                var watch = Stopwatch.StartNew();
+                await new ProjectionRunner(store, views).ReplayAsync(projection.Name);
+                var seconds = watch.Elapsed.TotalSeconds;
+                figures.Add(new ProjectionRebuildFigure(projection.Name, Math.Round(corpus.Events / seconds), Math.Round(corpus.Events / read), Math.Round(seconds, 2),
+                    Math.Round(Cpu() - cpu, 2)));
+            }
+            cpu = Cpu();
+            var both = Stopwatch.StartNew();
+            await new ProjectionRunner(store, views).ReplayAsync();
+            var rate = corpus.Events / both.Elapsed.TotalSeconds;
+            var bothCpu = Cpu() - cpu;
+            results.Add(new RebuildRound(Math.Round(rate), Math.Round(baseline), Math.Round(rate / baseline, 3), Math.Round(bothCpu, 2), Math.Round(baselineCpu, 2), figures));
+            progress($"round {round + 1}: both {rate:N0}/s ({bothCpu:F2} s cpu), baseline {baseline:N0}/s ({baselineCpu:F2} s cpu), " +
+                string.Join(", ", figures.Select(f => $"{f.Projection} {f.EventsPerSecond:N0}/s ({f.CpuSeconds:F2} s cpu, read {f.ReadEventsPerSecond:N0}/s)")));
+        }
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+        return new { benchmark = "rebuild", events = corpus.Events, rounds = results, peakWorkingSetMb = Math.Round(peak), machine = Stats.Machine };
+    }
+
+    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
+    private static async Task<double> BaselineAsync(IEventStore store)
+    {
+        var watch = Stopwatch.StartNew();
+        long read = 0;
+        await foreach (var _ in store.ReadAllForwardAsync(pageSize: 5000))
+            read++;
+        return read / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <returns>Seconds to read every event the projection folds, in the runner's pages.</returns>
+    private static async Task<double> FilteredReadAsync(IEventStore store, ProjectionTables projection, long head)
+    {
+        const int page = 20_000;
+        var watch = Stopwatch.StartNew();
+        var after = 0L;
+        while (true)
+        {
+            var events = await store.ReadPayloadsOfTypesAsync(after + 1, head, projection.EventTypes, page);
+            if (events.Count < page)
+                break;
+            after = events[^1].Position;
+        }
+        return watch.Elapsed.TotalSeconds;
+    }
+}
