@@ -22,7 +22,15 @@ public sealed record RebuildFigure(long Events, double EventsPerSecond, double B
 
 /// <summary>A store filled with a generated corpus, for the ingest, rebuild and REST figures at one size.</summary>
 /// <param name="Ingest">How fast it was filled; null for a store kept from an earlier run.</param>
-public sealed record CorpusStore(string Path, int Articles, long Events, IngestFigure? Ingest);
+public sealed record CorpusStore(string Path, int Articles, long Events, IngestFigure? Ingest)
+{
+    /// <summary>Removes the store's files: a full run writes gigabytes.</summary>
+    public void Delete()
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(Path + suffix);
+    }
+}
 
 public static class LedgerBenchmark
 {

@@ -67,10 +67,17 @@ public static class Program
         foreach (var articles in sizes)
         {
             var corpus = await LedgerBenchmark.BuildAsync(articles, progress);
-            ingest.Add(corpus.Ingest!);
-            rebuild.Add(await LedgerBenchmark.RebuildAsync(corpus, progress));
-            if (articles == sizes[0] || articles == sizes[^1])
-                rest.AddRange(await RestBenchmark.RunAsync(corpus, quick ? 2 : 5, 4, progress));
+            try
+            {
+                ingest.Add(corpus.Ingest!);
+                rebuild.Add(await LedgerBenchmark.RebuildAsync(corpus, progress));
+                if (articles == sizes[0] || articles == sizes[^1])
+                    rest.AddRange(await RestBenchmark.RunAsync(corpus, quick ? 2 : 5, 4, progress));
+            }
+            finally
+            {
+                corpus.Delete();
+            }
         }
         return new BenchResult("bench", quick, extraction, append, ingest, rebuild, rest, Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 1), Stats.Machine);
     }

@@ -23,8 +23,18 @@ public static class RestBenchmark
         "civilians.evacuated.count", "deal.allows_foreign_fighters", "deal.brokered_by", "city.sdf_control.percent",
     ];
 
-    public static async Task<IReadOnlyList<RestFigure>> RunAsync(int articles, double seconds, int clients, Action<string> progress) =>
-        await RunAsync(await LedgerBenchmark.BuildAsync(articles, progress), seconds, clients, progress);
+    public static async Task<IReadOnlyList<RestFigure>> RunAsync(int articles, double seconds, int clients, Action<string> progress)
+    {
+        var corpus = await LedgerBenchmark.BuildAsync(articles, progress);
+        try
+        {
+            return await RunAsync(corpus, seconds, clients, progress);
+        }
+        finally
+        {
+            corpus.Delete();
+        }
+    }
 
     public static async Task<IReadOnlyList<RestFigure>> RunAsync(CorpusStore corpus, double seconds, int clients, Action<string> progress)
     {
