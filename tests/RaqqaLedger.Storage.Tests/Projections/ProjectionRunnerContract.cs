@@ -105,18 +105,22 @@ public abstract class ProjectionRunnerContract : IAsyncLifetime
         var complete = (await queries.ClaimsAsync(new ClaimQuery())).Count;
         Assert.True(complete > 10);
 
-        using var stop = new CancellationTokenSource();
+        // A reader between every two build transactions (the replay reports each one), and one beside it all along.
         var counts = new List<int>();
+        var betweenBatches = new OnReport(() => counts.Add(queries.ClaimsAsync(new ClaimQuery()).GetAwaiter().GetResult().Count));
+        using var stop = new CancellationTokenSource();
+        var alongside = new List<int>();
         var reader = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
-                counts.Add((await queries.ClaimsAsync(new ClaimQuery())).Count);
+                alongside.Add((await queries.ClaimsAsync(new ClaimQuery())).Count);
         });
-        await Runner(batchSize: 1).ReplayAsync("claims"); // one transaction per event: a slow build
+        await Runner(batchSize: 1).ReplayAsync("claims", progress: betweenBatches); // one transaction per event
         await stop.CancelAsync();
         await reader;
+        counts.AddRange(alongside);
 
-        Assert.True(counts.Count > 3, $"the reader ran {counts.Count} times");
+        Assert.True(counts.Count > 3, $"the readers ran {counts.Count} times");
         Assert.All(counts, c => Assert.Equal(complete, c));
     }
 
@@ -216,4 +220,10 @@ public abstract class ProjectionRunnerContract : IAsyncLifetime
         }
         return dump;
     }
+}
+
+/// <summary>Runs an action on each report, on the reporting thread, before the reporter goes on.</summary>
+internal sealed class OnReport(Action action) : IProgress<ReplayProgress>
+{
+    public void Report(ReplayProgress value) => action();
 }
