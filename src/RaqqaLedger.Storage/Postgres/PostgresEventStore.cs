@@ -117,12 +117,7 @@ public sealed class PostgresEventStore : GroupCommitEventStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         if (types.Count == 0)
             return [];
-        await using var cmd = dataSource.CreateCommand(
-            $"SELECT {Columns} FROM events WHERE position BETWEEN $1 AND $2 AND type = ANY($3) ORDER BY position LIMIT $4");
-        cmd.Parameters.AddWithValue(fromPosition);
-        cmd.Parameters.AddWithValue(toPosition);
-        cmd.Parameters.AddWithValue(types.ToArray());
-        cmd.Parameters.AddWithValue(maxCount);
+        await using var cmd = OfTypes(Columns, fromPosition, toPosition, types, maxCount);
         return await ReadPageAsync(cmd, maxCount, cancellationToken);
     }
 
@@ -132,12 +127,7 @@ public sealed class PostgresEventStore : GroupCommitEventStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         if (types.Count == 0)
             return [];
-        await using var cmd = dataSource.CreateCommand(
-            "SELECT position, type, data, recorded_at FROM events WHERE position BETWEEN $1 AND $2 AND type = ANY($3) ORDER BY position LIMIT $4");
-        cmd.Parameters.AddWithValue(fromPosition);
-        cmd.Parameters.AddWithValue(toPosition);
-        cmd.Parameters.AddWithValue(types.ToArray());
-        cmd.Parameters.AddWithValue(maxCount);
+        await using var cmd = OfTypes("position, type, data, recorded_at", fromPosition, toPosition, types, maxCount);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         var events = new List<EventPayload>(Math.Min(maxCount, 1024));
         var names = types.ToDictionary(t => t, t => t, StringComparer.Ordinal);
@@ -148,6 +138,17 @@ public sealed class PostgresEventStore : GroupCommitEventStore
                 new DateTimeOffset(reader.GetFieldValue<DateTime>(3), TimeSpan.Zero)));
         }
         return events;
+    }
+
+    /// <summary>The events of some types within a range of positions, in order: these columns of them.</summary>
+    private NpgsqlCommand OfTypes(string columns, long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount)
+    {
+        var cmd = dataSource.CreateCommand($"SELECT {columns} FROM events WHERE position BETWEEN $1 AND $2 AND type = ANY($3) ORDER BY position LIMIT $4");
+        cmd.Parameters.AddWithValue(fromPosition);
+        cmd.Parameters.AddWithValue(toPosition);
+        cmd.Parameters.AddWithValue(types.ToArray());
+        cmd.Parameters.AddWithValue(maxCount);
+        return cmd;
     }
 
     private static async Task<IReadOnlyList<RecordedEvent>> ReadPageAsync(NpgsqlCommand cmd, int maxCount, CancellationToken cancellationToken)
