@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RaqqaLedger.Application.Articles;
+using RaqqaLedger.Cli;
 using RaqqaLedger.Corpus;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Events;
@@ -56,8 +57,15 @@ public static class LedgerBenchmark
         var ingestion = new ArticleIngestion(store, ArticleReadingOptions.Default);
         var metadata = new EventMetadata("bench", null, "bench");
         watch.Restart();
-        foreach (var chunk in CorpusGenerator.Generate(articles, seed: 7).Chunk(2000))
-            await ingestion.IngestAsync([.. chunk.Select(a => new ArticleSubmission(a.FileName, a.Text))], metadata);
+        using (var bar = Bar("ingest", articles, "articles"))
+        {
+            var done = 0;
+            foreach (var chunk in CorpusGenerator.Generate(articles, seed: 7).Chunk(2000))
+            {
+                await ingestion.IngestAsync([.. chunk.Select(a => new ArticleSubmission(a.FileName, a.Text))], metadata);
+                bar.Report(done += chunk.Length);
+            }
+        }
         var rate = articles / watch.Elapsed.TotalSeconds;
         var events = (await store.ReadHeadAsync()).Position;
         return new CorpusStore(path, articles, events, new IngestFigure(articles, events, Math.Round(rate), Math.Round(baseline), Math.Round(rate / baseline, 3)));
@@ -75,12 +83,16 @@ public static class LedgerBenchmark
         var baseline = read / watch.Elapsed.TotalSeconds;
         ResetPeakMemory();
         watch.Restart();
-        await new ProjectionRunner(store, ViewDatabase.For(store)).ReplayAsync();
+        using (var bars = new ReplayBars((label, head) => Bar(label, head, "events")))
+            await new ProjectionRunner(store, ViewDatabase.For(store)).ReplayAsync(progress: bars);
         var seconds = watch.Elapsed.TotalSeconds;
         var rate = corpus.Events / seconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         return new RebuildFigure(corpus.Events, Math.Round(rate), Math.Round(baseline), Math.Round(rate / baseline, 3), Math.Round(peak), Math.Round(seconds, 2));
     }
+
+    /// <summary>The CLI's progress: a bar on a terminal, a line at every tenth otherwise, on stderr beside the stage lines.</summary>
+    private static ProgressReport Bar(string label, long total, string unit) => new(Console.Error, !Console.IsErrorRedirected, label, total, unit);
 
     /// <summary>
     /// So the peak is the rebuild's, not the ingest's before it in the same process: the garbage is

@@ -15,7 +15,7 @@ internal static class ReplayCommand
             await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
             var runner = new ProjectionRunner(store, ViewDatabase.For(store));
             IReadOnlyList<ReplayResult> results;
-            using (var bars = new ReplayBars(context.Console))
+            using (var bars = new ReplayBars((label, head) => ProgressReport.Start(context.Console, label, head, "events")))
                 results = await runner.ReplayAsync(parsed.GetValue(name), cancellationToken, bars);
             foreach (var r in results)
             {
@@ -47,25 +47,5 @@ internal static class ReplayCommand
             return CliApp.Ok;
         });
         return command;
-    }
-
-    /// <summary>One progress report per projection, in log events, as the replay moves from one to the next.</summary>
-    private sealed class ReplayBars(CliConsole console) : IProgress<ReplayProgress>, IDisposable
-    {
-        private string? current;
-        private ProgressReport? report;
-
-        public void Report(ReplayProgress value)
-        {
-            if (value.Projection != current)
-            {
-                report?.Dispose();
-                current = value.Projection;
-                report = ProgressReport.Start(console, $"replay {value.Projection}", value.Head, "events");
-            }
-            report!.Report(value.Position);
-        }
-
-        public void Dispose() => report?.Dispose();
     }
 }

@@ -19,6 +19,26 @@ public class ProgressReportTests
     }
 
     [Fact]
+    public void ProjectionsReplayedTogether_ReportInTurn_AndEachTenthOfEachIsPrintedOnce()
+    {
+        var error = new StringWriter();
+        using (var bars = new ReplayBars((label, head) => new ProgressReport(error, terminal: false, label, head, "events")))
+        {
+            for (var position = 2_000; position <= 20_000; position += 2_000)
+            {
+                bars.Report(new RaqqaLedger.Storage.Projections.ReplayProgress("articles", position, 20_000));
+                bars.Report(new RaqqaLedger.Storage.Projections.ReplayProgress("claims", position, 20_000));
+            }
+            bars.Report(new RaqqaLedger.Storage.Projections.ReplayProgress("articles", 20_000, 20_000)); // after the swap
+        }
+
+        var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(20, lines.Length);
+        Assert.Equal(10, lines.Count(l => l.StartsWith("replay claims: ", StringComparison.Ordinal)));
+        Assert.Equal("replay articles: 20,000 of 20,000 events (100%)", lines[^2]);
+    }
+
+    [Fact]
     public void NotOnATerminal_AShortRun_PrintsNothing()
     {
         var error = new StringWriter();
