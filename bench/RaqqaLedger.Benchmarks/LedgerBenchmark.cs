@@ -71,6 +71,15 @@ public static class LedgerBenchmark
         return new CorpusStore(path, articles, events, new IngestFigure(articles, events, Math.Round(rate), Math.Round(baseline), Math.Round(rate / baseline, 3)));
     }
 
+    /// <summary>A store kept from an earlier run (e.g. by <c>rebuild --store</c>), to measure again without ingesting again.</summary>
+    public static async Task<CorpusStore> OpenAsync(string path)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"no store at {path}");
+        await using var store = await SqliteEventStore.OpenAsync(path);
+        return new CorpusStore(path, 0, (await store.ReadHeadAsync()).Position, null);
+    }
+
     /// <summary>Reads the whole log (the floor), then replays every projection from zero.</summary>
     public static async Task<RebuildFigure> RebuildAsync(CorpusStore corpus, Action<string> progress)
     {

@@ -16,7 +16,7 @@ public static class Program
 {
     private const string Usage =
         "usage: RaqqaLedger.Benchmarks bench [--quick] [--json] | extraction [--seconds N] [--rounds N] [--json] | append [--quick] [--json] " +
-        "| rest [--articles N] [--seconds S] [--clients C] [--json] | rebuild [--articles N] [--store PATH] [--rounds R] [--both-only] [--json]";
+        "| rest [--articles N | --store PATH] [--seconds S] [--clients C] [--json] | rebuild [--articles N] [--store PATH] [--rounds R] [--both-only] [--json]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -39,7 +39,9 @@ public static class Program
                 return Print(json, new
                 {
                     benchmark = "rest",
-                    rest = await RestBenchmark.RunAsync((int)Number(args, "--articles", 1000), Number(args, "--seconds", 5), (int)Number(args, "--clients", 4), Progress),
+                    rest = Text(args, "--store") is { } kept
+                        ? await RestBenchmark.RunAsync(await LedgerBenchmark.OpenAsync(kept), Number(args, "--seconds", 5), (int)Number(args, "--clients", 4), Progress)
+                        : await RestBenchmark.RunAsync((int)Number(args, "--articles", 1000), Number(args, "--seconds", 5), (int)Number(args, "--clients", 4), Progress),
                     machine = Stats.Machine,
                 });
             case "rebuild":
