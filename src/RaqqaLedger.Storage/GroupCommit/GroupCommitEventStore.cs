@@ -40,13 +40,38 @@ public abstract class GroupCommitEventStore : IEventStore
 
     public abstract IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long fromVersion = 0, CancellationToken cancellationToken = default);
 
-    public abstract Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default);
+    // The page reads check their arguments here, once for every backend; the backends only read.
 
-    public abstract Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
-        CancellationToken cancellationToken = default);
+    public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return await ReadAllCoreAsync(fromPosition, maxCount, cancellationToken);
+    }
 
-    public abstract Task<IReadOnlyList<EventPayload>> ReadPayloadsOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
-        CancellationToken cancellationToken = default);
+    public async Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return types.Count == 0 ? [] : await ReadAllOfTypesCoreAsync(fromPosition, toPosition, types, maxCount, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EventPayload>> ReadPayloadsOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return types.Count == 0 ? [] : await ReadPayloadsOfTypesCoreAsync(fromPosition, toPosition, types, maxCount, cancellationToken);
+    }
+
+    /// <summary>Up to <paramref name="maxCount"/> (at least 1) events from a position, in order.</summary>
+    protected abstract Task<IReadOnlyList<RecordedEvent>> ReadAllCoreAsync(long fromPosition, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>The same, of some types (at least one) and up to a position.</summary>
+    protected abstract Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesCoreAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken);
+
+    /// <summary>The same page narrowed to what a projection folds (see <see cref="IEventStore.ReadPayloadsOfTypesAsync"/>).</summary>
+    protected abstract Task<IReadOnlyList<EventPayload>> ReadPayloadsOfTypesCoreAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken);
 
     public abstract Task<long?> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default);
 

@@ -102,31 +102,24 @@ public sealed class PostgresEventStore : GroupCommitEventStore
             yield return ReadEvent(reader);
     }
 
-    public override async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default)
+    protected override async Task<IReadOnlyList<RecordedEvent>> ReadAllCoreAsync(long fromPosition, int maxCount, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM events WHERE position >= $1 ORDER BY position LIMIT $2");
         cmd.Parameters.AddWithValue(fromPosition);
         cmd.Parameters.AddWithValue(maxCount);
         return await ReadPageAsync(cmd, maxCount, cancellationToken);
     }
 
-    public override async Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
-        CancellationToken cancellationToken = default)
+    protected override async Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesCoreAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
-        if (types.Count == 0)
-            return [];
         await using var cmd = OfTypes(Columns, fromPosition, toPosition, types, maxCount);
         return await ReadPageAsync(cmd, maxCount, cancellationToken);
     }
 
-    public override async Task<IReadOnlyList<EventPayload>> ReadPayloadsOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
-        CancellationToken cancellationToken = default)
+    protected override async Task<IReadOnlyList<EventPayload>> ReadPayloadsOfTypesCoreAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
-        if (types.Count == 0)
-            return [];
         await using var cmd = OfTypes("position, type, data, recorded_at", fromPosition, toPosition, types, maxCount);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         var events = new List<EventPayload>(Math.Min(maxCount, 1024));

@@ -97,9 +97,8 @@ public sealed class SqliteEventStore : GroupCommitEventStore
             yield return ReadEvent(reader);
     }
 
-    public override async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(long fromPosition, int maxCount, CancellationToken cancellationToken = default)
+    protected override async Task<IReadOnlyList<RecordedEvent>> ReadAllCoreAsync(long fromPosition, int maxCount, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         await using var connection = await OpenReadConnectionAsync(cancellationToken);
         await using var cmd = new SqliteCommand($"SELECT {Columns} FROM events WHERE position >= $p ORDER BY position LIMIT $n", connection);
         cmd.Parameters.AddWithValue("$p", fromPosition);
@@ -107,23 +106,17 @@ public sealed class SqliteEventStore : GroupCommitEventStore
         return await ReadPageAsync(cmd, maxCount, cancellationToken);
     }
 
-    public override async Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
-        CancellationToken cancellationToken = default)
+    protected override async Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesCoreAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
-        if (types.Count == 0)
-            return [];
         await using var connection = await OpenReadConnectionAsync(cancellationToken);
         await using var cmd = OfTypes(connection, Columns, fromPosition, toPosition, types, maxCount);
         return await ReadPageAsync(cmd, maxCount, cancellationToken);
     }
 
-    public override async Task<IReadOnlyList<EventPayload>> ReadPayloadsOfTypesAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
-        CancellationToken cancellationToken = default)
+    protected override async Task<IReadOnlyList<EventPayload>> ReadPayloadsOfTypesCoreAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
+        CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
-        if (types.Count == 0)
-            return [];
         await using var connection = await OpenReadConnectionAsync(cancellationToken);
         await using var cmd = OfTypes(connection, "position, type, data, recorded_at", fromPosition, toPosition, types, maxCount);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
