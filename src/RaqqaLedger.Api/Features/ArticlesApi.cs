@@ -74,7 +74,7 @@ public static class ArticlesApi
     public static void MapArticlesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/articles").WithTags("Articles");
-        Writes.Guard(group.MapPost("", async (HttpRequest http, IMediator mediator, IOptions<LedgerOptions> options, CancellationToken cancellationToken) =>
+        Writes.Guard(Bodies.Read(group.MapPost("", async (HttpRequest http, IMediator mediator, IOptions<LedgerOptions> options, CancellationToken cancellationToken) =>
             {
                 var body = await Bodies.ReadAsync(http, options.Value.MaxBodyBytes, cancellationToken);
                 var json = http.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
@@ -83,12 +83,9 @@ public static class ArticlesApi
             })
             .WithName("IngestArticle")
             .WithSummary("Ingest an article: its raw text (text/plain), or a JSON envelope {text, title?, url?, outlet?, publishedAt?} (application/json)")
-            .WithMetadata(new RequestBodyDoc("the article's raw text, or a JSON envelope {text, title?, url?, outlet?, publishedAt?}", "text/plain", "application/json"))
             .Produces<IngestResult>(StatusCodes.Status201Created)
-            .Produces<IngestResult>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType));
+            .Produces<IngestResult>(StatusCodes.Status200OK),
+            "the article's raw text, or a JSON envelope {text, title?, url?, outlet?, publishedAt?}", "text/plain", "application/json"));
 
         group.MapGet("", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListArticles(), cancellationToken))
             .WithName("ListArticles")

@@ -43,7 +43,7 @@ public static class RuleSetsApi
     public static void MapRuleSetsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/rulesets").WithTags("Rule sets");
-        Writes.Guard(group.MapPost("", async (HttpRequest http, string? source, IMediator mediator, IOptions<LedgerOptions> options, CancellationToken cancellationToken) =>
+        Writes.Guard(Bodies.Read(group.MapPost("", async (HttpRequest http, string? source, IMediator mediator, IOptions<LedgerOptions> options, CancellationToken cancellationToken) =>
             {
                 var body = await Bodies.ReadAsync(http, options.Value.MaxBodyBytes, cancellationToken);
                 var outcome = await mediator.Send(new PublishRuleSet(body, source ?? "api", "api:key"), cancellationToken);
@@ -51,12 +51,9 @@ public static class RuleSetsApi
             })
             .WithName("PublishRuleSet")
             .WithSummary("Publish a rule set (YAML body) and re-extract every article, appending only the difference; the content in effect again appends nothing (200)")
-            .WithMetadata(new RequestBodyDoc("the rule set as YAML (see the README's rule format)", "application/yaml", "text/yaml", "application/x-yaml", "text/plain"))
             .Produces<PublishOutcome>(StatusCodes.Status201Created)
-            .Produces<PublishOutcome>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType));
+            .Produces<PublishOutcome>(StatusCodes.Status200OK),
+            "the rule set as YAML (see the README's rule format)", "application/yaml", "text/yaml", "application/x-yaml", "text/plain"));
 
         group.MapGet("", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListRuleSets(), cancellationToken))
             .WithName("ListRuleSets")

@@ -58,6 +58,16 @@ public static class Bodies
     /// The body of a route that documents it with <see cref="RequestBodyDoc"/>: of one of its media types (or
     /// none given), in UTF-8, and within the limit. A form post or a binary upload is refused, not read as text.
     /// </summary>
+    /// <summary>
+    /// Declares the body a route reads with <see cref="ReadAsync"/>: its description and media types (for
+    /// the OpenAPI document and for the media-type check), and the problems reading it can give.
+    /// </summary>
+    public static RouteHandlerBuilder Read(RouteHandlerBuilder builder, string description, params string[] contentTypes) => builder
+        .WithMetadata(new RequestBodyDoc(description, contentTypes))
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
     public static async Task<byte[]> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         CheckMediaType(request);
