@@ -49,6 +49,41 @@ public class EvalTests
         Assert.True(attribution >= minAttribution, $"attribution {attribution}");
     }
 
+    [Fact]
+    public async Task Misses_AreListedPerArticle_InTextAndJson()
+    {
+        var gold = Path.Combine(Fixtures, "gold", "seed-claims.json");
+
+        var text = await CliRunner.ForTempSqlite().RunAsync("eval", "--gold", gold, "--articles", CliRunner.Seeds, "--misses");
+        var json = await CliRunner.ForTempSqlite().RunAsync("eval", "--gold", gold, "--articles", CliRunner.Seeds, "--misses", "--json");
+
+        Assert.True(text.ExitCode == 0, text.Error);
+        foreach (var file in Directory.GetFiles(CliRunner.Seeds, "*.txt").Select(Path.GetFileName))
+            Assert.Contains(file!, text.Out, StringComparison.Ordinal);
+        var articles = JsonDocument.Parse(json.Out).RootElement.GetProperty("articles").EnumerateArray().ToList();
+        Assert.Equal(5, articles.Count);
+        Assert.All(articles, a =>
+        {
+            Assert.Equal(JsonValueKind.Array, a.GetProperty("missed").ValueKind);
+            Assert.Equal(a.GetProperty("gold").GetInt32() - a.GetProperty("found").GetInt32(), a.GetProperty("missed").GetArrayLength());
+        });
+    }
+
+    /// <summary>A gold quote that is not in its article could never be found: the gold file is wrong, say so.</summary>
+    [Fact]
+    public async Task AGoldQuoteNotInItsArticle_IsRefused()
+    {
+        var article = CliRunner.TempFile("a.txt", await File.ReadAllBytesAsync(Path.Combine(CliRunner.Seeds, "003_8645f3b7bcb66531.txt")));
+        var gold = Path.Combine(Path.GetDirectoryName(article)!, "gold.json");
+        await File.WriteAllTextAsync(gold,
+            """{"articles": [{"file": "a.txt", "claims": [{"topic": "hostages.count", "value": {"exact": 400}, "speaker": null, "quote": "no such words"}]}]}""");
+
+        var result = await CliRunner.ForTempSqlite().RunAsync("eval", "--gold", gold, "--articles", Path.GetDirectoryName(article)!);
+
+        result.AssertRefused();
+        Assert.Contains("no such words", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--gold", "/no/such/gold.json", "--articles", ".")]
     [InlineData("--gold", "README.md", "--articles", ".")]

@@ -34,9 +34,9 @@ public static class GoldEvaluation
             foreach (var state in await LedgerSnapshot.LoadAsync(store, cancellationToken))
             {
                 foreach (var claim in state.Claims.Live.Values)
-                    reported.Add(new ReportedClaim(state.Article.Source, claim.Topic, claim.Facts.Value, claim.Facts.Speaker, claim.Facts.Quote));
+                    reported.Add(new ReportedClaim(state.Article.Source, claim.Topic, claim.Facts.Value, claim.Facts.Speaker, claim.Facts.Quote, claim.Facts.Span));
             }
-            return Scoring.Score(gold, reported);
+            return Scoring.Score(gold, reported, submissions.ToDictionary(s => s.Source, s => s.Text, StringComparer.Ordinal));
         }
         finally
         {
