@@ -40,7 +40,7 @@ public sealed partial class ClaimExtractor
         var found = FindCandidates(article.Text, sentences);
         var memory = new SpeakerMemory();
         var claims = new List<ClaimExtracted>();
-        var seen = new HashSet<(string Topic, ClaimValue Value, string? Speaker)>();
+        var seen = new HashSet<(string Topic, ClaimValue Value, string? Speaker, string Sentence)>();
         var next = 0;
         for (var s = 0; s < sentences.Count && next < found.Count; s++)
         {
@@ -63,8 +63,8 @@ public sealed partial class ClaimExtractor
                         mentions.Add(opening);
                 }
                 var (speaker, asWritten) = SpeakerFor(hit, mentions, text, speakerBefore, speakerAsWrittenBefore);
-                if (!seen.Add((topic.Id, value, speaker)))
-                    continue; // the same claim by the same speaker again: a repeated headline, a reprinted paragraph
+                if (!seen.Add((topic.Id, value, speaker, text)))
+                    continue; // the same claim by the same speaker in the same words: a repeated headline, a reprinted paragraph
                 var ordinal = ordinals.GetValueOrDefault(topic.Id);
                 ordinals[topic.Id] = ordinal + 1;
                 claims.Add(new ClaimExtracted(
@@ -131,6 +131,12 @@ public sealed partial class ClaimExtractor
         var starts = sentences.Select(x => x.Start).ToArray();
         foreach (var topic in rules.Topics)
         {
+            if (topic.Cue is null)
+            {
+                foreach (var list in topics)
+                    list.Add(topic);
+                continue;
+            }
             var last = -1;
             for (var m = topic.Cue.Match(text); m.Success; m = m.NextMatch())
             {
@@ -149,29 +155,55 @@ public sealed partial class ClaimExtractor
     private List<(int Start, int End)> Quantities(string text) =>
         [.. rules.Quantities.FindAll(text, 0, text.Length).Select(q => (q.Start, q.Start + q.Length))];
 
-    /// <summary>A rule's matches, left to right. A rule opening with its quantity runs only right after a quantity.</summary>
+    /// <summary>A rule's matches, left to right. A rule holding a quantity runs only around the quantities found.</summary>
     private static void Hits(CompiledRule rule, string text, List<(int Start, int End)>? quantities, List<RuleHit> into)
     {
         into.Clear();
-        if (rule.AfterQuantity is null || quantities is null)
+        if (rule.Anchor is not { } anchor || quantities is null)
         {
             for (var m = rule.Pattern.Match(text); m.Success; m = m.NextMatch())
             {
                 var q = m.Groups["q"];
-                into.Add(new RuleHit(m.Index, m.Length, q.Success ? q.Index : -1, q.Success ? q.Value : null, m.Groups["neg"].Success));
+                into.Add(new RuleHit(m.Index, m.Length, q.Success ? q.Index : -1, q.Success ? q.Value : null, VerbsOf(m)));
             }
             return;
         }
         foreach (var (start, end) in quantities)
         {
-            var rest = rule.AfterQuantity.Match(text, end);
-            if (rest.Success)
-                into.Add(new RuleHit(start, rest.Index + rest.Length - start, start, text[start..end], rest.Groups["neg"].Success));
+            var before = anchor.Before?.Match(text, start);
+            if (before is { Success: false })
+                continue;
+            var after = anchor.After.Match(text, end);
+            if (!after.Success)
+                continue;
+            var from = before?.Index ?? start;
+            into.Add(new RuleHit(from, after.Index + after.Length - from, start, text[start..end], VerbsOf(after) | (before is null ? Verbs.None : VerbsOf(before))));
         }
     }
 
-    /// <summary>Where a rule matched, the quantity it read, and whether its own `neg` group fired.</summary>
-    private readonly record struct RuleHit(int Index, int Length, int QuantityIndex, string? Quantity, bool Negated);
+    /// <summary>What a verb group said about the event besides naming it.</summary>
+    [Flags]
+    private enum Verbs
+    {
+        None = 0,
+        /// <summary>not, never, -n't, or a rule's own neg group.</summary>
+        Negated = 1,
+        /// <summary>will, would, expected to: the event is planned, not reported as done.</summary>
+        Planned = 2,
+        /// <summary>may, might: the text does not stand behind it.</summary>
+        Doubted = 4,
+    }
+
+    private static Verbs VerbsOf(Match m) =>
+        (m.Groups["neg"].Success ? Verbs.Negated : Verbs.None)
+        | (m.Groups["planned"].Success ? Verbs.Planned : Verbs.None)
+        | (m.Groups["doubt"].Success ? Verbs.Doubted : Verbs.None);
+
+    /// <summary>Where a rule matched, the quantity it read, and what its verb group said (negated, planned, doubted).</summary>
+    private readonly record struct RuleHit(int Index, int Length, int QuantityIndex, string? Quantity, Verbs Verbs)
+    {
+        public bool Negated => (Verbs & Verbs.Negated) != 0;
+    }
 
     /// <summary>
     /// Stable across rule changes that keep the claim in the same sentence, so a changed value or
@@ -185,15 +217,19 @@ public sealed partial class ClaimExtractor
 
     private ClaimValue? ValueOf(CompiledTopic topic, CompiledRule rule, RuleHit m, string text)
     {
+        // "may have left": no claim; "would leave": a claim only where the rule reads plans as claims.
+        if ((m.Verbs & Verbs.Doubted) != 0 || ((m.Verbs & Verbs.Planned) != 0 && !rule.AllowsPlanned))
+            return null;
         switch (topic.Kind)
         {
             case TopicKind.YesNo:
                 var negated = m.Negated || NegatedBefore(text, m.Index);
                 return negated ? ClaimValue.Yes(rule.FixedValue!.Flag != true) : rule.FixedValue;
             case TopicKind.Category:
-                return NegatedBefore(text, m.Index) ? null : rule.FixedValue;
+                return m.Negated || NegatedBefore(text, m.Index) ? null : rule.FixedValue;
             default:
-                if (m.Quantity is null || PartOf().IsMatch(text.AsSpan(0, m.QuantityIndex)))
+                // "did not leave", "denied that 4,000 fighters left": no number is claimed.
+                if (m.Quantity is null || m.Negated || PartOf().IsMatch(text.AsSpan(0, m.QuantityIndex)))
                     return null;
                 Quantity? read;
                 if (rules.Quantities.Parse(m.Quantity) is { } parsed)

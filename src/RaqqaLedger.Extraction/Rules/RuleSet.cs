@@ -6,16 +6,24 @@ namespace RaqqaLedger.Extraction.Rules;
 
 public enum TopicKind { YesNo, Count, Percent, Category }
 
+/// <param name="Id">The rule's or frame's id, as claims record it.</param>
 /// <param name="FixedValue">The value a yes/no or category rule asserts; null for number rules.</param>
 /// <param name="Complement">The number is the other side's share: SDF control = 100 − what IS holds.</param>
 /// <param name="Unless">The rule does not fire in a sentence matching this.</param>
 /// <param name="Context">The rule fires only if this matches the sentence or one of the <paramref name="ContextSentences"/> before it.</param>
-/// <param name="AfterQuantity">For a rule that opens with its quantity ("(?&lt;q&gt;{Q}) fighters … left"): the rest of
-/// the pattern, anchored (\G) to run right after a quantity the extractor has already found.</param>
-public sealed record CompiledRule(string Id, Regex Pattern, ClaimValue? FixedValue, bool Complement, Regex? Unless, Regex? Context, int ContextSentences, Regex? AfterQuantity = null);
+/// <param name="Anchor">For a rule holding one quantity ("… (?&lt;q&gt;{Q}) fighters … left"): the pattern split at it, run
+/// only around the quantities the extractor has already found.</param>
+/// <param name="AllowsPlanned">Whether a planned or conditional verb group ("would leave") still makes the claim.</param>
+/// <param name="Form">For a frame, which of its forms this is (active, passive, noun …); null for a hand-written rule.</param>
+public sealed record CompiledRule(string Id, Regex Pattern, ClaimValue? FixedValue, bool Complement, Regex? Unless, Regex? Context, int ContextSentences,
+    QuantityAnchor? Anchor = null, bool AllowsPlanned = true, string? Form = null);
 
-/// <param name="Cue">A cheap test a sentence must pass before any of the topic's rules run on it.</param>
-public sealed record CompiledTopic(string Id, TopicKind Kind, string Description, Regex Cue, IReadOnlyList<CompiledRule> Rules);
+/// <param name="Before">What must end right where the quantity starts (right to left, ending at \G); null when the quantity opens the rule.</param>
+/// <param name="After">What must follow right after the quantity (anchored with \G).</param>
+public sealed record QuantityAnchor(Regex? Before, Regex After);
+
+/// <param name="Cue">A cheap test a sentence must pass before any of the topic's rules run on it; null tries every sentence.</param>
+public sealed record CompiledTopic(string Id, TopicKind Kind, string Description, Regex? Cue, IReadOnlyList<CompiledRule> Rules);
 
 public sealed record SpeakerEntry(string Name, string Kind, IReadOnlyList<string> Aliases)
 {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using RaqqaLedger.Domain.Claims;
+using RaqqaLedger.Extraction.Frames;
 using RaqqaLedger.Extraction.Numbers;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -65,11 +66,17 @@ public static partial class RuleSetCompiler
         if (document.Topics.Count == 0)
             throw new InvalidRuleSetException($"{source}: no topics");
 
-        var macros = document.Macros;
-        foreach (var name in macros.Keys)
+        var frames = new FrameCompiler(document.Lexicon, document.Verbs, document.Gaps, source);
+        var macros = new Dictionary<string, string>(document.Macros, StringComparer.Ordinal);
+        foreach (var name in document.Macros.Keys)
         {
             if (!MacroName().IsMatch(name) || name == "Q")
                 throw new InvalidRuleSetException($"{source}: macro name '{name}' must be UPPER_CASE letters and not Q");
+        }
+        foreach (var (name, body) in frames.Macros())
+        {
+            if (!macros.TryAdd(name, body))
+                throw new InvalidRuleSetException($"{source}: macro name '{name}' is made from the verb classes; choose another");
         }
         var hedges = document.Hedges is { } h ? new HedgeLexicon(h.Approx, h.Min, h.Max) : HedgeLexicon.Default;
         var quantities = new QuantityGrammar(hedges);
@@ -78,9 +85,9 @@ public static partial class RuleSetCompiler
         string Expand(string pattern, string where)
         {
             var expanded = pattern;
-            // Macros may use macros; three rounds is plenty and stops accidental cycles. {Q} goes in
+            // Macros may use macros; five rounds is plenty and stops accidental cycles. {Q} goes in
             // last, so nothing inside the quantity grammar is read as a macro.
-            for (var round = 0; round < 3; round++)
+            for (var round = 0; round < 5; round++)
             {
                 expanded = MacroReference().Replace(expanded, m =>
                 {
@@ -94,18 +101,75 @@ public static partial class RuleSetCompiler
             return expanded.Replace("{Q}", "(?:" + quantity + ")", StringComparison.Ordinal);
         }
 
-        Regex Build(string? pattern, string where)
+        Regex Build(string? pattern, string where, RegexOptions options = PatternOptions)
         {
             if (string.IsNullOrWhiteSpace(pattern))
                 throw new InvalidRuleSetException($"{source}: {where}: pattern is empty");
             try
             {
-                return new Regex(Expand(pattern, where), PatternOptions, MatchTimeout);
+                return new Regex(Expand(pattern, where), options, MatchTimeout);
             }
             catch (ArgumentException e)
             {
                 throw new InvalidRuleSetException($"{source}: {where}: pattern does not compile: {e.Message.ReplaceLineEndings(" ")}");
             }
+        }
+
+        // A pattern holding one quantity would be tried at every character; instead the extractor finds
+        // each quantity once and runs the pattern's two halves around it: what comes before, right to left
+        // from the quantity, and what comes after. Null when the quantity is not one plain part of the
+        // sequence (inside an alternation, say): then the whole pattern runs.
+        QuantityAnchor? AnchorOf(string pattern, string where)
+        {
+            const string marker = "(?<q>{Q})";
+            var at = pattern.IndexOf(marker, StringComparison.Ordinal);
+            if (at < 0 || pattern.IndexOf(marker, at + 1, StringComparison.Ordinal) >= 0)
+                return null;
+            var before = pattern[..at];
+            var after = pattern[(at + marker.Length)..];
+            if (!IsWholeSequence(before) || !IsWholeSequence(after))
+                return null;
+            return new QuantityAnchor(
+                before.Trim().Length == 0 ? null : Build("(?:" + before + @")\G", where + " before its quantity", PatternOptions | RegexOptions.RightToLeft),
+                Build(@"\G(?:" + after + ")", where + " after its quantity"));
+        }
+
+        CompiledRule Rule(TopicKind kind, string? topicKind, string id, string? patternText, string? valueText, bool complement, string? unless,
+            string? context, int contextSentences, string where, bool allowsPlanned = true, string? form = null)
+        {
+            var anchor = kind is TopicKind.Count or TopicKind.Percent && patternText is not null ? AnchorOf(patternText, where) : null;
+            // An anchored rule's whole pattern is only read for its groups, so it is not compiled to IL.
+            var pattern = Build(patternText, where, anchor is null ? PatternOptions : PatternOptions & ~RegexOptions.Compiled);
+            ClaimValue? value = null;
+            switch (kind)
+            {
+                case TopicKind.YesNo:
+                    value = valueText switch
+                    {
+                        "true" => ClaimValue.Yes(true),
+                        "false" => ClaimValue.Yes(false),
+                        _ => throw new InvalidRuleSetException($"{source}: {where}: a yesno rule needs value: true or false"),
+                    };
+                    break;
+                case TopicKind.Category:
+                    value = valueText is { Length: > 0 } category && CategoryValue().IsMatch(category)
+                        ? ClaimValue.Of(category)
+                        : throw new InvalidRuleSetException($"{source}: {where}: a category rule needs a value like local_officials");
+                    break;
+                default:
+                    if (valueText is not null)
+                        throw new InvalidRuleSetException($"{source}: {where}: a {topicKind} rule takes its value from {{Q}}, not 'value'");
+                    if (Array.IndexOf(pattern.GetGroupNames(), "q") < 0)
+                        throw new InvalidRuleSetException($"{source}: {where}: a {topicKind} rule needs a (?<q>{{Q}}) group");
+                    break;
+            }
+            if (complement && kind != TopicKind.Percent)
+                throw new InvalidRuleSetException($"{source}: {where}: complement applies to percent topics only");
+            if (contextSentences is < 0 or > 1000)
+                throw new InvalidRuleSetException($"{source}: {where}: context_sentences must be 0 to 1000");
+            return new CompiledRule(id, pattern, value, complement,
+                unless is null ? null : Build(unless, where + " unless"),
+                context is null ? null : Build(context, where + " context"), contextSentences, anchor, allowsPlanned, form);
         }
 
         var topics = new List<CompiledTopic>();
@@ -127,54 +191,29 @@ public static partial class RuleSetCompiler
                 "category" => TopicKind.Category,
                 _ => throw new InvalidRuleSetException($"{source}: {where}: kind '{topic.Kind}' must be yesno, count, percent or category"),
             };
-            if (topic.Rules.Count == 0)
-                throw new InvalidRuleSetException($"{source}: {where}: no rules");
+            if (topic.Rules.Count + topic.Frames.Count == 0)
+                throw new InvalidRuleSetException($"{source}: {where}: no rules or frames");
             var rules = new List<CompiledRule>();
             foreach (var rule in topic.Rules)
             {
                 var ruleWhere = $"{where} rule '{rule.Id}'";
                 if (string.IsNullOrWhiteSpace(rule.Id) || !ruleIds.Add(rule.Id))
                     throw new InvalidRuleSetException($"{source}: {ruleWhere}: every rule needs an id, unique in the file");
-                var pattern = Build(rule.Pattern, ruleWhere);
-                ClaimValue? value = null;
-                switch (kind)
-                {
-                    case TopicKind.YesNo:
-                        value = rule.Value switch
-                        {
-                            "true" => ClaimValue.Yes(true),
-                            "false" => ClaimValue.Yes(false),
-                            _ => throw new InvalidRuleSetException($"{source}: {ruleWhere}: a yesno rule needs value: true or false"),
-                        };
-                        break;
-                    case TopicKind.Category:
-                        value = rule.Value is { Length: > 0 } category && CategoryValue().IsMatch(category)
-                            ? ClaimValue.Of(category)
-                            : throw new InvalidRuleSetException($"{source}: {ruleWhere}: a category rule needs a value like local_officials");
-                        break;
-                    default:
-                        if (rule.Value is not null)
-                            throw new InvalidRuleSetException($"{source}: {ruleWhere}: a {topic.Kind} rule takes its value from {{Q}}, not 'value'");
-                        if (Array.IndexOf(pattern.GetGroupNames(), "q") < 0)
-                            throw new InvalidRuleSetException($"{source}: {ruleWhere}: a {topic.Kind} rule needs a (?<q>{{Q}}) group");
-                        break;
-                }
-                if (rule.Complement && kind != TopicKind.Percent)
-                    throw new InvalidRuleSetException($"{source}: {ruleWhere}: complement applies to percent topics only");
-                if (rule.ContextSentences is < 0 or > 1000)
-                    throw new InvalidRuleSetException($"{source}: {ruleWhere}: context_sentences must be 0 to 1000");
-                // A pattern that opens with its quantity would be tried at every character; instead the
-                // extractor finds each quantity once and runs the rest of the pattern right after it.
-                const string leadingQuantity = "(?<q>{Q})";
-                var opening = rule.Pattern!.TrimStart();
-                var afterQuantity = opening.StartsWith(leadingQuantity, StringComparison.Ordinal)
-                    ? Build(@"\G(?:" + opening[leadingQuantity.Length..] + ")", ruleWhere)
-                    : null;
-                rules.Add(new CompiledRule(rule.Id, pattern, value, rule.Complement,
-                    rule.Unless is null ? null : Build(rule.Unless, ruleWhere + " unless"),
-                    rule.Context is null ? null : Build(rule.Context, ruleWhere + " context"), rule.ContextSentences, afterQuantity));
+                rules.Add(Rule(kind, topic.Kind, rule.Id, rule.Pattern, rule.Value, rule.Complement, rule.Unless, rule.Context, rule.ContextSentences, ruleWhere));
             }
-            var cue = Build(topic.Cue ?? string.Join('|', topic.Rules.Select(r => r.Pattern)), where + " cue");
+            foreach (var frame in topic.Frames)
+            {
+                var frameWhere = $"{where} frame '{frame.Id}'";
+                if (string.IsNullOrWhiteSpace(frame.Id) || !ruleIds.Add(frame.Id))
+                    throw new InvalidRuleSetException($"{source}: {frameWhere}: every frame needs an id, unique among rules and frames");
+                foreach (var form in frames.Compile(frame, $"{source}: {frameWhere}"))
+                {
+                    rules.Add(Rule(kind, topic.Kind, frame.Id, form.Pattern, frame.Value, frame.Complement, frame.Unless, frame.Context,
+                        frame.ContextSentences, $"{frameWhere} ({form.Form})", frame.Planned, form.Form));
+                }
+            }
+            // No cue: every sentence is tried (a count topic's rules still run only around quantities).
+            var cue = topic.Cue is null ? null : Build(topic.Cue, where + " cue");
             topics.Add(new CompiledTopic(topic.Id, kind, topic.Description ?? "", cue, rules));
         }
 
@@ -213,6 +252,43 @@ public static partial class RuleSetCompiler
             negation.Cues, negation.Window,
             negation.Uncertainty is null ? null : Build(negation.Uncertainty, "negation.uncertainty"),
             status);
+    }
+
+    /// <summary>Whether a piece of a pattern stands on its own: brackets and groups balanced, no top-level alternation.</summary>
+    private static bool IsWholeSequence(string piece)
+    {
+        var depth = 0;
+        var inClass = false;
+        for (var i = 0; i < piece.Length; i++)
+        {
+            var c = piece[i];
+            if (c == '\\')
+            {
+                i++;
+                continue;
+            }
+            if (inClass)
+            {
+                inClass = c != ']';
+                continue;
+            }
+            switch (c)
+            {
+                case '[':
+                    inClass = true;
+                    break;
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    if (--depth < 0)
+                        return false;
+                    break;
+                case '|' when depth == 0:
+                    return false;
+            }
+        }
+        return depth == 0 && !inClass;
     }
 
     [GeneratedRegex(@"(?<!\\[pP])\{([A-Z][A-Z_]*)\}")]

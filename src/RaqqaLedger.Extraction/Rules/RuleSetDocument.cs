@@ -15,7 +15,70 @@ public sealed class RuleSetDocument
     public List<SpeakerDocument> Speakers { get; set; } = [];
     public NegationDocument? Negation { get; set; }
     public StatusDocument? Status { get; set; }
+    public LexiconDocument? Lexicon { get; set; }
+    public Dictionary<string, VerbClassDocument> Verbs { get; set; } = [];
+    public GapsDocument? Gaps { get; set; }
     public List<TopicDocument> Topics { get; set; } = [];
+}
+
+/// <summary>The function words a verb group is built from: "had not yet been allowed to leave".</summary>
+public sealed class LexiconDocument
+{
+    public List<string> Auxiliaries { get; set; } = [];
+    public List<string> Adverbs { get; set; } = [];
+    /// <summary>Words before "to" that keep the verb after them asserted: allowed, able, believed, managed.</summary>
+    public List<string> Raising { get; set; } = [];
+    /// <summary>Modals and phrases of plans: will, would, expected to. A frame with planned: false does not fire on them.</summary>
+    public List<string> Planned { get; set; } = [];
+    /// <summary>Modals of doubt (may, might): the text does not stand behind the claim.</summary>
+    public List<string> Doubt { get; set; } = [];
+    public List<string> Negators { get; set; } = [];
+    /// <summary>Verbs that let someone do something: "allowed 275 fighters to leave".</summary>
+    public List<string> Permission { get; set; } = [];
+}
+
+/// <summary>
+/// A class of verbs naming one kind of event, as lemmas. Intransitive ones take the one the event is
+/// about as their subject ("fighters left"); transitive ones as their object ("the SDF bussed out
+/// fighters") or, in the passive, as subject ("fighters were bussed out").
+/// </summary>
+public sealed class VerbClassDocument
+{
+    public List<string> Intransitive { get; set; } = [];
+    public List<string> Transitive { get; set; } = [];
+    /// <summary>Nouns of the event beyond those made from the verbs: exodus, safe passage.</summary>
+    public List<string> Nouns { get; set; } = [];
+}
+
+/// <summary>What may stand between an argument and its verb: parentheses, appositives, dates, "and their families".</summary>
+public sealed class GapsDocument
+{
+    public int Max { get; set; } = 2;
+    public List<string> Kinds { get; set; } = [];
+}
+
+/// <summary>
+/// A predicate frame: a verb class and the arguments a claim needs. The forms (active, passive, noun,
+/// headline …) are generated, not written by hand.
+/// </summary>
+public sealed class FrameDocument
+{
+    public string? Id { get; set; }
+    public List<string> Verbs { get; set; } = [];
+    /// <summary>Who or what the event is about: who left, what was brokered. Holds the (?&lt;q&gt;{Q}) of a count.</summary>
+    public string? Theme { get; set; }
+    /// <summary>Who made it happen, when the claim depends on it: "brokered by local officials".</summary>
+    public string? Agent { get; set; }
+    /// <summary>What must follow the verb: "out of the city".</summary>
+    public string? After { get; set; }
+    public string? Value { get; set; }
+    public List<string> Forms { get; set; } = [];
+    /// <summary>Whether a planned or conditional event ("would leave", "are expected to leave") makes the claim.</summary>
+    public bool Planned { get; set; } = true;
+    public bool Complement { get; set; }
+    public string? Unless { get; set; }
+    public string? Context { get; set; }
+    public int ContextSentences { get; set; } = 2;
 }
 
 public sealed class HedgesDocument
@@ -61,6 +124,7 @@ public sealed class TopicDocument
     public string? Description { get; set; }
     public string? Cue { get; set; }
     public List<RuleDocument> Rules { get; set; } = [];
+    public List<FrameDocument> Frames { get; set; } = [];
 }
 
 public sealed class RuleDocument

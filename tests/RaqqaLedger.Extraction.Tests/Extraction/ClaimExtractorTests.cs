@@ -123,14 +123,30 @@ public class ClaimExtractorTests
     }
 
     [Fact]
-    public void TheSameClaimTwice_HeadlineAndLede_IsOneClaim()
+    public void TheSameClaimInTheSameWords_ARepeatedHeadline_IsOneClaim()
     {
-        const string text = "IS foreign militants leave Raqqa\n\nIS foreign militants leave Raqqa under the deal. Later, foreign militants left Raqqa, AFP reported.";
+        const string text = "IS foreign militants leave Raqqa\n\nIS foreign militants leave Raqqa\nThe convoy was seen on the road.";
 
         var claims = Extract.Topic(text, "foreign_fighters.departed");
 
         Assert.Single(claims);
         Assert.Null(claims[0].Speaker);
+    }
+
+    /// <summary>
+    /// A standfirst and a lede that say the same in other words are two reports, each kept with its own
+    /// sentence: an auditor asking where the article said so gets both places.
+    /// </summary>
+    [Fact]
+    public void TheSameClaimInOtherWords_IsAClaimOfEachSentence()
+    {
+        const string text = "IS foreign militants leave Raqqa\n\nIS foreign militants leave Raqqa under the deal. Later, foreign militants left Raqqa, AFP reported.";
+
+        var claims = Extract.Topic(text, "foreign_fighters.departed");
+
+        Assert.Equal(3, claims.Count);
+        Assert.All(claims, c => Assert.Null(c.Speaker));
+        Assert.Equal(3, claims.Select(c => c.Span.Start).Distinct().Count());
     }
 
     [Fact]
