@@ -19,16 +19,20 @@ public sealed partial class ClaimExtractor
     private readonly RuleSet rules;
     private readonly SpeakerFinder speakers;
     private readonly Regex negationCue;
+    private readonly Regex denialCue;
 
     public ClaimExtractor(RuleSet rules)
     {
         this.rules = rules;
         speakers = new SpeakerFinder(rules);
-        var cues = rules.NegationCues.Select(c => (char.IsLetter(c[0]) ? @"\b" : "") + Regex.Escape(c) + @"\b");
-        negationCue = new Regex(string.Join('|', cues.DefaultIfEmpty("(?!)")), RuleSetCompiler.PatternOptions);
+        negationCue = WordsRegex(rules.Negation.Cues);
+        denialCue = WordsRegex(rules.Negation.Denials);
     }
 
     public RuleSet Rules => rules;
+
+    private static Regex WordsRegex(IEnumerable<string> words) =>
+        new(string.Join('|', words.Select(c => (char.IsLetter(c[0]) ? @"\b" : "") + Regex.Escape(c) + @"\b").DefaultIfEmpty("(?!)")), RuleSetCompiler.PatternOptions);
 
     public IReadOnlyList<ClaimExtracted> Extract(ArticleIngested article)
     {
@@ -108,7 +112,7 @@ public sealed partial class ClaimExtractor
                         if (accepted.Any(a => hit.Index < a.End && a.Start < hit.Index + hit.Length))
                             continue;
                         var value = ValueOf(topic, rule, hit, text);
-                        if (value is null || Before(rules.Uncertainty, text, hit.Index))
+                        if (value is null || Before(rules.Negation.Uncertainty, text, hit.Index))
                             continue;
                         accepted.Add((hit.Index, hit.Index + hit.Length));
                         candidates.Add(new Candidate(s, topic, rule, hit, value));
@@ -220,16 +224,21 @@ public sealed partial class ClaimExtractor
         // "may have left": no claim; "would leave": a claim only where the rule reads plans as claims.
         if ((m.Verbs & Verbs.Doubted) != 0 || ((m.Verbs & Verbs.Planned) != 0 && !rule.AllowsPlanned))
             return null;
+        // "denied that …", "… had left was wrong": the text takes the claim back.
+        var denied = Before(denialCue, text, m.Index) || rules.Negation.Retraction?.Match(text, m.Index + m.Length).Success == true;
         switch (topic.Kind)
         {
             case TopicKind.YesNo:
-                var negated = m.Negated || NegatedBefore(text, m.Index);
-                return negated ? ClaimValue.Yes(rule.FixedValue!.Flag != true) : rule.FixedValue;
+                return m.Negated || denied || NegatedBefore(rule, text, m.Index) ? ClaimValue.Yes(rule.FixedValue!.Flag != true) : rule.FixedValue;
             case TopicKind.Category:
-                return m.Negated || NegatedBefore(text, m.Index) ? null : rule.FixedValue;
+                return m.Negated || denied || NegatedBefore(rule, text, m.Index) ? null : rule.FixedValue;
             default:
                 // "did not leave", "denied that 4,000 fighters left": no number is claimed.
-                if (m.Quantity is null || m.Negated || PartOf().IsMatch(text.AsSpan(0, m.QuantityIndex)))
+                if (m.Negated || denied)
+                    return null;
+                if (rule.FixedValue is { } stated)
+                    return NegatedBefore(rule, text, m.Index) ? null : stated;
+                if (m.Quantity is null || PartOf().IsMatch(text.AsSpan(0, m.QuantityIndex)))
                     return null;
                 Quantity? read;
                 if (rules.Quantities.Parse(m.Quantity) is { } parsed)
@@ -243,20 +252,48 @@ public sealed partial class ClaimExtractor
         }
     }
 
-    /// <summary>A negation cue shortly before the match, in the same clause: "denied that … human shields".</summary>
-    private bool NegatedBefore(string text, int matchStart) => Before(negationCue, text, matchStart);
+    /// <summary>
+    /// A negation cue before the match: for a hand-written rule anywhere shortly before in the clause ("denied
+    /// that … human shields"); for a frame, whose verb group carries its own negation, only among the few
+    /// words right before its first argument ("no foreign fighters", "not one foreigner"), so the "not" of
+    /// another verb ("it had not been party to the talks, which were led by …") is left alone.
+    /// </summary>
+    private bool NegatedBefore(CompiledRule rule, string text, int matchStart)
+    {
+        if (rule.Form is null)
+            return Before(negationCue, text, matchStart);
+        var from = matchStart;
+        for (var words = 0; words < AdjacentWords && from > 0; words++)
+        {
+            while (from > 0 && char.IsWhiteSpace(text[from - 1]))
+                from--;
+            while (from > 0 && !char.IsWhiteSpace(text[from - 1]) && text[from - 1] is not (',' or ';' or ':' or '"' or '“' or '”'))
+                from--;
+        }
+        return from < matchStart && negationCue.IsMatch(text.AsSpan(from, matchStart - from));
+    }
+
+    /// <summary>How many words before a frame's argument may negate it: "not a single foreign fighter".</summary>
+    private const int AdjacentWords = 3;
 
     /// <summary>Whether <paramref name="cue"/> occurs in the window before <paramref name="matchStart"/>, within its clause.</summary>
     private bool Before(Regex? cue, string text, int matchStart)
     {
         if (cue is null || matchStart == 0)
             return false;
-        var from = Math.Max(0, matchStart - rules.NegationWindow);
+        var from = Math.Max(0, matchStart - rules.Negation.Window);
         var clause = text.LastIndexOfAny([',', ';', ':', '—', '–', '"', '“', '”'], matchStart - 1, matchStart - from);
         if (clause >= 0)
             from = clause + 1;
+        // "it had not taken part in the talks and that the terms excluded …": a new clause starts at the conjunction.
+        if (ClauseStart().Match(text, from, matchStart - from) is { Success: true } conjunction)
+            from = conjunction.Index + conjunction.Length;
         return from < matchStart && cue.IsMatch(text.AsSpan(from, matchStart - from));
     }
+
+    /// <summary>The last conjunction that opens a new clause, in a window read right to left.</summary>
+    [GeneratedRegex(@"\b(?:and|but|while|whereas|although|though|yet)\b", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
+    private static partial Regex ClauseStart();
 
     private static bool InContext(Regex context, int before, List<Sentence> sentences, int index)
     {

@@ -27,6 +27,9 @@ public sealed partial class FrameCompiler
     private readonly string permission;
     private readonly string gaps;
 
+    /// <summary>Phrasal verbs by their head: "leave" → "behind" (leave behind), so "left behind" is not "left".</summary>
+    private readonly Dictionary<string, HashSet<string>> particlesByHead = new(StringComparer.Ordinal);
+
     /// <exception cref="InvalidRuleSetException">A verb class or the lexicon is not usable.</exception>
     public FrameCompiler(LexiconDocument? lexicon, IReadOnlyDictionary<string, VerbClassDocument> verbs, GapsDocument? gapsDocument, string source)
     {
@@ -43,6 +46,13 @@ public sealed partial class FrameCompiler
                     throw new InvalidRuleSetException($"{source}: verb class '{name}': '{lemma}' must be plain words");
             }
             classes[name] = ([.. document.Intransitive.Select(Morphology.Inflect)], [.. document.Transitive.Select(Morphology.Inflect)], document.Nouns);
+            foreach (var lemma in document.Intransitive.Concat(document.Transitive).Where(l => l.Trim().Contains(' ')))
+            {
+                var words = lemma.Trim().ToLowerInvariant().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+                if (!particlesByHead.TryGetValue(words[0], out var particles))
+                    particlesByHead[words[0]] = particles = new HashSet<string>(StringComparer.Ordinal);
+                particles.Add(words[1]);
+            }
         }
 
         var negators = lexicon.Negators.Count > 0 ? lexicon.Negators : ["not", "never"];
@@ -148,7 +158,7 @@ public sealed partial class FrameCompiler
             Add("passive", $@"{theme}{gaps},?\s+{PassiveGroup(transitive)}{by}{after}");
             Add("bare", $@"{theme}{gaps}\s+{Forms(transitive.SelectMany(v => v.Participle))}\b{by}{after}");
             if (agent is not null)
-                Add("compound", $@"\b{agent}[-\s]+{Forms(transitive.SelectMany(v => v.Participle))}\s+(?:[\w-]+\s+){{0,2}}?{theme}");
+                Add("compound", $@"\b{agent}[-\s]+{Forms(transitive.SelectMany(v => v.Participle))}\s+(?:[\w-]+\s+)??{theme}");
         }
         if (nounAlternatives.Length > 0)
         {
@@ -173,12 +183,32 @@ public sealed partial class FrameCompiler
     private const string ObjectGap = @"(?:\s+(?:out|away|off|up))?(?:\s+(?:out\s+of|from)\s+[^,;.]{1,40}?)??\s+(?:(?:to|for)\s+)?(?:[^,;.:]{1,60}?\s+(?:and|as\s+well\s+as|plus)\s+)??";
 
     /// <summary>"(who) had not yet been allowed to" + any form of the verbs.</summary>
-    private string ActiveGroup(IEnumerable<VerbForms> verbs) =>
-        $@"(?:(?:who|that|which)\s+)?(?:{auxItem}\s+){{0,6}}{Forms(verbs.SelectMany(v => v.All))}\b";
+    private string ActiveGroup(IEnumerable<VerbForms> verbs)
+    {
+        var list = verbs.ToList();
+        return $@"(?:(?:who|that|which)\s+)?(?:{auxItem}\s+){{0,6}}{Forms(list.SelectMany(v => v.All))}\b{NotAnotherVerb(list)}";
+    }
 
     /// <summary>"(which) had not been" + a participle: "were bussed out", "weren't evacuated".</summary>
-    private string PassiveGroup(IEnumerable<VerbForms> verbs) =>
-        $@"(?:(?:who|that|which)\s+)?(?:{auxItem}\s+){{0,5}}(?:be|been|being|was|were|is|are|get|got|gets|getting|gotten)(?<neg>n[’']t)?\s+(?:(?:{advItem}|{negItem})\s+){{0,3}}{Forms(verbs.SelectMany(v => v.Participle))}\b";
+    private string PassiveGroup(IEnumerable<VerbForms> verbs)
+    {
+        var list = verbs.ToList();
+        return $@"(?:(?:who|that|which)\s+)?(?:{auxItem}\s+){{0,5}}(?:be|been|being|was|were|is|are|get|got|gets|getting|gotten)(?<neg>n[’']t)?\s+(?:(?:{advItem}|{negItem})\s+){{0,3}}{Forms(list.SelectMany(v => v.Participle))}\b{NotAnotherVerb(list)}";
+    }
+
+    /// <summary>
+    /// A verb followed by the particle of a phrasal verb of another meaning is that other verb: "left
+    /// behind" is not "left". Blocks the particles of every phrasal verb whose head is among these verbs
+    /// and that is not itself one of them.
+    /// </summary>
+    private string NotAnotherVerb(List<VerbForms> verbs)
+    {
+        var own = verbs.Select(v => v.Base).ToHashSet(StringComparer.Ordinal);
+        var blocked = verbs.Select(v => v.Base.Split(' ')[0]).Distinct(StringComparer.Ordinal)
+            .SelectMany(head => particlesByHead.TryGetValue(head, out var particles) ? particles.Where(p => !own.Contains($"{head} {p}")) : [])
+            .ToList();
+        return blocked.Count == 0 ? "" : $@"(?!\s+{Forms(blocked)}\b)";
+    }
 
     private string NounsOf(string name)
     {

@@ -155,11 +155,11 @@ internal static class NumberWords
     }
 
     /// <summary>
-    /// Values for vague amounts. A bare plural means "at least two of them" (the gold file's convention):
-    /// dozens = Min 24, scores (of) = Min 40, hundreds = Min 200, thousands = Min 2000, millions = Min 2,000,000,
-    /// tens/hundreds of thousands = Min 20,000/200,000. "a few X" is about three X (Approx 300 for "a few
-    /// hundred"), "a couple of X" about two X. "several X" is Min 3X rather than an estimate: like the bare plurals
-    /// it is open-ended upwards ("several hundred" can be 700), so only its lower bound is safe to record.
+    /// Values for vague amounts, the least their words allow (the gold file's convention): a bare plural is
+    /// "at least two of them": dozens = Min 24, scores (of) = Min 40, hundreds = Min 200, thousands = Min 2000,
+    /// millions = Min 2,000,000, tens/hundreds of thousands = Min 20,000/200,000. "a few X" and "several X"
+    /// are open-ended upwards too ("several hundred" can be 700), so they are Min 2X as well. "a couple of X"
+    /// is about two X.
     /// </summary>
     internal static bool TryParseVague(ReadOnlySpan<char> text, out QuantityKind kind, out decimal value)
     {
@@ -183,15 +183,14 @@ internal static class NumberWords
                 value = 2 * PluralUnit(text[words[0]]);
                 break;
             case 2 when Is(text[words[0]], "several"):
-                value = 3 * UnitOf(text[words[1]]);
+                value = 2 * UnitOf(text[words[1]]);
                 break;
             case 2:
                 // "tens of thousands", "hundreds of millions": at least two of the outer unit of the inner one.
                 value = 2 * PluralUnit(text[words[0]]) * PluralUnit(text[words[1]]);
                 break;
             case 3 when Is(text[words[0]], "a") && Is(text[words[1]], "few"):
-                value = 3 * UnitOf(text[words[2]]);
-                kind = QuantityKind.Approx;
+                value = 2 * UnitOf(text[words[2]]);
                 break;
             case 3 when Is(text[words[0]], "a") && Is(text[words[1]], "couple"):
                 value = 2 * UnitOf(text[words[2]]);

@@ -16,13 +16,13 @@ public sealed record QuantityMatch(Quantity Quantity, int Start, int Length, boo
 /// <item>A number alone is Exact; number words too, including "a dozen" (= Exact 12: a dozen is a definite count,
 /// the hedge words around it are what make it vague).</item>
 /// <item>The hedge nearest the number decides: Approx, Min or Max from the lexicon ("concern about up to 8,000" is
-/// Max 8000). Hedges also apply to vague amounts ("more than a few hundred" is Min 300).</item>
+/// Max 8000). Hedges also apply to vague amounts ("more than a few hundred" is Min 200).</item>
 /// <item>Ranges stay ranges whatever hedge precedes them; an endpoint without a scale word borrows the other's
 /// ("two to three thousand" is 2000..3000). A "range" whose low end is not below its high end (a score, "3-2")
 /// is not a quantity.</item>
 /// <item>Vague amounts: see <see cref="NumberWords.TryParseVague"/> (dozens = Min 24, hundreds = Min 200,
-/// thousands = Min 2000, tens of thousands = Min 20000, scores = Min 40, a few hundred = Approx 300,
-/// several hundred = Min 300).</item>
+/// thousands = Min 2000, tens of thousands = Min 20000, scores = Min 40, a few hundred = Min 200,
+/// several hundred = Min 200).</item>
 /// <item>Not quantities: years, days of the month, clock times, ordinals, numbers inside words and ids, leading-zero
 /// and over-long digit runs, and "one" on its own.</item>
 /// </list>

@@ -37,12 +37,21 @@ public sealed record StatusRule(int ConfirmedMinSources, decimal NumbersAgreeWit
 /// <param name="WireAgencies">Agencies whose reports are the outlet's own voice, never a speaker.</param>
 public sealed record AttributionVocabulary(IReadOnlyList<string> Verbs, IReadOnlyList<string> Pronouns, IReadOnlyList<string> Anaphors, string Descriptors, IReadOnlyList<string> WireAgencies);
 
+/// <summary>How a text takes a claim back or does not make it.</summary>
+/// <param name="Cues">Words that flip a yes/no claim standing shortly after them in its clause ("no", "not", "denied").</param>
+/// <param name="Denials">Verbs that deny what follows them in the clause ("denied that …", "rejected reports that …"): a
+/// yes/no claim is flipped, and no number is claimed at all.</param>
+/// <param name="Window">How far back (characters, within the clause) cues and doubt are looked for.</param>
+/// <param name="Uncertainty">Hearsay or doubt just before a match ("could not confirm", "it is not clear how many"): no claim is made.</param>
+/// <param name="Retraction">What, right after a claim, says it was wrong ("… had left was wrong"): flips a yes/no claim, drops a number.</param>
+public sealed record NegationVocabulary(IReadOnlyList<string> Cues, IReadOnlyList<string> Denials, int Window, Regex? Uncertainty, Regex? Retraction);
+
 /// <summary>A checked, compiled rule set: everything extraction needs, built once per published version.</summary>
 public sealed class RuleSet
 {
     internal RuleSet(int version, string name, string description, string sha256, string content,
         IReadOnlyList<CompiledTopic> topics, IReadOnlyList<SpeakerEntry> speakers, QuantityGrammar quantities,
-        AttributionVocabulary attribution, IReadOnlyList<string> negationCues, int negationWindow, Regex? uncertainty, StatusRule status)
+        AttributionVocabulary attribution, NegationVocabulary negation, StatusRule status)
     {
         Version = version;
         Name = name;
@@ -52,9 +61,7 @@ public sealed class RuleSet
         Topics = topics;
         Speakers = speakers;
         Attribution = attribution;
-        NegationCues = negationCues;
-        NegationWindow = negationWindow;
-        Uncertainty = uncertainty;
+        Negation = negation;
         Status = status;
         Quantities = quantities;
         TopicsById = topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
@@ -71,11 +78,7 @@ public sealed class RuleSet
     public QuantityGrammar Quantities { get; }
 
     public AttributionVocabulary Attribution { get; }
-    public IReadOnlyList<string> NegationCues { get; }
-    public int NegationWindow { get; }
-
-    /// <summary>Hearsay or doubt just before a match ("could not confirm", "reports that"): no claim is made.</summary>
-    public Regex? Uncertainty { get; }
+    public NegationVocabulary Negation { get; }
     public StatusRule Status { get; }
 }
 

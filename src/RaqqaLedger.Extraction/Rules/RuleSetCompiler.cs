@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -157,8 +158,15 @@ public static partial class RuleSetCompiler
                         : throw new InvalidRuleSetException($"{source}: {where}: a category rule needs a value like local_officials");
                     break;
                 default:
+                    // A rule may state its number when the words say it without one: "full control" is 100%.
                     if (valueText is not null)
-                        throw new InvalidRuleSetException($"{source}: {where}: a {topicKind} rule takes its value from {{Q}}, not 'value'");
+                    {
+                        value = decimal.TryParse(valueText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+                            && (kind != TopicKind.Percent || number <= 100)
+                            ? ClaimValue.Exact(number)
+                            : throw new InvalidRuleSetException($"{source}: {where}: a {topicKind} rule's value is a number (a percentage at most 100), or it comes from {{Q}}");
+                        break;
+                    }
                     if (Array.IndexOf(pattern.GetGroupNames(), "q") < 0)
                         throw new InvalidRuleSetException($"{source}: {where}: a {topicKind} rule needs a (?<q>{{Q}}) group");
                     break;
@@ -249,8 +257,9 @@ public static partial class RuleSetCompiler
         return new RuleSet(document.Version, document.Name.Trim(), document.Description?.Trim() ?? "", Sha256Of(content), content,
             topics, speakers, quantities,
             new AttributionVocabulary(attribution.Verbs, attribution.Pronouns, attribution.Anaphors, descriptors, attribution.WireAgencies),
-            negation.Cues, negation.Window,
-            negation.Uncertainty is null ? null : Build(negation.Uncertainty, "negation.uncertainty"),
+            new NegationVocabulary(negation.Cues, negation.Denials, negation.Window,
+                negation.Uncertainty is null ? null : Build(negation.Uncertainty, "negation.uncertainty"),
+                negation.Retraction is null ? null : Build(@"\G(?:" + negation.Retraction + ")", "negation.retraction")),
             status);
     }
 

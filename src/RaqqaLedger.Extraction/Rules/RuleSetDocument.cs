@@ -107,8 +107,10 @@ public sealed class SpeakerDocument
 public sealed class NegationDocument
 {
     public List<string> Cues { get; set; } = [];
+    public List<string> Denials { get; set; } = [];
     public int Window { get; set; } = 30;
     public string? Uncertainty { get; set; }
+    public string? Retraction { get; set; }
 }
 
 public sealed class StatusDocument

@@ -61,10 +61,12 @@ public sealed class QuantityGrammarTests
     [InlineData("tens of thousands", "Min 20000")]
     [InlineData("tens of thousands of", "Min 20000")]
     [InlineData("hundreds of thousands", "Min 200000")]
-    [InlineData("a few hundred", "Approx 300")]
-    [InlineData("a few dozen", "Approx 36")]
+    // The gold file's convention: a vague amount is the least its words allow.
+    [InlineData("a few hundred", "Min 200")]
+    [InlineData("a few dozen", "Min 24")]
     [InlineData("a couple of thousand", "Approx 2000")]
-    [InlineData("several hundred", "Min 300")]
+    [InlineData("several hundred", "Min 200")]
+    [InlineData("several thousand", "Min 2000")]
     // Hedges: the one nearest the number decides.
     [InlineData("around 275", "Approx 275")]
     [InlineData("an estimated about 100", "Approx 100")]
@@ -85,7 +87,7 @@ public sealed class QuantityGrammarTests
     [InlineData("at least 12", "Min 12")]
     [InlineData("in excess of 2.5 million", "Min 2500000")]
     [InlineData("more than a dozen", "Min 12")]
-    [InlineData("more than a few hundred", "Min 300")]
+    [InlineData("more than a few hundred", "Min 200")]
     // Ranges, hedged or not.
     [InlineData("300-400", "Range 300..400")]
     [InlineData("300–400", "Range 300..400")]
