@@ -42,7 +42,9 @@ public sealed partial class ClaimExtractor
         // First every rule hit, which needs no speakers; then speakers, read sentence by sentence up
         // to the last sentence with a hit (attributions carry over: "he added" needs the sentences before).
         var found = FindCandidates(article.Text, sentences);
-        var memory = new SpeakerMemory();
+        var memory = new SpeakerMemory { Roles = speakers.ReadRoles(article.Text) };
+        if (article.Dateline is { } dateline)
+            memory.NotSpeakers.Add(dateline.Place.Split(',')[0].Trim());
         var claims = new List<ClaimExtracted>();
         var seen = new HashSet<(string Topic, ClaimValue Value, string? Speaker, string Sentence)>();
         var next = 0;
@@ -51,6 +53,7 @@ public sealed partial class ClaimExtractor
             var text = sentences[s].Text;
             var speakerBefore = memory.LastSpeaker;
             var speakerAsWrittenBefore = memory.LastSpeakerAsWritten;
+            memory.SentenceStart = sentences[s].Start;
             var mentions = speakers.Find(text, memory, out var hasVerb);
             if (found[next].Sentence != s)
                 continue;

@@ -15,6 +15,16 @@ public sealed class SpeakerMemory
     public string? LastSpeaker { get; set; }
     public string? LastSpeakerAsWritten { get; set; }
     public string? LastPerson { get; set; }
+
+    /// <summary>The roles the article gives its people (see <see cref="SpeakerFinder.ReadRoles"/>).</summary>
+    public RoleBook Roles { get; set; } = RoleBook.Empty;
+
+    /// <summary>Where the sentence being read starts in the article, so a mention can be placed among the roles.</summary>
+    public int SentenceStart { get; set; }
+
+    /// <summary>Words of this article that look like names but never speak: its dateline's place ("BEIRUT").</summary>
+    public HashSet<string> NotSpeakers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     internal Dictionary<string, string> PeopleBySurname { get; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
@@ -42,6 +52,17 @@ public sealed partial class SpeakerFinder
     private readonly HashSet<string> wireAgencies;
     private readonly HashSet<string> mentionEndings;
     private readonly string[] descriptorWords;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> reportWords;
+    private readonly HashSet<string> adverbWords;
+    private readonly Regex modifierCue;
+    private readonly Regex openingWords;
+    private readonly Regex title;
+    private readonly Regex trailingPerson;
+    private readonly Regex roleNoun;
+    private readonly Regex roleBefore;
+    private readonly Regex roleAfter;
+    private readonly Regex trailingLabel;
+    private readonly List<(string Alias, SpeakerEntry Speaker)> organisationsLongestFirst;
 
     public SpeakerFinder(RuleSet rules)
     {
@@ -61,21 +82,39 @@ public sealed partial class SpeakerFinder
             StringComparer.OrdinalIgnoreCase);
         descriptorWords = [.. Regex.Matches(rules.Attribution.Descriptors, "[a-z]{3,}").Select(m => m.Value).Distinct()];
 
+        var vocabulary = rules.Attribution;
+        var titles = Alternation(vocabulary.Titles);
+        // A title and a name of two to four capitalised words: "Colonel Ryan Dillon", "Jihan Sheikh Ahmed".
+        var personName = $@"(?:(?:{titles})\s+)*" +
+            @"(?-i:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|El-|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,3})\b";
+        var personAfter = $@"(?:\s+{personName})?";
+        var modifier = $@",?\s+(?:{Alternation(vocabulary.Modifiers)})\b[^,;:""“”]{{0,60}}?";
+        reportWords = new HashSet<string>(vocabulary.ReportWords, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        adverbWords = new HashSet<string>(vocabulary.Adverbs, StringComparer.OrdinalIgnoreCase);
+        modifierCue = new Regex($@"\b(?:{Alternation(vocabulary.Modifiers)})\b", Options);
+        openingWords = new Regex($@"^(?:(?-i:{Alternation(vocabulary.NotNames.Concat(vocabulary.Places))})(?:(?:'s|’s)?\s+|$))+", RegexOptions.CultureInvariant);
+        title = new Regex($@"^(?:(?:{titles})\s+)+", RegexOptions.CultureInvariant);
+        trailingPerson = new Regex($@"(?:(?:{titles})\s+)*[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|bin\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)*$", RegexOptions.CultureInvariant);
+        var roles = Alternation(vocabulary.Roles.SelectMany(r => new[] { r, Plural(r) }));
+        roleNoun = new Regex($@"\b(?<role>{roles})\b", Options);
+        organisationsLongestFirst = [.. aliasesLongestFirst.Where(a => a.Speaker.Kind == "organisation")];
+
         var aliasPattern = string.Join('|', aliasesLongestFirst.Select(a => AliasPattern(a.Alias)));
         var anaphorPattern = string.Join('|', rules.Attribution.Anaphors.OrderByDescending(a => a.Length).Select(a => Regex.Escape(a).Replace(@"\ ", @"\s+")));
         var pronounPattern = string.Join('|', rules.Attribution.Pronouns.Select(Regex.Escape));
-        var verbs = string.Join('|', rules.Attribution.Verbs.OrderByDescending(v => v.Length).Select(Regex.Escape));
+        // A role phrase: "a spokesman for the U.S.-backed militia", "the head of the Observatory", "SDF field commanders".
+        var rolePhrase = $@"(?:(?:the|a|an|one|another|two|several)\s+)?(?:[\w.’'-]+\s+){{0,3}}?(?:{roles})(?:\s+(?:of|for|at|with|in)\s+(?:the\s+)?[^,;:.""“”()]{{1,60}}?(?=\s*(?:[,;:.(]|$|\s+(?:said|says|told|tells|added|adds|has|had|was|is))))?";
         // Kept small on purpose: a compiled regex past ~40 KB of code runs several times slower.
-        var named = $@"(?:(?:(?:the|a|an|one)\s+)?(?:{Or(aliasPattern)})|{rules.Attribution.Descriptors}){PersonAfter}|{Or(anaphorPattern)}|(?:the\s+)?{PersonName}|(?:(?:the|a|an)\s+)?{Acronym}|{Surname}";
+        var named = $@"(?:(?:(?:the|a|an|one)\s+)?(?:{Or(aliasPattern)})|{rules.Attribution.Descriptors}){personAfter}|{Or(anaphorPattern)}|(?:the\s+)?{personName}|{rolePhrase}|(?:(?:the|a|an)\s+)?{Acronym}|{Surname}";
         var anyone = named + (pronounPattern.Length > 0 ? $@"|\b(?:{pronounPattern})" : "");
-        const string adverbs = @"(?:(?:later|also|again|earlier|previously|separately|then|had|has|have|would|on\s+[A-Z]\w+|[a-z]+ly)\s+)*";
+        var adverbs = $@"(?:(?:{Alternation(vocabulary.Adverbs)}|on\s+[A-Z]\w+|[a-z]+ly)\s+)*";
 
         const RegexOptions backwards = Options | RegexOptions.RightToLeft;
         var timeout = RuleSetCompiler.MatchTimeout;
         // Every form is anchored at a cheap keyword (a verb, "according to", "statement") and tried
         // once there, backwards or forwards, instead of scanning each sentence for every kind of name.
         verbWords = new HashSet<string>(rules.Attribution.Verbs, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        subjectBefore = new Regex($@"\b(?<m>{anyone})(?:\s*\([^)]{{1,30}}\))?(?<app>\s*,\s*[^,""“”]{{1,200}}?,|{Modifier})?\s+{adverbs}\G", backwards, timeout);
+        subjectBefore = new Regex($@"\b(?<m>{anyone})(?:\s*\([^)]{{1,30}}\))?(?<app>\s*,\s*[^,""“”]{{1,200}}?,|{modifier})?\s+{adverbs}\G", backwards, timeout);
         // "said Omar Alloush," but not "said the SDF controlled …": the name must end the clause.
         subjectAfter = new Regex($@"\G\s+(?:(?:on|late\s+on|earlier\s+on)\s+[A-Z]\w+\s+)?(?<m>{named})(?=\s*(?:[,.;:(]|$)|\s+(?:on|in|at|late|earlier|last|told|to)\b)", Options, timeout);
         introduced = new Regex($@"\G\s+(?:figures\s+from\s+)?(?<m>{named})", Options, timeout);
@@ -84,29 +123,81 @@ public sealed partial class SpeakerFinder
         // The last resort: a sentence that opens with a speaker and attributes later on
         // ("Activists inside the city gave a different account, saying …").
         speakerColon = new Regex($@"\G(?<m>{named})\s*:\s", Options, timeout);
+        // A headline's source after a colon or dash at its end: "Foreign fighters left Raqqa: official".
+        trailingLabel = new Regex($@"(?:\s[-—–]|:)\s*(?<m>{named})\s*[.!]?$", Options | RegexOptions.RightToLeft, timeout);
         subjectFirst = new Regex($@"\G(?:[A-Z][\w'’ -]{{0,30}},\s+)?(?<m>{named})(?:\s*\([^)]{{1,30}}\))?", Options, timeout);
+
+        // Reading an article's roles: "SDF spokesman Mostafa Bali", "Omar Alloush, a senior member of the
+        // Raqqa Civil Council,", "Rami Abdurrahman, who heads the Observatory,".
+        roleBefore = new Regex($@"(?<role>(?:[\w.’'-]+\s+){{0,3}}?(?:{roles}))(?:\s+|\s*,\s*)(?<person>{personName})", Options, timeout);
+        roleAfter = new Regex($@"(?<person>{personName})\s*,\s*(?:(?:a|an|the|one|another)\s+)?(?<role>(?:[^,;.()""“”]{{0,60}}?\b(?:{roles})\b[^,;.()""“”]{{0,60}}?)|who\s+(?:heads|headed|leads|led|runs|ran|directs|chairs)\s+[^,;.()""“”]{{1,60}}?)(?:\s*\([^)]{{1,30}}\))?(?=\s*(?:[,;.]|$)|\s+(?:said|says|told|tells|added|adds|has|had|was|is)\b)", Options, timeout);
     }
 
-    /// <summary>A title and name with two to four capitalised words: "Colonel Ryan Dillon", "Jihan Sheikh Ahmed".</summary>
-    private const string PersonName =
-        @"(?:(?:" + Titles + @")\s+)*" +
-        @"(?-i:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|El-|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,3})\b";
+    /// <summary>"spokesman" → "spokesmen", "official" → "officials", "head" → "heads".</summary>
+    private static string Plural(string noun) =>
+        noun.EndsWith("man", StringComparison.Ordinal) ? noun[..^3] + "men"
+        : noun.EndsWith('y') && noun.Length > 1 && "aeiou".IndexOf(noun[^2]) < 0 ? noun[..^1] + "ies"
+        : noun.EndsWith('s') || noun.EndsWith("ch", StringComparison.Ordinal) ? noun + "es"
+        : noun + "s";
 
-    /// <summary>Titles and roles printed before a name; they are not part of the canonical name.</summary>
-    private const string Titles =
-        @"Colonel|Col\.?|General|Gen\.?|Major|Maj\.?|Lieutenant|Lt\.?|Captain|Capt\.?|Sergeant|Sgt\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|" +
-        @"President|Prime\s+Minister|Minister|Defen[cs]e\s+Secretary|Secretary|Ambassador|Envoy|Commander|Brigadier|Spokesman|Spokeswoman|" +
-        @"Analyst|Researcher|Resident|Activist|Journalist|Expert|Official|Lawmaker|Senator|Governor|Mayor";
+    /// <summary>A role noun as the role book keys it: singular, lower case, the spokes- words one role.</summary>
+    private static string RoleKey(string noun)
+    {
+        var key = noun.ToLowerInvariant();
+        if (key.StartsWith("spokes", StringComparison.Ordinal))
+            return "spokesperson";
+        if (key.EndsWith("men", StringComparison.Ordinal))
+            return key[..^3] + "man";
+        if (key.EndsWith("ies", StringComparison.Ordinal))
+            return key[..^3] + "y";
+        return key.EndsWith('s') && !key.EndsWith("ss", StringComparison.Ordinal) ? key[..^1] : key;
+    }
 
-    /// <summary>Capitalised words that open sentences, not names: "But Allouch told AFP" is Allouch.</summary>
-    private const string SentenceWords =
-        "(?:But|And|Or|Nor|The|A|An|In|On|At|As|If|When|While|After|Before|Earlier|Later|Meanwhile|However|Also|Then|So|Yet|Since|" +
-        "Although|Though|This|That|These|Those|Some|Many|Most|Other|Another|Both|Each|Their|His|Her|Its|Our|We|They|He|She|It|" +
-        "Last|Next|Over|Under|With|Without|From|For|By|To|Of|On|Now|Still|Only|Even|Instead|Separately|Asked|Speaking|" +
-        @"Islamic\s+State|Deir\s+Ezzor|Middle\s+East|Mayadeen|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+    private static string Alternation(IEnumerable<string> words)
+    {
+        var list = words.Where(w => w.Trim().Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(w => w.Length)
+            .Select(w => Regex.Escape(w.Trim()).Replace(@"\ ", @"\s+")).ToList();
+        return list.Count == 0 ? "(?!)" : string.Join('|', list);
+    }
 
-    /// <summary>A short modifier between a subject and its verb: "the coalition backing the assault on the city said".</summary>
-    private const string Modifier = @",?\s+(?:backing|leading|fighting|based|living|working|who|which|that|in\s+charge)\b[^,;:""“”]{0,60}?";
+    /// <summary>
+    /// The roles an article gives its people, read once before its sentences: "SDF spokesman Mostafa
+    /// Bali", "Omar Alloush, a senior member of the Raqqa Civil Council,", "Rami Abdurrahman, who heads
+    /// the Observatory". Each person is resolved as a mention would be (aliases, surnames).
+    /// </summary>
+    public RoleBook ReadRoles(string text)
+    {
+        var bindings = new List<RoleBinding>();
+        var scratch = new SpeakerMemory();
+        void Bind(Group person, Group role)
+        {
+            var phrase = role.Value;
+            var noun = roleNoun.Match(phrase) is { Success: true } n ? RoleKey(n.Groups["role"].Value)
+                : phrase.StartsWith("who", StringComparison.OrdinalIgnoreCase) ? "head" : null;
+            if (noun is null || Resolve(person.Value, scratch, bareName: true) is not { } who || IsKnownNonPerson(who))
+                return;
+            bindings.Add(new RoleBinding(role.Index, role.Index + role.Length, noun, OrganisationIn(phrase), who));
+        }
+        foreach (Match m in roleBefore.Matches(text))
+            Bind(m.Groups["person"], m.Groups["role"]);
+        foreach (Match m in roleAfter.Matches(text))
+            Bind(m.Groups["person"], m.Groups["role"]);
+        bindings.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return new RoleBook(bindings);
+    }
+
+    private bool IsKnownNonPerson(string canonical) => aliases.TryGetValue(canonical, out var entry) && !entry.IsPerson;
+
+    /// <summary>The canonical organisation a phrase names, the longest alias first: "a spokesman for the U.S.-backed militia" is the SDF.</summary>
+    private string? OrganisationIn(string phrase)
+    {
+        foreach (var (alias, speaker) in organisationsLongestFirst)
+        {
+            if (ContainsWord(phrase, alias))
+                return speaker.Name;
+        }
+        return null;
+    }
 
     /// <summary>An organisation's initials: "BBC", "SOHR".</summary>
     private const string Acronym = @"(?-i:[A-Z]{2,6})\b(?![-’'])";
@@ -114,8 +205,8 @@ public sealed partial class SpeakerFinder
     /// <summary>A lone capitalised word: kept only when it is the surname of someone named earlier.</summary>
     private const string Surname = @"(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b";
 
-    /// <summary>A role followed by the person holding it: "SDF spokesman Mostafa Bali".</summary>
-    private const string PersonAfter = @"(?:\s+" + PersonName + ")?";
+    /// <summary>How near its end a sentence's source label may stand: "…: official", "… - SDF".</summary>
+    private const int TrailingLabelLength = 40;
 
     private static string Or(string alternatives) => alternatives.Length == 0 ? "(?!)" : alternatives;
 
@@ -146,6 +237,12 @@ public sealed partial class SpeakerFinder
                         Record(found, new SpeakerMention(pronoun.Start, end, pronoun.Value, who), memory);
                     continue;
                 }
+                // "Bali denied the report, saying that …": a participle after a comma speaks for the clause's subject.
+                if (found.Count > 0 && IsParticipleAfterComma(sentence, k))
+                {
+                    Record(found, new SpeakerMention(k.Index, end, found[0].AsWritten, found[0].Canonical), memory);
+                    continue;
+                }
                 // "X said" first; "said X" only when no subject stands before the verb.
                 if (MayEndMention(sentence, k.Index) && subjectBefore.Match(sentence, k.Index) is { Success: true } before
                     && Add(found, before.Groups["m"], before.Index, end, memory, bareName: true))
@@ -171,6 +268,10 @@ public sealed partial class SpeakerFinder
         var colon = sentence.IndexOf(':');
         if (found.Count == 0 && colon is > 1 and < 40 && speakerColon.Match(sentence) is { Success: true } label)
             Add(found, label.Groups["m"], 0, label.Index + label.Length, memory);
+        // "Foreign fighters left Raqqa: official" — a headline's source after a colon or dash at its end.
+        if (found.Count == 0 && sentence.Length - sentence.LastIndexOfAny([':', '-', '—', '–']) < TrailingLabelLength
+            && trailingLabel.Match(sentence) is { Success: true } tail)
+            Add(found, tail.Groups["m"], tail.Index, sentence.Length, memory);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
@@ -191,19 +292,28 @@ public sealed partial class SpeakerFinder
             return sentence[i] is ',' or ')' or '.';
         // "an SDF commander who asked not to be named told …": a modifier may stand between.
         var window = sentence.AsSpan(Math.Max(0, verbIndex - 70), Math.Min(70, verbIndex));
-        if (ModifierCue().IsMatch(window))
+        if (modifierCue.IsMatch(window))
             return true;
         var end = i + 1;
         while (i >= 0 && (char.IsLetter(sentence[i]) || sentence[i] is '-' or '\'' or '’' or '.'))
             i--;
         var word = sentence.AsSpan(i + 1, end - i - 1);
-        if (char.IsUpper(word[0]) || word.EndsWith("ly", StringComparison.Ordinal) || Adverbs.Contains(word.ToString()))
+        if (char.IsUpper(word[0]) || word.EndsWith("ly", StringComparison.Ordinal) || adverbWords.Contains(word.ToString()))
             return true;
         var text = word.ToString();
         return mentionEndings.Contains(text) || descriptorWords.Any(d => text.EndsWith(d, StringComparison.OrdinalIgnoreCase) || d.StartsWith(text, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static readonly HashSet<string> Adverbs = new(StringComparer.OrdinalIgnoreCase) { "later", "also", "again", "earlier", "previously", "separately", "then", "had", "has", "have", "would" };
+
+    private static bool IsParticipleAfterComma(string sentence, Keyword k)
+    {
+        if (!sentence.AsSpan(k.Index, k.Length).EndsWith("ing", StringComparison.Ordinal))
+            return false;
+        var i = k.Index - 1;
+        while (i >= 0 && sentence[i] == ' ')
+            i--;
+        return i >= 0 && sentence[i] == ',';
+    }
 
     /// <summary>"said Omar Alloush, …": a name after the verb ends its clause within a few words.</summary>
     private static bool ClauseEndsSoon(string sentence, int from)
@@ -240,9 +350,6 @@ public sealed partial class SpeakerFinder
 
     private readonly record struct Keyword(int Index, int Length, KeywordKind Kind);
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ReportWords =
-        new HashSet<string>(["statement", "investigation", "report", "inquiry", "documentary", "count", "tally", "figure", "figures", "estimate", "estimates", "map", "maps"], StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     [GeneratedRegex(@"\G\s+to\b")]
     private static partial Regex AccordingTail();
@@ -285,7 +392,7 @@ public sealed partial class SpeakerFinder
                 keywords.Add(new Keyword(start, tail.Index + tail.Length - start, KeywordKind.Source));
             else if (verbWords.Contains(word))
                 keywords.Add(new Keyword(start, i - start, KeywordKind.Verb));
-            else if (ReportWords.Contains(word))
+            else if (reportWords.Contains(word))
                 keywords.Add(new Keyword(start, i - start, KeywordKind.Report));
         }
         return keywords;
@@ -295,7 +402,7 @@ public sealed partial class SpeakerFinder
     private bool Add(List<SpeakerMention> found, Group mention, int start, int end, SpeakerMemory memory, bool bareName = false)
     {
         var asWritten = mention.Value.Trim();
-        var canonical = Resolve(asWritten, memory, bareName);
+        var canonical = Resolve(asWritten, memory, bareName, memory.SentenceStart + mention.Index);
         if (canonical is null)
             return false;
         if (found.Any(f => f.Start <= mention.Index && mention.Index < f.End))
@@ -327,7 +434,8 @@ public sealed partial class SpeakerFinder
     }
 
     /// <summary>The canonical speaker for a mention, or null when it names no one we can attribute to.</summary>
-    public string? Resolve(string asWritten, SpeakerMemory memory, bool bareName = false)
+    /// <param name="at">Where the mention stands in the article, to place it among the article's roles; -1 when unknown.</param>
+    public string? Resolve(string asWritten, SpeakerMemory memory, bool bareName = false, int at = -1)
     {
         var text = Collapse(asWritten);
         if (pronouns.Contains(text))
@@ -336,19 +444,24 @@ public sealed partial class SpeakerFinder
                 : memory.LastSpeaker ?? memory.LastPerson;
         if (anaphors.Contains(text))
             return memory.LastSpeaker ?? memory.LastPerson;
-        var core = Determiner().Replace(OpeningWords().Replace(text, ""), "");
+        var core = Determiner().Replace(openingWords.Replace(text, ""), "");
         if (core.Length == 0)
             return null;
         if (wireAgencies.Contains(core))
+            return null;
+        // "X, the head of the Observatory, said": the organisation stands inside X's role phrase.
+        if (at >= 0 && memory.Roles.PersonAround(at) is { } holder && !IsPersonMention(core))
+            return RememberPerson(holder, memory);
+        if (memory.NotSpeakers.Contains(core))
             return null;
         if (aliases.TryGetValue(core, out var exact) || aliases.TryGetValue(text, out exact))
             return Remember(exact, memory);
 
         // A person named after a role ("SDF spokesman Mostafa Bali") is the person.
-        var person = TrailingPerson().Match(core);
+        var person = trailingPerson.Match(core);
         if (person.Success && person.Value.Contains(' '))
         {
-            var name = StripTitles(person.Value);
+            var name = PersonIn(StripTitles(person.Value));
             if (aliases.TryGetValue(name, out var known))
                 return Remember(known, memory);
             if (name.Contains(' '))
@@ -359,6 +472,20 @@ public sealed partial class SpeakerFinder
                 memory.PeopleBySurname[surname] = name;
                 return RememberPerson(name, memory);
             }
+        }
+
+        // A role ("a militia spokesman", "the head of the Observatory", "SDF commanders") is the person the
+        // article names with that role, else the organisation it names, else an unnamed category.
+        if (roleNoun.Match(core) is { Success: true } role && !ContainsPersonAlias(core))
+        {
+            var organisation = OrganisationIn(core);
+            // "SDF officials said" speak for a body, not for one person who holds the role.
+            var plural = RoleKey(role.Groups["role"].Value) != role.Groups["role"].Value.ToLowerInvariant()
+                && !role.Groups["role"].Value.StartsWith("spokes", StringComparison.OrdinalIgnoreCase);
+            if (!plural && memory.Roles.PersonFor(RoleKey(role.Groups["role"].Value), organisation, at) is { } holding)
+                return RememberPerson(holding, memory);
+            if (organisation is not null)
+                return organisation;
         }
 
         SpeakerEntry? contained = null;
@@ -384,6 +511,34 @@ public sealed partial class SpeakerFinder
         return core.Length > 0 ? core.ToLowerInvariant() : null;
     }
 
+    private bool ContainsPersonAlias(string phrase) =>
+        aliasesLongestFirst.Any(a => a.Speaker.IsPerson && ContainsWord(phrase, a.Alias));
+
+    /// <summary>Whether a mention is a person's name (an alias of a person, or capitalised words not an organisation's).</summary>
+    private bool IsPersonMention(string core) =>
+        aliases.TryGetValue(core, out var entry) ? entry.IsPerson : trailingPerson.Match(core) is { Success: true } p && p.Value == core && OrganisationIn(core) is null;
+
+    /// <summary>
+    /// The person in a run of capitalised words that may open with an organisation's name or end with a
+    /// known alias: "Raqqa Civil Council Omar Allouch" is Omar Allouch.
+    /// </summary>
+    private string PersonIn(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var take = Math.Min(4, words.Length - 1); take >= 1; take--)
+        {
+            var tail = string.Join(' ', words[^take..]);
+            if (aliases.TryGetValue(tail, out var entry) && entry.IsPerson)
+                return tail;
+        }
+        foreach (var (alias, speaker) in organisationsLongestFirst)
+        {
+            if (name.StartsWith(alias + " ", StringComparison.OrdinalIgnoreCase))
+                return name[(alias.Length + 1)..];
+        }
+        return name;
+    }
+
     private static string? Remember(SpeakerEntry speaker, SpeakerMemory memory)
     {
         if (!speaker.IsPerson)
@@ -407,7 +562,7 @@ public sealed partial class SpeakerFinder
             : last;
     }
 
-    private static string StripTitles(string name) => Title().Replace(name, "").Trim();
+    private string StripTitles(string name) => title.Replace(name, "").Trim();
 
     private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
 
@@ -426,21 +581,12 @@ public sealed partial class SpeakerFinder
         return false;
     }
 
-    [GeneratedRegex(@"\b(?:who|which|that|backing|leading|fighting|based|living|working|in\s+charge)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ModifierCue();
 
-    /// <summary>Capitalised words that open a sentence are not part of a name: "But Allouch" is Allouch.</summary>
-    [GeneratedRegex(@"^(?:" + SentenceWords + @"(?:(?:'s|’s)?\s+|$))+")]
-    private static partial Regex OpeningWords();
 
     [GeneratedRegex(@"^(?:the|a|an|one)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Determiner();
 
-    [GeneratedRegex(@"^(?:(?:" + Titles + @")\s+)+")]
-    private static partial Regex Title();
 
-    [GeneratedRegex(@"(?:(?:" + Titles + @")\s+)*[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|bin\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)*$")]
-    private static partial Regex TrailingPerson();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -34,8 +34,13 @@ public sealed record SpeakerEntry(string Name, string Kind, IReadOnlyList<string
 public sealed record StatusRule(int ConfirmedMinSources, decimal NumbersAgreeWithinPercent);
 
 /// <summary>Attribution vocabulary: who says, and the words that point back to the last speaker.</summary>
+/// <param name="Verbs">Every form of the attribution verbs ("said", "insists", "telling").</param>
 /// <param name="WireAgencies">Agencies whose reports are the outlet's own voice, never a speaker.</param>
-public sealed record AttributionVocabulary(IReadOnlyList<string> Verbs, IReadOnlyList<string> Pronouns, IReadOnlyList<string> Anaphors, string Descriptors, IReadOnlyList<string> WireAgencies);
+/// <param name="Roles">Role nouns, resolved to the person holding the role in the article, else the organisation, else a category.</param>
+public sealed record AttributionVocabulary(
+    IReadOnlyList<string> Verbs, IReadOnlyList<string> Pronouns, IReadOnlyList<string> Anaphors, string Descriptors, IReadOnlyList<string> WireAgencies,
+    IReadOnlyList<string> Titles, IReadOnlyList<string> Roles, IReadOnlyList<string> NotNames, IReadOnlyList<string> Places,
+    IReadOnlyList<string> ReportWords, IReadOnlyList<string> Adverbs, IReadOnlyList<string> Modifiers);
 
 /// <summary>How a text takes a claim back or does not make it.</summary>
 /// <param name="Cues">Words that flip a yes/no claim standing shortly after them in its clause ("no", "not", "denied").</param>

@@ -256,11 +256,33 @@ public static partial class RuleSetCompiler
 
         return new RuleSet(document.Version, document.Name.Trim(), document.Description?.Trim() ?? "", Sha256Of(content), content,
             topics, speakers, quantities,
-            new AttributionVocabulary(attribution.Verbs, attribution.Pronouns, attribution.Anaphors, descriptors, attribution.WireAgencies),
+            AttributionOf(attribution, descriptors),
             new NegationVocabulary(negation.Cues, negation.Denials, negation.Window,
                 negation.Uncertainty is null ? null : Build(negation.Uncertainty, "negation.uncertainty"),
                 negation.Retraction is null ? null : Build(@"\G(?:" + negation.Retraction + ")", "negation.retraction")),
             status);
+    }
+
+    /// <summary>
+    /// The attribution vocabulary with its verbs inflected. Words the speaker finder needs and a file does
+    /// not give fall back to small general lists, so an older rule set still reads its speakers.
+    /// </summary>
+    private static AttributionVocabulary AttributionOf(AttributionDocument a, string descriptors)
+    {
+        var notVerbs = a.NotVerbs.ToHashSet(StringComparer.Ordinal);
+        // A form given instead of a lemma ("said", as older rule sets list them) is kept; the forms made from it
+        // ("saids") never occur in text and cost nothing.
+        var verbs = a.Verbs.Where(v => v.Trim().Length > 0).SelectMany(v => Morphology.Inflect(v).All.Prepend(v.Trim()))
+            .Where(v => !notVerbs.Contains(v)).Distinct(StringComparer.Ordinal).ToList();
+        static List<string> Or(List<string> given, string[] fallback) => given.Count > 0 ? given : [.. fallback];
+        return new AttributionVocabulary(verbs, a.Pronouns, a.Anaphors, descriptors, a.WireAgencies,
+            Or(a.Titles, ["Colonel", "Col.", "General", "Gen.", "Dr.", "Mr.", "Mrs.", "Ms."]),
+            Or(a.Roles, ["spokesman", "spokeswoman", "spokesperson", "official", "commander", "head", "director"]),
+            Or(a.NotNames, ["But", "And", "The", "A", "An", "In", "On", "However", "Meanwhile", "He", "She", "They", "It"]),
+            a.Places,
+            Or(a.ReportWords, ["statement", "report", "investigation"]),
+            Or(a.Adverbs, ["later", "also", "again", "earlier", "then", "had", "has", "have", "would"]),
+            Or(a.Modifiers, ["backing", "leading", "who", "which", "that"]));
     }
 
     /// <summary>Whether a piece of a pattern stands on its own: brackets and groups balanced, no top-level alternation.</summary>

@@ -90,11 +90,28 @@ public sealed class HedgesDocument
 
 public sealed class AttributionDocument
 {
+    /// <summary>Attribution verbs as lemmas (say, tell, insist); every form is generated.</summary>
     public List<string> Verbs { get; set; } = [];
+    /// <summary>Generated forms that are more often nouns in news copy ("state", "report").</summary>
+    public List<string> NotVerbs { get; set; } = [];
     public List<string> Pronouns { get; set; } = [];
     public List<string> Anaphors { get; set; } = [];
     public List<string> WireAgencies { get; set; } = [];
     public string? Descriptors { get; set; }
+    /// <summary>Titles printed before a name and not part of it: Colonel, Dr.</summary>
+    public List<string> Titles { get; set; } = [];
+    /// <summary>Nouns of a role ("spokesman", "official", "head"): a role is nobody's alias; it is resolved in the article.</summary>
+    public List<string> Roles { get; set; } = [];
+    /// <summary>Capitalised words that open sentences and are not names: But, However, Meanwhile.</summary>
+    public List<string> NotNames { get; set; } = [];
+    /// <summary>Capitalised names in the story that never speak: places, the group itself.</summary>
+    public List<string> Places { get; set; } = [];
+    /// <summary>Nouns a speaker's words come in: "a statement by X", "X's report".</summary>
+    public List<string> ReportWords { get; set; } = [];
+    /// <summary>Words between a speaker and the verb: "later", "also", "had".</summary>
+    public List<string> Adverbs { get; set; } = [];
+    /// <summary>Words opening a modifier between a speaker and the verb: "the coalition backing the assault said".</summary>
+    public List<string> Modifiers { get; set; } = [];
 }
 
 public sealed class SpeakerDocument
