@@ -21,12 +21,37 @@ public sealed partial class ClaimExtractor
     private readonly Regex negationCue;
     private readonly Regex denialCue;
 
+    /// <summary>Each rule's place in <see cref="keyed"/>, or -1 for a rule that runs on every sentence.</summary>
+    private readonly Dictionary<CompiledRule, int> keySlots = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Word → the keyed rules it lets run (by slot): one dictionary look-up per word of a sentence.</summary>
+    private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> keyed;
+    private readonly int keySlotCount;
+
     public ClaimExtractor(RuleSet rules)
     {
         this.rules = rules;
         speakers = new SpeakerFinder(rules);
         negationCue = WordsRegex(rules.Negation.Cues);
         denialCue = WordsRegex(rules.Negation.Denials);
+        var byWord = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in rules.Topics.SelectMany(t => t.Rules))
+        {
+            if (rule.Keys is null)
+            {
+                keySlots[rule] = -1;
+                continue;
+            }
+            var slot = keySlotCount++;
+            keySlots[rule] = slot;
+            foreach (var key in rule.Keys)
+            {
+                if (!byWord.TryGetValue(key, out var slots))
+                    byWord[key] = slots = [];
+                slots.Add(slot);
+            }
+        }
+        keyed = byWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public RuleSet Rules => rules;
@@ -92,9 +117,15 @@ public sealed partial class ClaimExtractor
         var candidates = new List<Candidate>();
         var accepted = new List<(int Start, int End)>();
         var hits = new List<RuleHit>();
+        var keyAt = new List<int>[keySlotCount];
+        for (var k = 0; k < keyAt.Length; k++)
+            keyAt[k] = [];
         for (var s = 0; s < sentences.Count; s++)
         {
             var text = sentences[s].Text;
+            if (topicsIn[s].Count == 0)
+                continue;
+            MarkKeys(text, keyAt);
             List<(int Start, int End)>? quantities = null;
             foreach (var topic in topicsIn[s])
             {
@@ -106,9 +137,13 @@ public sealed partial class ClaimExtractor
                 accepted.Clear();
                 foreach (var rule in topic.Rules)
                 {
-                    if (rule.Unless?.IsMatch(text) == true || (rule.Context is not null && !InContext(rule.Context, rule.ContextSentences, sentences, s)))
+                    var slot = keySlots[rule];
+                    if (slot >= 0 && keyAt[slot].Count == 0)
                         continue;
-                    Hits(rule, text, quantities, hits);
+                    Hits(rule, text, quantities, slot >= 0 ? keyAt[slot] : null, hits);
+                    // Cheaper to ask once a rule has matched than of every sentence it might match in.
+                    if (hits.Count > 0 && (rule.Unless?.IsMatch(text) == true || (rule.Context is not null && !InContext(rule.Context, rule.ContextSentences, sentences, s))))
+                        continue;
                     foreach (var hit in hits)
                     {
                         // Earlier rules of a topic win: "IS holds 10%" is not also "holds 10%".
@@ -124,6 +159,29 @@ public sealed partial class ClaimExtractor
             }
         }
         return candidates;
+    }
+
+    /// <summary>Where in the sentence each keyed rule's key words stand (word starts, left to right).</summary>
+    private void MarkKeys(string text, List<int>[] keyAt)
+    {
+        foreach (var list in keyAt)
+            list.Clear();
+        for (var i = 0; i < text.Length;)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+                i++;
+            if (keyed.TryGetValue(text.AsSpan(start, i - start), out var slots))
+            {
+                foreach (var slot in slots)
+                    keyAt[slot].Add(start);
+            }
+        }
     }
 
     /// <summary>
@@ -162,30 +220,44 @@ public sealed partial class ClaimExtractor
     private List<(int Start, int End)> Quantities(string text) =>
         [.. rules.Quantities.FindAll(text, 0, text.Length).Select(q => (q.Start, q.Start + q.Length))];
 
-    /// <summary>A rule's matches, left to right. A rule holding a quantity runs only around the quantities found.</summary>
-    private static void Hits(CompiledRule rule, string text, List<(int Start, int End)>? quantities, List<RuleHit> into)
+    /// <summary>
+    /// A rule's matches, left to right. A rule holding a quantity runs only around the quantities found; a
+    /// frame's form only where its verb or noun stands; any other rule over the whole sentence.
+    /// </summary>
+    private static void Hits(CompiledRule rule, string text, List<(int Start, int End)>? quantities, List<int>? keyAt, List<RuleHit> into)
     {
         into.Clear();
-        if (rule.Anchor is not { } anchor || quantities is null)
+        if (rule.Anchor is { } anchor && quantities is not null)
         {
-            for (var m = rule.Pattern.Match(text); m.Success; m = m.NextMatch())
-            {
-                var q = m.Groups["q"];
-                into.Add(new RuleHit(m.Index, m.Length, q.Success ? q.Index : -1, q.Success ? q.Value : null, VerbsOf(m)));
-            }
+            foreach (var (start, end) in quantities)
+                AddSplit(anchor, text, start, end, start, text[start..end], into);
             return;
         }
-        foreach (var (start, end) in quantities)
+        if (rule.AtKeys is { } atKeys && keyAt is not null)
         {
-            var before = anchor.Before?.Match(text, start);
-            if (before is { Success: false })
-                continue;
-            var after = anchor.After.Match(text, end);
-            if (!after.Success)
-                continue;
-            var from = before?.Index ?? start;
-            into.Add(new RuleHit(from, after.Index + after.Length - from, start, text[start..end], VerbsOf(after) | (before is null ? Verbs.None : VerbsOf(before))));
+            foreach (var at in keyAt)
+                AddSplit(atKeys, text, at, at, -1, null, into);
+            return;
         }
+        for (var m = rule.Pattern.Match(text); m.Success; m = m.NextMatch())
+        {
+            var q = m.Groups["q"];
+            into.Add(new RuleHit(m.Index, m.Length, q.Success ? q.Index : -1, q.Success ? q.Value : null, VerbsOf(m)));
+        }
+    }
+
+    /// <summary>A split pattern tried at one anchor: its first half right to left from <paramref name="start"/>, its second from <paramref name="end"/>.</summary>
+    private static void AddSplit(SplitPattern split, string text, int start, int end, int quantityIndex, string? quantity, List<RuleHit> into)
+    {
+        var before = split.Before?.Match(text, start);
+        if (before is { Success: false })
+            return;
+        var after = split.After.Match(text, end);
+        if (!after.Success)
+            return;
+        var from = before?.Index ?? start;
+        into.Add(new RuleHit(from, after.Index + after.Length - from, quantityIndex, quantity,
+            VerbsOf(after) | (before is null ? Verbs.None : VerbsOf(before))));
     }
 
     /// <summary>What a verb group said about the event besides naming it.</summary>

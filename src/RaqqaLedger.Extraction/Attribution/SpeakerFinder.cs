@@ -59,8 +59,12 @@ public sealed partial class SpeakerFinder
     private readonly Regex title;
     private readonly Regex trailingPerson;
     private readonly Regex roleNoun;
-    private readonly Regex roleBefore;
-    private readonly Regex roleAfter;
+    private readonly Regex roleWordsBefore;
+    private readonly Regex personAfterRole;
+    private readonly Regex personBeforeRole;
+    private readonly Regex roleTail;
+    private readonly Regex headsVerb;
+    private readonly Regex personBeforeComma;
     private readonly Regex trailingLabel;
     private readonly List<(string Alias, SpeakerEntry Speaker)> organisationsLongestFirst;
 
@@ -127,10 +131,15 @@ public sealed partial class SpeakerFinder
         trailingLabel = new Regex($@"(?:\s[-—–]|:)\s*(?<m>{named})\s*[.!]?$", Options | RegexOptions.RightToLeft, timeout);
         subjectFirst = new Regex($@"\G(?:[A-Z][\w'’ -]{{0,30}},\s+)?(?<m>{named})(?:\s*\([^)]{{1,30}}\))?", Options, timeout);
 
-        // Reading an article's roles: "SDF spokesman Mostafa Bali", "Omar Alloush, a senior member of the
-        // Raqqa Civil Council,", "Rami Abdurrahman, who heads the Observatory,".
-        roleBefore = new Regex($@"(?<role>(?:[\w.’'-]+\s+){{0,3}}?(?:{roles}))(?:\s+|\s*,\s*)(?<person>{personName})", Options, timeout);
-        roleAfter = new Regex($@"(?<person>{personName})\s*,\s*(?:(?:a|an|the|one|another)\s+)?(?<role>(?:[^,;.()""“”]{{0,60}}?\b(?:{roles})\b[^,;.()""“”]{{0,60}}?)|who\s+(?:heads|headed|leads|led|runs|ran|directs|chairs)\s+[^,;.()""“”]{{1,60}}?)(?:\s*\([^)]{{1,30}}\))?(?=\s*(?:[,;.]|$)|\s+(?:said|says|told|tells|added|adds|has|had|was|is)\b)", Options, timeout);
+        // Reading an article's roles, each tried only where a role noun (or "who heads") stands: "SDF
+        // spokesman Mostafa Bali", "Omar Alloush, a senior member of the Raqqa Civil Council,", "Rami
+        // Abdurrahman, who heads the Observatory,".
+        roleWordsBefore = new Regex(@"(?<pre>(?:[\w.’'-]+\s+){0,3})\G", backwards, timeout);
+        personAfterRole = new Regex($@"\G(?:\s+|\s*,\s*)(?<person>{personName})", Options, timeout);
+        personBeforeRole = new Regex($@"(?<person>{personName})\s*,\s*(?:(?:a|an|the|one|another)\s+)?(?<pre>[^,;.()""“”]{{0,60}})\G", backwards, timeout);
+        roleTail = new Regex(@"\G(?<post>[^,;.()""“”]{0,60}?)(?:\s*\([^)]{1,30}\))?(?=\s*(?:[,;.]|$)|\s+(?:said|says|told|tells|added|adds|has|had|was|is)\b)", Options, timeout);
+        headsVerb = new Regex(@"\bwho\s+(?:heads|headed|leads|led|runs|ran|directs|chairs)\s+(?<org>[^,;.()""“”]{1,60})", Options, timeout);
+        personBeforeComma = new Regex($@"(?<person>{personName})\s*,\s*\G", backwards, timeout);
     }
 
     /// <summary>"spokesman" → "spokesmen", "official" → "officials", "head" → "heads".</summary>
@@ -169,19 +178,30 @@ public sealed partial class SpeakerFinder
     {
         var bindings = new List<RoleBinding>();
         var scratch = new SpeakerMemory();
-        void Bind(Group person, Group role)
+        void Bind(string person, int start, int end, string noun)
         {
-            var phrase = role.Value;
-            var noun = roleNoun.Match(phrase) is { Success: true } n ? RoleKey(n.Groups["role"].Value)
-                : phrase.StartsWith("who", StringComparison.OrdinalIgnoreCase) ? "head" : null;
-            if (noun is null || Resolve(person.Value, scratch, bareName: true) is not { } who || IsKnownNonPerson(who))
-                return;
-            bindings.Add(new RoleBinding(role.Index, role.Index + role.Length, noun, OrganisationIn(phrase), who));
+            if (Resolve(person, scratch, bareName: true) is { } who && !IsKnownNonPerson(who))
+                bindings.Add(new RoleBinding(start, end, noun, OrganisationIn(text[start..end]), who));
         }
-        foreach (Match m in roleBefore.Matches(text))
-            Bind(m.Groups["person"], m.Groups["role"]);
-        foreach (Match m in roleAfter.Matches(text))
-            Bind(m.Groups["person"], m.Groups["role"]);
+        for (var m = roleNoun.Match(text); m.Success; m = m.NextMatch())
+        {
+            var noun = RoleKey(m.Groups["role"].Value);
+            var end = m.Index + m.Length;
+            if (personAfterRole.Match(text, end) is { Success: true } after)
+            {
+                var pre = roleWordsBefore.Match(text, m.Index);
+                Bind(after.Groups["person"].Value, pre.Success ? pre.Index : m.Index, end, noun);
+            }
+            else if (personBeforeRole.Match(text, m.Index) is { Success: true } before && roleTail.Match(text, end) is { Success: true } tail)
+            {
+                Bind(before.Groups["person"].Value, before.Groups["pre"].Index, tail.Index + tail.Length, noun);
+            }
+        }
+        for (var m = headsVerb.Match(text); m.Success; m = m.NextMatch())
+        {
+            if (personBeforeComma.Match(text, m.Index) is { Success: true } person)
+                Bind(person.Groups["person"].Value, m.Index, m.Index + m.Length, "head");
+        }
         bindings.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new RoleBook(bindings);
     }

@@ -5,7 +5,11 @@ namespace RaqqaLedger.Extraction.Frames;
 
 /// <summary>One way a frame can be written, as a pattern still holding the rule set's {MACROS}.</summary>
 /// <param name="Form">active, agentive, object, permitted, passive, bare, noun, compound.</param>
-public sealed record FramePattern(string Form, string Pattern);
+/// <param name="Keys">Words one of which a sentence must hold for the pattern to match there (its verb's or noun's
+/// forms, lower case): a cheap test that spares running the pattern on most sentences.</param>
+/// <param name="BeforeVerb">The part of <paramref name="Pattern"/> before its verb or noun (may be only "\b").</param>
+/// <param name="FromVerb">The part of <paramref name="Pattern"/> from its verb or noun on.</param>
+public sealed record FramePattern(string Form, string Pattern, IReadOnlyList<string> Keys, string BeforeVerb, string FromVerb);
 
 /// <summary>
 /// Turns predicate frames into patterns. A frame names a verb class and its arguments; this writes out
@@ -25,6 +29,7 @@ public sealed partial class FrameCompiler
     private readonly string advItem;
     private readonly string negItem;
     private readonly string permission;
+    private readonly List<string> permissionForms;
     private readonly string gaps;
 
     /// <summary>Phrasal verbs by their head: "leave" → "behind" (leave behind), so "left behind" is not "left".</summary>
@@ -63,7 +68,8 @@ public sealed partial class FrameCompiler
         var doubt = lexicon.Doubt.Count > 0 ? $"|(?<doubt>{Words(lexicon.Doubt)})(?<neg>n[’']t)?" : "";
         var auxiliaries = lexicon.Auxiliaries.Count > 0 ? $@"(?:{Words(lexicon.Auxiliaries)})(?<neg>n[’']t)?|" : "";
         auxItem = $"(?:{auxiliaries}{negItem}{planned}{doubt}|{advItem}{raising})";
-        permission = lexicon.Permission.Count > 0 ? Forms(lexicon.Permission.Select(Morphology.Inflect).SelectMany(v => v.All)) : "(?!)";
+        permissionForms = [.. lexicon.Permission.Select(Morphology.Inflect).SelectMany(v => v.All)];
+        permission = permissionForms.Count > 0 ? Forms(permissionForms) : "(?!)";
 
         gapsDocument ??= new GapsDocument();
         if (gapsDocument.Max is < 0 or > 5)
@@ -83,8 +89,8 @@ public sealed partial class FrameCompiler
     }
 
     /// <summary>
-    /// Macros every pattern of the rule set may use: {GAP}, and per verb class {VERB_CLASS} (a whole verb
-    /// group ending in any form), {PP_CLASS} (its participles) and {NOUN_CLASS} (its nouns).
+    /// Macros every pattern of the rule set may use: {GAP}, and per verb class {VERB_CLASS} (any form of its
+    /// verbs), {PP_CLASS} (its participles) and {NOUN_CLASS} (its nouns).
     /// </summary>
     public IReadOnlyDictionary<string, string> Macros()
     {
@@ -92,7 +98,7 @@ public sealed partial class FrameCompiler
         foreach (var (name, (intransitive, transitive, _)) in classes)
         {
             var upper = name.ToUpperInvariant();
-            macros["VERB_" + upper] = ActiveGroup(intransitive.Concat(transitive));
+            macros["VERB_" + upper] = Forms(intransitive.Concat(transitive).SelectMany(v => v.All));
             macros["PP_" + upper] = Forms(transitive.Concat(intransitive).SelectMany(v => v.Participle));
             macros["NOUN_" + upper] = NounsOf(name) is { Length: > 0 } nouns ? nouns : "(?!)";
         }
@@ -131,40 +137,49 @@ public sealed partial class FrameCompiler
         var nounAlternatives = string.Join('|', nouns.Where(n => n.Length > 0));
 
         var patterns = new List<FramePattern>();
-        void Add(string form, string pattern)
+        // Each form is written in two halves, split where its verb (or noun) starts: the extractor runs the
+        // first half right to left from each place a key word stands, then the second from there.
+        void Add(string form, string beforeVerb, string fromVerb, IEnumerable<string> keys)
         {
             if (frame.Forms.Count == 0 || frame.Forms.Contains(form))
-                patterns.Add(new FramePattern(form, pattern));
+                patterns.Add(new FramePattern(form, beforeVerb + fromVerb, KeysOf(keys), beforeVerb, fromVerb));
         }
+        // "(who) had not yet been allowed to": the run of auxiliaries is atomic, it takes every auxiliary-like
+        // word it can and gives none back, so a verb group is read in one pass (no auxiliary is a class verb).
+        var chain = $@"(?:(?:who|that|which)\s+)?(?>(?:{auxItem}\s+){{0,6}})";
         if (intransitive.Count > 0)
         {
-            Add("active", $@"{theme}{gaps},?\s+{ActiveGroup(intransitive)}{after}");
+            Add("active", $@"{theme}{gaps},?\s+{chain}", $"{VerbOnly(intransitive)}{after}", intransitive.SelectMany(v => v.All));
             if (agent is null)
-                Add("permitted", $@"\b{permission}{ObjectGap}{theme}(?:\s+to)?\s+{Forms(intransitive.Select(v => v.Base))}\b{after}");
+                Add("permitted", @"\b", $@"{permission}\b{ObjectGap}{theme}(?:\s+to)?\s+{Forms(intransitive.Select(v => v.Base))}\b{after}", permissionForms);
         }
         if (transitive.Count > 0)
         {
             if (agent is null)
             {
-                Add("object", $@"\b{ActiveGroup(transitive)}{ObjectGap}{theme}{after}");
+                Add("object", @"\b", $"{VerbOnly(transitive)}{ObjectGap}{theme}{after}", transitive.SelectMany(v => v.All));
                 // "took 250 fighters … out of the city": a phrasal verb's particle after its object.
                 foreach (var (particle, heads) in SplitPhrasal(transitive))
-                    Add("object", $@"\b{ActiveGroup(heads)}{ObjectGap}{theme}[^.;:]{{0,60}}?\b{Escaped(particle)}\b{after}");
+                    Add("object", @"\b", $@"{VerbOnly(heads)}{ObjectGap}{theme}[^.;:]{{0,60}}?\b{Escaped(particle)}\b{after}", heads.SelectMany(v => v.All));
             }
             else
             {
-                Add("agentive", $@"{agent}{gaps},?\s+{ActiveGroup(transitive)}{ObjectGap}{theme}{after}");
+                Add("agentive", $@"{agent}{gaps},?\s+{chain}", $"{VerbOnly(transitive)}{ObjectGap}{theme}{after}", transitive.SelectMany(v => v.All));
             }
-            Add("passive", $@"{theme}{gaps},?\s+{PassiveGroup(transitive)}{by}{after}");
-            Add("bare", $@"{theme}{gaps}\s+{Forms(transitive.SelectMany(v => v.Participle))}\b{by}{after}");
+            var participles = transitive.SelectMany(v => v.Participle).ToList();
+            // A passive needs a form of "be" or "get" among its auxiliaries: "were bussed out", "got evacuated".
+            Add("passive", $@"{theme}{gaps},?\s+{chain}(?:(?:get|got|gets|getting|gotten)\s+)?",
+                $@"(?<=\b(?:be|been|being|was|were|is|are|get|got|gets|getting|gotten)(?:n[’']t)?\s+(?:\S+\s+){{0,3}}){Participles(transitive)}{by}{after}", participles);
+            Add("bare", $@"{theme}{gaps},?\s+", $"{Participles(transitive)}{by}{after}", participles);
             if (agent is not null)
-                Add("compound", $@"\b{agent}[-\s]+{Forms(transitive.SelectMany(v => v.Participle))}\s+(?:[\w-]+\s+)??{theme}");
+                Add("compound", $@"\b{agent}[-\s]+", $@"{Forms(participles)}\s+(?:[\w-]+\s+)??{theme}", participles);
         }
         if (nounAlternatives.Length > 0)
         {
-            Add("noun", agent is null
-                ? $@"\b(?:{nounAlternatives})\s+(?:of|for)\s+(?:the\s+)?{theme}{after}"
-                : $@"\b(?:{nounAlternatives})\s+(?:of\s+(?:the\s+)?{theme}\s+)?(?:by|of|between|among)\s+(?:[^,.;:]{{0,60}}?\s+and\s+)?(?:the\s+)?{agent}");
+            Add("noun", @"\b", agent is null
+                ? $@"(?:{nounAlternatives})\s+(?:of|for)\s+(?:the\s+)?{theme}{after}"
+                : $@"(?:{nounAlternatives})\s+(?:of\s+(?:the\s+)?{theme}\s+)?(?:by|of|between|among)\s+(?:[^,.;:]{{0,60}}?\s+and\s+)?(?:the\s+)?{agent}",
+                frame.Verbs.SelectMany(NounList));
         }
         if (patterns.Count == 0)
             throw new InvalidRuleSetException($"{where}: none of the frame's forms applies to its verb classes");
@@ -179,21 +194,24 @@ public sealed partial class FrameCompiler
 
     private static string Escaped(string phrase) => Regex.Escape(phrase).Replace(@"\ ", @"\s+");
 
-    /// <summary>Between a verb and its object: a particle, "out of the city", "to", another object and "and".</summary>
-    private const string ObjectGap = @"(?:\s+(?:out|away|off|up))?(?:\s+(?:out\s+of|from)\s+[^,;.]{1,40}?)??\s+(?:(?:to|for)\s+)?(?:[^,;.:]{1,60}?\s+(?:and|as\s+well\s+as|plus)\s+)??";
+    /// <summary>
+    /// Between a verb and its object's head: a particle, "out of the city", "to", another object and "and",
+    /// a determiner and up to three modifiers ("captured the IS stronghold of Mayadeen", "brokered this
+    /// local deal"). A theme is written as its head, so only the verb's side needs these.
+    /// </summary>
+    private const string ObjectGap = @"(?:\s+(?:out|away|off|up))?(?:\s+(?:out\s+of|from)\s+[^,;.]{1,40}?)??\s+(?:(?:to|for)\s+)?(?:[^,;.:]{1,60}?\s+(?:and|as\s+well\s+as|plus)\s+)??(?:(?:the|a|an|this|that|its|their|his|her|any|all|some)\s+)?(?:[\w’'-]+\s+){0,3}?";
 
-    /// <summary>"(who) had not yet been allowed to" + any form of the verbs.</summary>
-    private string ActiveGroup(IEnumerable<VerbForms> verbs)
+    /// <summary>A verb form: "bussed out", "allowed", not followed by the particle of another verb ("left behind").</summary>
+    private string VerbOnly(IEnumerable<VerbForms> verbs)
     {
         var list = verbs.ToList();
-        return $@"(?:(?:who|that|which)\s+)?(?:{auxItem}\s+){{0,6}}{Forms(list.SelectMany(v => v.All))}\b{NotAnotherVerb(list)}";
+        return $@"{Forms(list.SelectMany(v => v.All))}\b{NotAnotherVerb(list)}";
     }
 
-    /// <summary>"(which) had not been" + a participle: "were bussed out", "weren't evacuated".</summary>
-    private string PassiveGroup(IEnumerable<VerbForms> verbs)
+    private string Participles(IEnumerable<VerbForms> verbs)
     {
         var list = verbs.ToList();
-        return $@"(?:(?:who|that|which)\s+)?(?:{auxItem}\s+){{0,5}}(?:be|been|being|was|were|is|are|get|got|gets|getting|gotten)(?<neg>n[’']t)?\s+(?:(?:{advItem}|{negItem})\s+){{0,3}}{Forms(list.SelectMany(v => v.Participle))}\b{NotAnotherVerb(list)}";
+        return $@"{Forms(list.SelectMany(v => v.Participle))}\b{NotAnotherVerb(list)}";
     }
 
     /// <summary>
@@ -210,12 +228,17 @@ public sealed partial class FrameCompiler
         return blocked.Count == 0 ? "" : $@"(?!\s+{Forms(blocked)}\b)";
     }
 
-    private string NounsOf(string name)
+    private string NounsOf(string name) => NounList(name) is { Count: > 0 } nouns ? Words(nouns) : "";
+
+    private List<string> NounList(string name)
     {
         var (intransitive, transitive, extra) = classes[name];
-        var nouns = intransitive.Concat(transitive).SelectMany(v => v.Nouns).Concat(extra).Distinct(StringComparer.Ordinal).ToList();
-        return nouns.Count == 0 ? "" : Words(nouns);
+        return [.. intransitive.Concat(transitive).SelectMany(v => v.Nouns).Concat(extra).Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>The first word of each form, lower case: what a sentence must hold for the form to be there.</summary>
+    private static List<string> KeysOf(IEnumerable<string> forms) =>
+        [.. forms.Select(f => f.Split(' ', '-')[0].ToLowerInvariant()).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)];
 
     /// <summary>An alternation of words and phrases, longest first, spaces matching any white space.</summary>
     private static string Forms(IEnumerable<string> forms) => $"(?:{Words(forms)})";

@@ -13,14 +13,18 @@ public enum TopicKind { YesNo, Count, Percent, Category }
 /// <param name="Context">The rule fires only if this matches the sentence or one of the <paramref name="ContextSentences"/> before it.</param>
 /// <param name="Anchor">For a rule holding one quantity ("… (?&lt;q&gt;{Q}) fighters … left"): the pattern split at it, run
 /// only around the quantities the extractor has already found.</param>
+/// <param name="AtKeys">For a frame's form without such a quantity: the pattern split where its verb or noun starts, run
+/// only where one of its <paramref name="Keys"/> stands.</param>
 /// <param name="AllowsPlanned">Whether a planned or conditional verb group ("would leave") still makes the claim.</param>
 /// <param name="Form">For a frame, which of its forms this is (active, passive, noun …); null for a hand-written rule.</param>
+/// <param name="Keys">Words (lower case) one of which a sentence must hold for the rule to run on it; null runs it on every sentence.</param>
 public sealed record CompiledRule(string Id, Regex Pattern, ClaimValue? FixedValue, bool Complement, Regex? Unless, Regex? Context, int ContextSentences,
-    QuantityAnchor? Anchor = null, bool AllowsPlanned = true, string? Form = null);
+    SplitPattern? Anchor = null, bool AllowsPlanned = true, string? Form = null, IReadOnlyList<string>? Keys = null, SplitPattern? AtKeys = null);
 
-/// <param name="Before">What must end right where the quantity starts (right to left, ending at \G); null when the quantity opens the rule.</param>
-/// <param name="After">What must follow right after the quantity (anchored with \G).</param>
-public sealed record QuantityAnchor(Regex? Before, Regex After);
+/// <summary>A pattern split at an anchor (a quantity, a verb) into the halves on either side of it.</summary>
+/// <param name="Before">What must end right where the anchor starts (right to left, ending at \G); null when the anchor opens the pattern.</param>
+/// <param name="After">What must follow from the anchor on (anchored with \G).</param>
+public sealed record SplitPattern(Regex? Before, Regex After);
 
 /// <param name="Cue">A cheap test a sentence must pass before any of the topic's rules run on it; null tries every sentence.</param>
 public sealed record CompiledTopic(string Id, TopicKind Kind, string Description, Regex? Cue, IReadOnlyList<CompiledRule> Rules);

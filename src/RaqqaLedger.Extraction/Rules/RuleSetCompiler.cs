@@ -120,7 +120,7 @@ public static partial class RuleSetCompiler
         // each quantity once and runs the pattern's two halves around it: what comes before, right to left
         // from the quantity, and what comes after. Null when the quantity is not one plain part of the
         // sequence (inside an alternation, say): then the whole pattern runs.
-        QuantityAnchor? AnchorOf(string pattern, string where)
+        SplitPattern? AnchorOf(string pattern, string where)
         {
             const string marker = "(?<q>{Q})";
             var at = pattern.IndexOf(marker, StringComparison.Ordinal);
@@ -130,17 +130,21 @@ public static partial class RuleSetCompiler
             var after = pattern[(at + marker.Length)..];
             if (!IsWholeSequence(before) || !IsWholeSequence(after))
                 return null;
-            return new QuantityAnchor(
+            return new SplitPattern(
                 before.Trim().Length == 0 ? null : Build("(?:" + before + @")\G", where + " before its quantity", PatternOptions | RegexOptions.RightToLeft),
                 Build(@"\G(?:" + after + ")", where + " after its quantity"));
         }
 
         CompiledRule Rule(TopicKind kind, string? topicKind, string id, string? patternText, string? valueText, bool complement, string? unless,
-            string? context, int contextSentences, string where, bool allowsPlanned = true, string? form = null)
+            string? context, int contextSentences, string where, bool allowsPlanned = true, FramePattern? form = null)
         {
             var anchor = kind is TopicKind.Count or TopicKind.Percent && patternText is not null ? AnchorOf(patternText, where) : null;
+            // A frame's form with no quantity to run around runs where its verb or noun stands.
+            var atKeys = form is null || anchor is not null ? null : new SplitPattern(
+                form.BeforeVerb is @"\b" ? null : Build("(?:" + form.BeforeVerb + @")\G", where + " before its verb", PatternOptions | RegexOptions.RightToLeft),
+                Build(@"\G(?:" + form.FromVerb + ")", where + " from its verb"));
             // An anchored rule's whole pattern is only read for its groups, so it is not compiled to IL.
-            var pattern = Build(patternText, where, anchor is null ? PatternOptions : PatternOptions & ~RegexOptions.Compiled);
+            var pattern = Build(patternText, where, anchor is null && atKeys is null ? PatternOptions : PatternOptions & ~RegexOptions.Compiled);
             ClaimValue? value = null;
             switch (kind)
             {
@@ -177,7 +181,7 @@ public static partial class RuleSetCompiler
                 throw new InvalidRuleSetException($"{source}: {where}: context_sentences must be 0 to 1000");
             return new CompiledRule(id, pattern, value, complement,
                 unless is null ? null : Build(unless, where + " unless"),
-                context is null ? null : Build(context, where + " context"), contextSentences, anchor, allowsPlanned, form);
+                context is null ? null : Build(context, where + " context"), contextSentences, anchor, allowsPlanned, form?.Form, form?.Keys, atKeys);
         }
 
         var topics = new List<CompiledTopic>();
@@ -217,7 +221,7 @@ public static partial class RuleSetCompiler
                 foreach (var form in frames.Compile(frame, $"{source}: {frameWhere}"))
                 {
                     rules.Add(Rule(kind, topic.Kind, frame.Id, form.Pattern, frame.Value, frame.Complement, frame.Unless, frame.Context,
-                        frame.ContextSentences, $"{frameWhere} ({form.Form})", frame.Planned, form.Form));
+                        frame.ContextSentences, $"{frameWhere} ({form.Form})", frame.Planned, form));
                 }
             }
             // No cue: every sentence is tried (a count topic's rules still run only around quantities).
