@@ -139,10 +139,15 @@ public static partial class RuleSetCompiler
             string? context, int contextSentences, string where, bool allowsPlanned = true, FramePattern? form = null)
         {
             var anchor = kind is TopicKind.Count or TopicKind.Percent && patternText is not null ? AnchorOf(patternText, where) : null;
-            // A frame's form with no quantity to run around runs where its verb or noun stands.
-            var atKeys = form is null || anchor is not null ? null : new SplitPattern(
-                form.BeforeVerb is @"\b" ? null : Build("(?:" + form.BeforeVerb + @")\G", where + " before its verb", PatternOptions | RegexOptions.RightToLeft),
-                Build(@"\G(?:" + form.FromVerb + ")", where + " from its verb"));
+            // A frame's form runs only in sentences holding its verb or noun. One that opens with that word
+            // ("bussed out 275 fighters", "the departure of …") or with its agent ("local officials brokered
+            // the deal": an agent may open with any word) runs only where the word stands, the agent's side
+            // matched right to left from there. One that opens with its theme runs whole: a theme's first words
+            // are cheap to look for, and the right-to-left match measured slower on them.
+            var atKeys = form is null || anchor is not null || form.Form is not ("agentive" or "object" or "permitted" or "noun") ? null
+                : new SplitPattern(
+                    form.BeforeVerb is @"\b" ? null : Build("(?:" + form.BeforeVerb + @")\G", where + " before its verb", PatternOptions | RegexOptions.RightToLeft),
+                    Build(@"\G(?:" + form.FromVerb + ")", where + " from its verb"));
             // An anchored rule's whole pattern is only read for its groups, so it is not compiled to IL.
             var pattern = Build(patternText, where, anchor is null && atKeys is null ? PatternOptions : PatternOptions & ~RegexOptions.Compiled);
             ClaimValue? value = null;
