@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Extraction.Attribution;
+using RaqqaLedger.Extraction.Frames;
 using RaqqaLedger.Extraction.Numbers;
 using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.Extraction.Text;
@@ -21,37 +22,12 @@ public sealed partial class ClaimExtractor
     private readonly Regex negationCue;
     private readonly Regex denialCue;
 
-    /// <summary>Each rule's place in <see cref="keyed"/>, or -1 for a rule that runs on every sentence.</summary>
-    private readonly Dictionary<CompiledRule, int> keySlots = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>Word → the keyed rules it lets run (by slot): one dictionary look-up per word of a sentence.</summary>
-    private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> keyed;
-    private readonly int keySlotCount;
-
     public ClaimExtractor(RuleSet rules)
     {
         this.rules = rules;
         speakers = new SpeakerFinder(rules);
         negationCue = WordsRegex(rules.Negation.Cues);
         denialCue = WordsRegex(rules.Negation.Denials);
-        var byWord = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var rule in rules.Topics.SelectMany(t => t.Rules))
-        {
-            if (rule.Keys is null)
-            {
-                keySlots[rule] = -1;
-                continue;
-            }
-            var slot = keySlotCount++;
-            keySlots[rule] = slot;
-            foreach (var key in rule.Keys)
-            {
-                if (!byWord.TryGetValue(key, out var slots))
-                    byWord[key] = slots = [];
-                slots.Add(slot);
-            }
-        }
-        keyed = byWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public RuleSet Rules => rules;
@@ -117,16 +93,14 @@ public sealed partial class ClaimExtractor
         var candidates = new List<Candidate>();
         var accepted = new List<(int Start, int End)>();
         var hits = new List<RuleHit>();
-        var keyAt = new List<int>[keySlotCount];
-        for (var k = 0; k < keyAt.Length; k++)
-            keyAt[k] = [];
+        var frameHits = new List<FrameHit>();
         for (var s = 0; s < sentences.Count; s++)
         {
             var text = sentences[s].Text;
             if (topicsIn[s].Count == 0)
                 continue;
-            MarkKeys(text, keyAt);
             List<(int Start, int End)>? quantities = null;
+            FrameSentence? read = null;
             foreach (var topic in topicsIn[s])
             {
                 // A count needs a number in the sentence; a share may also be a fraction ("three-quarters").
@@ -137,10 +111,18 @@ public sealed partial class ClaimExtractor
                 accepted.Clear();
                 foreach (var rule in topic.Rules)
                 {
-                    var slot = keySlots[rule];
-                    if (slot >= 0 && keyAt[slot].Count == 0)
-                        continue;
-                    Hits(rule, text, quantities, slot >= 0 ? keyAt[slot] : null, hits);
+                    if (rule.Frame is { } form)
+                    {
+                        read ??= rules.Frames.Read(text, quantities ??= Quantities(text));
+                        rules.Frames.Find(form, read, frameHits);
+                        hits.Clear();
+                        foreach (var h in frameHits)
+                            hits.Add(new RuleHit(h.Index, h.Length, h.QuantityIndex, h.Quantity, VerbsOf(h.Verb)));
+                    }
+                    else
+                    {
+                        Hits(rule, text, quantities, hits);
+                    }
                     // Cheaper to ask once a rule has matched than of every sentence it might match in.
                     if (hits.Count > 0 && (rule.Unless?.IsMatch(text) == true || (rule.Context is not null && !InContext(rule.Context, rule.ContextSentences, sentences, s))))
                         continue;
@@ -159,29 +141,6 @@ public sealed partial class ClaimExtractor
             }
         }
         return candidates;
-    }
-
-    /// <summary>Where in the sentence each keyed rule's key words stand (word starts, left to right).</summary>
-    private void MarkKeys(string text, List<int>[] keyAt)
-    {
-        foreach (var list in keyAt)
-            list.Clear();
-        for (var i = 0; i < text.Length;)
-        {
-            if (!char.IsLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-            var start = i;
-            while (i < text.Length && char.IsLetter(text[i]))
-                i++;
-            if (keyed.TryGetValue(text.AsSpan(start, i - start), out var slots))
-            {
-                foreach (var slot in slots)
-                    keyAt[slot].Add(start);
-            }
-        }
     }
 
     /// <summary>
@@ -220,11 +179,8 @@ public sealed partial class ClaimExtractor
     private List<(int Start, int End)> Quantities(string text) =>
         [.. rules.Quantities.FindAll(text, 0, text.Length).Select(q => (q.Start, q.Start + q.Length))];
 
-    /// <summary>
-    /// A rule's matches, left to right. A rule holding a quantity runs only around the quantities found; a
-    /// frame's form only where its verb or noun stands; any other rule over the whole sentence.
-    /// </summary>
-    private static void Hits(CompiledRule rule, string text, List<(int Start, int End)>? quantities, List<int>? keyAt, List<RuleHit> into)
+    /// <summary>A hand-written rule's matches, left to right. A rule holding a quantity runs only around the quantities found.</summary>
+    private static void Hits(CompiledRule rule, string text, List<(int Start, int End)>? quantities, List<RuleHit> into)
     {
         into.Clear();
         if (rule.Anchor is { } anchor && quantities is not null)
@@ -233,18 +189,17 @@ public sealed partial class ClaimExtractor
                 AddSplit(anchor, text, start, end, start, text[start..end], into);
             return;
         }
-        if (rule.AtKeys is { } atKeys && keyAt is not null)
-        {
-            foreach (var at in keyAt)
-                AddSplit(atKeys, text, at, at, -1, null, into);
-            return;
-        }
-        for (var m = rule.Pattern.Match(text); m.Success; m = m.NextMatch())
+        for (var m = rule.Pattern!.Match(text); m.Success; m = m.NextMatch())
         {
             var q = m.Groups["q"];
             into.Add(new RuleHit(m.Index, m.Length, q.Success ? q.Index : -1, q.Success ? q.Value : null, VerbsOf(m)));
         }
     }
+
+    private static Verbs VerbsOf(ChainWord chain) =>
+        ((chain & ChainWord.Negation) != 0 ? Verbs.Negated : Verbs.None)
+        | ((chain & ChainWord.Planned) != 0 ? Verbs.Planned : Verbs.None)
+        | ((chain & ChainWord.Doubt) != 0 ? Verbs.Doubted : Verbs.None);
 
     /// <summary>A split pattern tried at one anchor: its first half right to left from <paramref name="start"/>, its second from <paramref name="end"/>.</summary>
     private static void AddSplit(SplitPattern split, string text, int start, int end, int quantityIndex, string? quantity, List<RuleHit> into)

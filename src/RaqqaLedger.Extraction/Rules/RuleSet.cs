@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RaqqaLedger.Domain.Claims;
+using RaqqaLedger.Extraction.Frames;
 using RaqqaLedger.Extraction.Numbers;
 
 namespace RaqqaLedger.Extraction.Rules;
@@ -7,19 +8,21 @@ namespace RaqqaLedger.Extraction.Rules;
 public enum TopicKind { YesNo, Count, Percent, Category }
 
 /// <param name="Id">The rule's or frame's id, as claims record it.</param>
-/// <param name="FixedValue">The value a yes/no or category rule asserts; null for number rules.</param>
+/// <param name="Pattern">A hand-written rule's pattern; null for a frame's form, which <paramref name="Frame"/> describes.</param>
+/// <param name="FixedValue">The value a yes/no or category rule asserts, or a number the words state without digits ("full control"); null when the value comes from a quantity.</param>
 /// <param name="Complement">The number is the other side's share: SDF control = 100 − what IS holds.</param>
 /// <param name="Unless">The rule does not fire in a sentence matching this.</param>
 /// <param name="Context">The rule fires only if this matches the sentence or one of the <paramref name="ContextSentences"/> before it.</param>
 /// <param name="Anchor">For a rule holding one quantity ("… (?&lt;q&gt;{Q}) fighters … left"): the pattern split at it, run
 /// only around the quantities the extractor has already found.</param>
-/// <param name="AtKeys">For a frame's form without such a quantity: the pattern split where its verb or noun starts, run
-/// only where one of its <paramref name="Keys"/> stands.</param>
 /// <param name="AllowsPlanned">Whether a planned or conditional verb group ("would leave") still makes the claim.</param>
-/// <param name="Form">For a frame, which of its forms this is (active, passive, noun …); null for a hand-written rule.</param>
-/// <param name="Keys">Words (lower case) one of which a sentence must hold for the rule to run on it; null runs it on every sentence.</param>
-public sealed record CompiledRule(string Id, Regex Pattern, ClaimValue? FixedValue, bool Complement, Regex? Unless, Regex? Context, int ContextSentences,
-    SplitPattern? Anchor = null, bool AllowsPlanned = true, string? Form = null, IReadOnlyList<string>? Keys = null, SplitPattern? AtKeys = null);
+/// <param name="Frame">For a frame: the form this rule is (active, passive, noun …), read word by word.</param>
+public sealed record CompiledRule(string Id, Regex? Pattern, ClaimValue? FixedValue, bool Complement, Regex? Unless, Regex? Context, int ContextSentences,
+    SplitPattern? Anchor = null, bool AllowsPlanned = true, FrameForm? Frame = null)
+{
+    /// <summary>For a frame, which of its forms this is; null for a hand-written rule.</summary>
+    public string? Form => Frame?.Name;
+}
 
 /// <summary>A pattern split at an anchor (a quantity, a verb) into the halves on either side of it.</summary>
 /// <param name="Before">What must end right where the anchor starts (right to left, ending at \G); null when the anchor opens the pattern.</param>
@@ -60,7 +63,7 @@ public sealed class RuleSet
 {
     internal RuleSet(int version, string name, string description, string sha256, string content,
         IReadOnlyList<CompiledTopic> topics, IReadOnlyList<SpeakerEntry> speakers, QuantityGrammar quantities,
-        AttributionVocabulary attribution, NegationVocabulary negation, StatusRule status)
+        AttributionVocabulary attribution, NegationVocabulary negation, StatusRule status, FrameMatcher frames)
     {
         Version = version;
         Name = name;
@@ -71,6 +74,7 @@ public sealed class RuleSet
         Speakers = speakers;
         Attribution = attribution;
         Negation = negation;
+        Frames = frames;
         Status = status;
         Quantities = quantities;
         TopicsById = topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
@@ -88,6 +92,9 @@ public sealed class RuleSet
 
     public AttributionVocabulary Attribution { get; }
     public NegationVocabulary Negation { get; }
+
+    /// <summary>Reads the rule set's frames in a sentence.</summary>
+    public FrameMatcher Frames { get; }
     public StatusRule Status { get; }
 }
 

@@ -135,21 +135,13 @@ public static partial class RuleSetCompiler
                 Build(@"\G(?:" + after + ")", where + " after its quantity"));
         }
 
-        CompiledRule Rule(TopicKind kind, string? topicKind, string id, string? patternText, string? valueText, bool complement, string? unless,
-            string? context, int contextSentences, string where, bool allowsPlanned = true, FramePattern? form = null)
+        // Either a hand-written rule's pattern or a frame's form, with the value and options both take.
+        CompiledRule Rule(TopicKind kind, string? topicKind, string id, string? patternText, FrameForm? form, string? valueText, bool complement,
+            string? unless, string? context, int contextSentences, string where, bool allowsPlanned = true)
         {
             var anchor = kind is TopicKind.Count or TopicKind.Percent && patternText is not null ? AnchorOf(patternText, where) : null;
-            // A frame's form runs only in sentences holding its verb or noun. One that opens with that word
-            // ("bussed out 275 fighters", "the departure of …") or with its agent ("local officials brokered
-            // the deal": an agent may open with any word) runs only where the word stands, the agent's side
-            // matched right to left from there. One that opens with its theme runs whole: a theme's first words
-            // are cheap to look for, and the right-to-left match measured slower on them.
-            var atKeys = form is null || anchor is not null || form.Form is not ("agentive" or "object" or "permitted" or "noun") ? null
-                : new SplitPattern(
-                    form.BeforeVerb is @"\b" ? null : Build("(?:" + form.BeforeVerb + @")\G", where + " before its verb", PatternOptions | RegexOptions.RightToLeft),
-                    Build(@"\G(?:" + form.FromVerb + ")", where + " from its verb"));
             // An anchored rule's whole pattern is only read for its groups, so it is not compiled to IL.
-            var pattern = Build(patternText, where, anchor is null && atKeys is null ? PatternOptions : PatternOptions & ~RegexOptions.Compiled);
+            var pattern = form is not null ? null : Build(patternText, where, anchor is null ? PatternOptions : PatternOptions & ~RegexOptions.Compiled);
             ClaimValue? value = null;
             switch (kind)
             {
@@ -176,8 +168,9 @@ public static partial class RuleSetCompiler
                             : throw new InvalidRuleSetException($"{source}: {where}: a {topicKind} rule's value is a number (a percentage at most 100), or it comes from {{Q}}");
                         break;
                     }
-                    if (Array.IndexOf(pattern.GetGroupNames(), "q") < 0)
-                        throw new InvalidRuleSetException($"{source}: {where}: a {topicKind} rule needs a (?<q>{{Q}}) group");
+                    var holdsQuantity = form is not null ? form.Theme.HasQuantity : Array.IndexOf(pattern!.GetGroupNames(), "q") >= 0;
+                    if (!holdsQuantity)
+                        throw new InvalidRuleSetException($"{source}: {where}: a {topicKind} rule needs a (?<q>{{Q}}) group" + (form is null ? "" : " in its theme"));
                     break;
             }
             if (complement && kind != TopicKind.Percent)
@@ -186,7 +179,7 @@ public static partial class RuleSetCompiler
                 throw new InvalidRuleSetException($"{source}: {where}: context_sentences must be 0 to 1000");
             return new CompiledRule(id, pattern, value, complement,
                 unless is null ? null : Build(unless, where + " unless"),
-                context is null ? null : Build(context, where + " context"), contextSentences, anchor, allowsPlanned, form?.Form, form?.Keys, atKeys);
+                context is null ? null : Build(context, where + " context"), contextSentences, anchor, allowsPlanned, form);
         }
 
         var topics = new List<CompiledTopic>();
@@ -208,6 +201,8 @@ public static partial class RuleSetCompiler
                 "category" => TopicKind.Category,
                 _ => throw new InvalidRuleSetException($"{source}: {where}: kind '{topic.Kind}' must be yesno, count, percent or category"),
             };
+            topic.Rules ??= [];
+            topic.Frames ??= [];
             if (topic.Rules.Count + topic.Frames.Count == 0)
                 throw new InvalidRuleSetException($"{source}: {where}: no rules or frames");
             var rules = new List<CompiledRule>();
@@ -216,17 +211,17 @@ public static partial class RuleSetCompiler
                 var ruleWhere = $"{where} rule '{rule.Id}'";
                 if (string.IsNullOrWhiteSpace(rule.Id) || !ruleIds.Add(rule.Id))
                     throw new InvalidRuleSetException($"{source}: {ruleWhere}: every rule needs an id, unique in the file");
-                rules.Add(Rule(kind, topic.Kind, rule.Id, rule.Pattern, rule.Value, rule.Complement, rule.Unless, rule.Context, rule.ContextSentences, ruleWhere));
+                rules.Add(Rule(kind, topic.Kind, rule.Id, rule.Pattern, null, rule.Value, rule.Complement, rule.Unless, rule.Context, rule.ContextSentences, ruleWhere));
             }
             foreach (var frame in topic.Frames)
             {
                 var frameWhere = $"{where} frame '{frame.Id}'";
                 if (string.IsNullOrWhiteSpace(frame.Id) || !ruleIds.Add(frame.Id))
                     throw new InvalidRuleSetException($"{source}: {frameWhere}: every frame needs an id, unique among rules and frames");
-                foreach (var form in frames.Compile(frame, $"{source}: {frameWhere}"))
+                foreach (var form in frames.Compile(frame, source, frameWhere, (p, w, extra) => Build(p, w, PatternOptions | extra)))
                 {
-                    rules.Add(Rule(kind, topic.Kind, frame.Id, form.Pattern, frame.Value, frame.Complement, frame.Unless, frame.Context,
-                        frame.ContextSentences, $"{frameWhere} ({form.Form})", frame.Planned, form));
+                    rules.Add(Rule(kind, topic.Kind, frame.Id, null, form, frame.Value, frame.Complement, frame.Unless, frame.Context,
+                        frame.ContextSentences, $"{frameWhere} ({form.Name})", frame.Planned));
                 }
             }
             // No cue: every sentence is tried (a count topic's rules still run only around quantities).
@@ -269,7 +264,7 @@ public static partial class RuleSetCompiler
             new NegationVocabulary(negation.Cues, negation.Denials, negation.Window,
                 negation.Uncertainty is null ? null : Build(negation.Uncertainty, "negation.uncertainty"),
                 negation.Retraction is null ? null : Build(@"\G(?:" + negation.Retraction + ")", "negation.retraction")),
-            status);
+            status, frames.Matcher(MatchTimeout));
     }
 
     /// <summary>
@@ -295,7 +290,7 @@ public static partial class RuleSetCompiler
     }
 
     /// <summary>Whether a piece of a pattern stands on its own: brackets and groups balanced, no top-level alternation.</summary>
-    private static bool IsWholeSequence(string piece)
+    internal static bool IsWholeSequence(string piece)
     {
         var depth = 0;
         var inClass = false;

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+
+namespace RaqqaLedger.Extraction.Frames;
+
+/// <summary>The ways a frame can be written.</summary>
+public enum FormKind
+{
+    /// <summary>"275 fighters (and their families) have left": the theme is the subject of an intransitive verb.</summary>
+    Active,
+    /// <summary>"275 fighters were bussed out": the theme is the subject of a passive transitive verb.</summary>
+    Passive,
+    /// <summary>"275 fighters bussed out", "a deal brokered by …": a participle with no auxiliary (headlines, reduced relatives).</summary>
+    Bare,
+    /// <summary>"local officials brokered the deal": agent, verb, theme.</summary>
+    Agentive,
+    /// <summary>"the SDF bussed out 275 fighters", "took 250 fighters … out": the theme is the object; any subject.</summary>
+    Object,
+    /// <summary>"allowed 275 fighters to leave": the theme is the object of a permission verb.</summary>
+    Permitted,
+    /// <summary>"the departure of 275 fighters", "mediation of tribal elders".</summary>
+    Noun,
+    /// <summary>"a US-brokered deal".</summary>
+    Compound,
+}
+
+/// <summary>Where a frame's theme stands: a pattern scanned over the sentence, or the parts around a quantity.</summary>
+/// <param name="Scan">For a theme without a quantity: found anywhere in the sentence.</param>
+/// <param name="BeforeQuantity">For a theme holding (?&lt;q&gt;{Q}): what stands right before the quantity (right to left, ending at \G), if anything.</param>
+/// <param name="AfterQuantity">For a theme holding (?&lt;q&gt;{Q}): the rest of the theme from the quantity's end (anchored at \G).</param>
+public sealed record ThemePattern(Regex? Scan, Regex? BeforeQuantity, Regex? AfterQuantity)
+{
+    public bool HasQuantity => AfterQuantity is not null;
+}
+
+/// <summary>
+/// One form of a compiled frame: what to look for word by word (the verb classes, the kind of verb group)
+/// and the small patterns for its arguments. The verb group itself is read by <see cref="FrameMatcher"/>.
+/// </summary>
+/// <param name="Classes">The verb classes the frame names.</param>
+/// <param name="Agent">Scans a sentence for the agent (agentive and compound forms).</param>
+/// <param name="By">"by local officials", "between X and local officials", anchored (\G) after a passive or bare verb.</param>
+/// <param name="After">What must follow the verb (active, passive, bare) or the theme (other forms), anchored (\G).</param>
+/// <param name="NounToAgent">For a noun form with an agent: what may stand between the noun and the agent ("of the deal by").</param>
+/// <param name="Particle">For an object form of a phrasal verb split by its object: the particle after the theme ("out").</param>
+public sealed record FrameForm(
+    FormKind Kind, IReadOnlySet<string> Classes, ThemePattern Theme, Regex? Agent, Regex? By, Regex? After, Regex? NounToAgent, Regex? Particle)
+{
+    public string Name => Kind.ToString().ToLowerInvariant();
+}
