@@ -41,14 +41,16 @@ internal static class IngestCommand
                 var a = o.Article;
                 var date = a.Published.Date?.ToString("yyyy-MM-dd") ?? "unknown   ";
                 await console.Out.WriteLineAsync(
-                    $"{(o.Status == IngestStatus.New ? "new    " : "present")}  {a.ArticleId[..12]}  {date}  {a.Published.Basis.ToString().ToLowerInvariant(),-8}  {(o.Status == IngestStatus.New ? $"{o.Claims} claims" : ""),-10}  {a.Source}");
+                    $"{(o.Status == IngestStatus.New ? "new    " : "present")}  {a.ArticleId[..12]}  {date}  {a.Published.Basis.ToString().ToLowerInvariant(),-8}  {(o.Status == IngestStatus.New ? $"{o.Claims} claims" : ""),-10}  {a.Source}"
+                    + (o.ExtractionSkipped is { } skipped ? $"  ({skipped})" : ""));
             }
             var fresh = outcomes.Where(o => o.Status == IngestStatus.New).ToList();
             var appended = report.EventsAppended;
             var positions = report.Positions is { } p ? $" (positions {p.First}-{p.Last})" : "";
             await console.Out.WriteLineAsync(
                 $"{outcomes.Count} article{(outcomes.Count == 1 ? "" : "s")}: {fresh.Count} new, {outcomes.Count - fresh.Count} already present; " +
-                $"{fresh.Sum(o => o.Claims)} claims; {appended} event{(appended == 1 ? "" : "s")} appended{positions} to {store.Describe}");
+                $"{fresh.Sum(o => o.Claims)} claims; {appended} event{(appended == 1 ? "" : "s")} appended{positions} to {store.Describe}"
+                + (fresh.Count(o => o.ExtractionSkipped is not null) is > 0 and var notRead ? $"; {notRead} not extracted (not in English)" : ""));
             return CliApp.Ok;
         });
         return command;

@@ -62,7 +62,7 @@ internal static class Clauses
                 "{q} [fighters|militants] [were bused out|boarded the buses|got out] [overnight|under the deal|with the convoy]",
                 "{q} fighters [got out|were bused out] overnight"),
         ],
-        [Voices.Sdf, Voices.Bali, Voices.Silo, Voices.LocalOfficial, Voices.Alloush, Voices.Abdurrahman, Voices.Coalition, Voices.Activists, null]),
+        [Voices.Sdf, Voices.Bali, Voices.Silo, Voices.LocalOfficial, Voices.Alloush, Voices.Abdurrahman, Voices.Observatory, Voices.Coalition, Voices.Activists, null]),
 
         new("fighters.surrendered.count", 6,
         [
@@ -86,7 +86,7 @@ internal static class Clauses
             new("fighters.remaining.count", Count(Remaining), null,
                 "there were {q} [fighters|militants] remaining in [the city|Raqqa]"),
         ],
-        [Voices.Coalition, Voices.Dillon, Voices.Alloush, Voices.Sdf, Voices.Silo, Voices.Abdurrahman, null]),
+        [Voices.Coalition, Voices.Dillon, Voices.Alloush, Voices.Sdf, Voices.Silo, Voices.Abdurrahman, Voices.Observatory, null]),
 
         new("hostages.count", 5,
         [
@@ -96,7 +96,7 @@ internal static class Clauses
             new("hostages.count", Count(Hostages), null,
                 "[IS fighters|the militants] [were holding|held] {q} [civilians|people|residents] [as hostages|in the national hospital]"),
         ],
-        [Voices.Alloush, Voices.LocalOfficial, Voices.UnitedNations, Voices.Activists, Voices.Abdurrahman, null]),
+        [Voices.Alloush, Voices.LocalOfficial, Voices.UnitedNations, Voices.Activists, Voices.Abdurrahman, Voices.Observatory, null]),
 
         new("civilians.used_as_shields", 8,
         [
@@ -122,7 +122,7 @@ internal static class Clauses
             new("civilians.trapped.count", Count(Trapped), null,
                 "the deal was agreed amid concern for {q} civilians still trapped in Raqqa"),
         ],
-        [Voices.UnitedNations, Voices.Alloush, Voices.Ahmed, Voices.Activists, Voices.Abdurrahman, null]),
+        [Voices.UnitedNations, Voices.Alloush, Voices.Ahmed, Voices.Activists, Voices.Abdurrahman, Voices.Observatory, null]),
 
         new("civilians.evacuated.count", 6,
         [
@@ -143,7 +143,7 @@ internal static class Clauses
             new("civilians.displaced.count", Count(Displaced), null,
                 "the [fighting|offensive|battle] [has|had] forced {q} people to flee [the city|Raqqa]"),
         ],
-        [Voices.UnitedNations, Voices.Activists, Voices.Abdurrahman, null]),
+        [Voices.UnitedNations, Voices.Activists, Voices.Abdurrahman, Voices.Observatory, null]),
 
         new("civilians.killed.count", 6,
         [
@@ -156,7 +156,7 @@ internal static class Clauses
             new("civilians.killed.count", Count(Killed), null,
                 "[coalition air strikes|the fighting] [had|have] killed {q} civilians [in Raqqa|in the city] since June"),
         ],
-        [Voices.Abdurrahman, Voices.Activists, Voices.UnitedNations, null]),
+        [Voices.Abdurrahman, Voices.Observatory, Voices.Activists, Voices.UnitedNations, null]),
 
         new("city.sdf_control.percent", 7,
         [
@@ -184,7 +184,7 @@ internal static class Clauses
             new("mayadeen.captured", null, Yes,
                 "government troops [had taken|took] control of the town", NeedsMayadeen: true),
         ],
-        [Voices.Abdurrahman, Voices.Activists, Voices.Coalition, null, null]),
+        [Voices.Abdurrahman, Voices.Observatory, Voices.Activists, Voices.Coalition, null, null]),
 
         new("foreign_fighters.departed", 10,
         [
@@ -208,7 +208,7 @@ internal static class Clauses
             new("foreign_fighters.departed", null, No,
                 "foreign fighters were not among those who left"),
         ],
-        [Voices.Alloush, Voices.Bali, Voices.LocalOfficial, Voices.Sdf, Voices.Silo, Voices.Coalition, Voices.Abdurrahman, Voices.Activists, null]),
+        [Voices.Alloush, Voices.Bali, Voices.LocalOfficial, Voices.Sdf, Voices.Silo, Voices.Coalition, Voices.Abdurrahman, Voices.Observatory, Voices.Activists, null]),
 
         new("deal.allows_foreign_fighters", 9,
         [

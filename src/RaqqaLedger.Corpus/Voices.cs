@@ -30,7 +30,6 @@ internal static class Voices
             new("SDF spokesman Mostafa Bali"),
             new("Mostafa Bali", "a spokesman for the Syrian Democratic Forces"),
             new("Mustafa Bali", "the SDF spokesman"),
-            new("a militia spokesman"),
         ],
         "Bali", "the spokesman");
 
@@ -62,9 +61,13 @@ internal static class Voices
         [
             new("Rami Abdurrahman", "the head of the Syrian Observatory for Human Rights"),
             new("Rami Abdel Rahman", "who heads the Syrian Observatory for Human Rights"),
-            new("the Syrian Observatory for Human Rights"),
         ],
         "[Abdurrahman|Abdel Rahman]", "the monitor");
+
+    /// <summary>An organisation is its own speaker: "the Observatory said" is not its director speaking.</summary>
+    public static readonly Voice Observatory = new("Syrian Observatory for Human Rights", VoiceKind.Organisation, "it",
+        [new("[the Syrian Observatory for Human Rights|the Britain-based Syrian Observatory for Human Rights]")],
+        "the Observatory", "the monitoring group");
 
     public static readonly Voice Sdf = new("SDF", VoiceKind.Organisation, "it",
         [new("[the SDF|the Syrian Democratic Forces|the US-backed SDF]"), new("an SDF statement")],
@@ -88,12 +91,13 @@ internal static class Voices
     /// <summary>Canonical names with the aliases the generator writes, for the gold file's "speakers" map.</summary>
     public static readonly (string Canonical, string[] Aliases)[] GoldSpeakers =
     [
-        ("Omar Alloush", ["Alloush", "Allouch", "Omar Allouch", "senior member of the Raqqa Civil Council", "senior official of the Raqqa Civil Council", "official in the Raqqa Civilian Council", "member of the Raqqa Civil Council"]),
-        ("Mostafa Bali", ["Bali", "Mustafa Bali", "SDF spokesman", "militia spokesman"]),
+        ("Omar Alloush", ["Alloush", "Allouch", "Omar Allouch"]),
+        ("Mostafa Bali", ["Bali", "Mustafa Bali"]),
         ("Talal Silo", ["Silo", "Selo", "Talal Selo"]),
-        ("Ryan Dillon", ["Dillon", "Colonel Ryan Dillon", "Col. Ryan Dillon", "coalition spokesman"]),
-        ("Jihan Sheikh Ahmed", ["Ahmed", "spokeswoman for the SDF"]),
-        ("Rami Abdurrahman", ["Abdurrahman", "Rami Abdel Rahman", "Abdel Rahman", "Syrian Observatory for Human Rights"]),
+        ("Ryan Dillon", ["Dillon", "Colonel Ryan Dillon", "Col. Ryan Dillon"]),
+        ("Jihan Sheikh Ahmed", ["Ahmed"]),
+        ("Rami Abdurrahman", ["Abdurrahman", "Rami Abdel Rahman", "Abdel Rahman"]),
+        ("Syrian Observatory for Human Rights", ["the Observatory", "Britain-based Syrian Observatory for Human Rights"]),
         ("SDF", ["Syrian Democratic Forces", "US-backed SDF", "SDF statement"]),
         ("US-led coalition", ["coalition", "U.S.-led coalition", "coalition sources", "Combined Joint Task Force"]),
         ("United Nations", ["UN"]),

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Extraction.Attribution;
@@ -35,8 +36,23 @@ public sealed partial class ClaimExtractor
     private static Regex WordsRegex(IEnumerable<string> words) =>
         new(string.Join('|', words.Select(c => (char.IsLetter(c[0]) ? @"\b" : "") + Regex.Escape(c) + @"\b").DefaultIfEmpty("(?!)")), RuleSetCompiler.PatternOptions);
 
+    /// <summary>
+    /// Why the rules will not read this article, or null when they will: they are written for English, and
+    /// an article in another language is recorded but not read, rather than read and found to say nothing.
+    /// An article recorded before languages were detected is judged from its text.
+    /// </summary>
+    public static string? SkipReason(ArticleIngested article)
+    {
+        var language = article.Language ?? LanguageDetector.Detect(article.Text);
+        return language is LanguageDetector.English or LanguageDetector.Undetermined
+            ? null
+            : $"not extracted: the article is in another language ({language}) and the rules read English";
+    }
+
     public IReadOnlyList<ClaimExtracted> Extract(ArticleIngested article)
     {
+        if (SkipReason(article) is not null)
+            return [];
         var skip = article.Boilerplate.Select(b => b.Line - 1).ToHashSet();
         var sentences = SentenceSplitter.Split(article.Text, skip);
 

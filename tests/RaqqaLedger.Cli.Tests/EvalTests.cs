@@ -21,23 +21,26 @@ public class EvalTests
     {
         var (precision, recall, attribution, topics) = await EvalAsync(Path.Combine(Fixtures, "gold", "seed-claims.json"), CliRunner.Seeds);
 
-        Assert.True(precision >= 0.90, $"precision {precision}");
-        Assert.True(recall >= 0.90, $"recall {recall}");
-        Assert.True(attribution >= 0.85, $"attribution {attribution}");
+        Assert.True(precision >= 0.95, $"precision {precision}");
+        Assert.True(recall >= 0.95, $"recall {recall}");
+        Assert.True(attribution >= 0.95, $"attribution {attribution}");
         Assert.Equal(14, topics.EnumerateObject().Count());
     }
 
     /// <summary>
     /// Articles written and annotated by someone who had not seen the rules: a guard against rules
     /// that only fit the seeds. Each floor sits below the set's score today so honest rule changes can
-    /// move it a little; a real regression fails here.
-    /// heldout: 0.98 / 0.94 / 0.85 today. heldout2: 0.94 / 0.53 / 0.57 blind, 0.97 / 0.86 / 0.80 today.
-    /// heldout3: 0.96 / 0.81 / 0.86, scored blind.
+    /// move it a little; a real regression fails here. Scores (precision / recall / attribution), under
+    /// the strict scoring (the claim must come from the gold quote's sentence):
+    /// heldout 0.96 / 0.89 / 0.87; heldout2 0.96 / 0.81 / 0.87; heldout3 0.91 / 0.90 / 0.95 (sets 1-3
+    /// predate the convention that vague amounts are claims, so those count as spurious there);
+    /// heldout4 0.99 / 0.84 / 0.79 after tuning on it (0.92 / 0.41 / 0.67 blind); heldout5, never tuned on: see the README.
     /// </summary>
     [Theory]
-    [InlineData("heldout", 0.90, 0.80, 0.80)]
-    [InlineData("heldout2", 0.90, 0.75, 0.70)]
-    [InlineData("heldout3", 0.90, 0.75, 0.80)]
+    [InlineData("heldout", 0.90, 0.84, 0.82)]
+    [InlineData("heldout2", 0.90, 0.76, 0.82)]
+    [InlineData("heldout3", 0.86, 0.85, 0.90)]
+    [InlineData("heldout4", 0.94, 0.79, 0.74)]
     public async Task HeldOutArticles_ScoreAboveTheFloor(string set, double minPrecision, double minRecall, double minAttribution)
     {
         var heldOut = Path.Combine(Fixtures, set);
@@ -105,6 +108,8 @@ public class GoldFixtureTests
         { Path.Combine("tests", "fixtures", "heldout", "heldout-claims.json"), Path.Combine("tests", "fixtures", "heldout") },
         { Path.Combine("tests", "fixtures", "heldout2", "heldout2-claims.json"), Path.Combine("tests", "fixtures", "heldout2") },
         { Path.Combine("tests", "fixtures", "heldout3", "heldout3-claims.json"), Path.Combine("tests", "fixtures", "heldout3") },
+        { Path.Combine("tests", "fixtures", "heldout4", "heldout4-claims.json"), Path.Combine("tests", "fixtures", "heldout4") },
+        { Path.Combine("tests", "fixtures", "heldout5", "heldout5-claims.json"), Path.Combine("tests", "fixtures", "heldout5") },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Cli.Tests;
 
@@ -89,15 +90,13 @@ public abstract partial class LedgerCliContract
     {
         await Cli.RunAsync("ingest", CliRunner.Seeds);
         var before = await HeadPositionAsync();
-        var start = BundledRules.IndexOf("      - id: ffd.did-not-leave", StringComparison.Ordinal);
-        var end = BundledRules.IndexOf("\n\n  - id: deal.allows_foreign_fighters", StringComparison.Ordinal);
-        var withoutRule = BundledRules.Remove(start, end + 1 - start).Replace("version: 1\n", "version: 2\n");
+        var withoutRule = RuleSetText.NextVersion(RuleSetText.Without(BundledRules, "ffd.foreigners-left"));
         Assert.Equal(0, (await Cli.RunAsync("rules", "publish", CliRunner.TempFile("v2.yaml", withoutRule))).ExitCode);
 
         var then = await JsonOfAsync("board", "--recorded-as-of", before.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
         var now = await JsonOfAsync("board", "--json");
 
-        static bool FromRule(JsonElement c) => c.GetProperty("rule").GetString() == "ffd.did-not-leave";
+        static bool FromRule(JsonElement c) => c.GetProperty("rule").GetString() == "ffd.foreigners-left";
         Assert.Contains(BoardClaims(then), FromRule);
         Assert.DoesNotContain(BoardClaims(now), FromRule);
         // The same holds for the reported-time view of the 15th: Bali's denial made it disputed then.
@@ -131,7 +130,7 @@ public abstract partial class LedgerCliContract
             .Where(t => t.GetProperty("status").GetString() == "confirmed").Select(t => t.GetProperty("topic").GetString()).ToList();
         Assert.NotEmpty(confirmedBefore);
 
-        var stricter = BundledRules.Replace("version: 1\n", "version: 2\n").Replace("confirmed_min_sources: 2", "confirmed_min_sources: 9");
+        var stricter = RuleSetText.NextVersion(BundledRules).Replace("confirmed_min_sources: 2", "confirmed_min_sources: 9");
         Assert.Equal(0, (await Cli.RunAsync("rules", "publish", CliRunner.TempFile("v2.yaml", stricter))).ExitCode);
 
         var board = await JsonOfAsync("board", "--json");

@@ -51,7 +51,7 @@ public static class LogAudit
                 next++;
                 continue;
             }
-            Assert.True(e.Type == "article-ingested.v1", $"position {e.Position}: a {e.Type} in {e.StreamId} that follows no article of its own");
+            Assert.True(e.Type == "article-ingested.v2", $"position {e.Position}: a {e.Type} in {e.StreamId} that follows no article of its own");
             var articleId = e.StreamId["article-".Length..];
             Assert.True(corpus.ById.TryGetValue(articleId, out var expected), $"position {e.Position}: article {articleId} is not in the corpus");
             Assert.Equal(ArticleText.StreamOf(articleId), e.StreamId);

@@ -17,7 +17,7 @@ public class CorpusGeneratorTests
 
     private static readonly HashSet<string> Speakers =
     [
-        "Omar Alloush", "Mostafa Bali", "Talal Silo", "Ryan Dillon", "Jihan Sheikh Ahmed", "Rami Abdurrahman",
+        "Omar Alloush", "Mostafa Bali", "Talal Silo", "Ryan Dillon", "Jihan Sheikh Ahmed", "Rami Abdurrahman", "Syrian Observatory for Human Rights",
         "SDF", "US-led coalition", "United Nations", "activists", "local official",
     ];
 
@@ -74,7 +74,7 @@ public class CorpusGeneratorTests
         Assert.True(digest == FrozenDigest, $"the corpus for (40, 2017) now hashes to {digest}: if the generator was changed on purpose, put that here");
     }
 
-    private const string FrozenDigest = "74cfe46e34cc25c564b1aaa07c4ea3805952dc950d47fcde748b218aeca194d1";
+    private const string FrozenDigest = "b5c35abaa5e8cfc28959b180214d3e23beeb2684b654f0113133391c2fef6a1d";
 
     [Fact]
     public void Generate_HasTheIssueShares_OfCopiesUndatedArticlesAndClaims()

@@ -105,5 +105,5 @@ public class ClaimsProjectionTests
     }
 
     private static ArticleIngested Article(string id, PublicationDate published) =>
-        new(id, $"{id}.txt", "RAQQA – text", "Title", published, null, [], [], null, null, []);
+        new(id, $"{id}.txt", "RAQQA – text", "Title", published, null, [], [], null, null, [], "en");
 }

@@ -12,7 +12,10 @@ namespace RaqqaLedger.Api.Features;
 /// <summary>What POST /articles answers.</summary>
 /// <param name="Status">"new", or "present" when the same text was already in the ledger.</param>
 /// <param name="FirstPosition">The first log position appended; null when nothing was.</param>
-public sealed record IngestResult(string ArticleId, string Status, long? FirstPosition, long? LastPosition, int Claims, string? Published, string DateBasis);
+/// <param name="Language">The language detected in the text (ISO 639-1, "und" when it cannot be told).</param>
+/// <param name="ExtractionSkipped">Why no claims were looked for (an article not in English); null when the rules read it.</param>
+public sealed record IngestResult(string ArticleId, string Status, long? FirstPosition, long? LastPosition, int Claims, string? Published, string DateBasis,
+    string? Language, string? ExtractionSkipped);
 
 /// <param name="Json">The body is a JSON envelope (Content-Type application/json); otherwise raw text.</param>
 public sealed record IngestArticle(byte[] Body, bool Json, string Actor) : IRequest<IngestResult>, IValidated
@@ -48,7 +51,8 @@ public sealed class ArticleHandlers(LedgerHost ledger) :
         var isNew = outcome.Status == IngestStatus.New;
         return new IngestResult(outcome.Article.ArticleId, isNew ? "new" : "present",
             isNew ? report.Positions?.First : null, isNew ? report.Positions?.Last : null, outcome.Claims,
-            ViewJson.Day(outcome.Article.Published.Date), EventJson.EnumName(outcome.Article.Published.Basis));
+            ViewJson.Day(outcome.Article.Published.Date), EventJson.EnumName(outcome.Article.Published.Basis),
+            outcome.Article.Language, outcome.ExtractionSkipped);
     }
 
     public async Task<IReadOnlyList<ArticleDocument>> Handle(ListArticles request, CancellationToken cancellationToken) =>

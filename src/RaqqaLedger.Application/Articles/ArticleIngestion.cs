@@ -2,6 +2,7 @@ using RaqqaLedger.Application.Claims;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
+using RaqqaLedger.Extraction;
 using RaqqaLedger.Storage;
 
 namespace RaqqaLedger.Application.Articles;
@@ -13,6 +14,9 @@ public enum IngestStatus { New, AlreadyPresent }
 public sealed record IngestOutcome(ArticleIngested Article, IngestStatus Status, long? Position, int Claims)
 {
     public int EventsAppended => Status == IngestStatus.New ? 1 + Claims : 0;
+
+    /// <summary>Why extraction did not read the article (another language), when it did not; null otherwise.</summary>
+    public string? ExtractionSkipped => Status == IngestStatus.New ? ClaimExtractor.SkipReason(Article) : null;
 }
 
 /// <param name="RulesPublished">The bundled rules, when this run found the log without a rule set and published them.</param>

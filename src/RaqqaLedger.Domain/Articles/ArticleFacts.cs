@@ -36,12 +36,14 @@ public sealed record AgencyCredit(string Agency, string Mention);
 public sealed record BoilerplateLine(int Line, string Text, string Reason);
 
 /// <summary>What can be derived from an article's raw text alone.</summary>
+/// <param name="Language">ISO 639-1 code of the language the text is written in, or "und" (see <see cref="LanguageDetector"/>).</param>
 public sealed record ArticleFacts(
     string? Title,
     PublicationDate Published,
     Dateline? Dateline,
     IReadOnlyList<AgencyCredit> Agencies,
-    IReadOnlyList<BoilerplateLine> Boilerplate);
+    IReadOnlyList<BoilerplateLine> Boilerplate,
+    string Language);
 
 /// <param name="ReferenceYear">
 /// The year a date printed without one is placed nearest to (the story's year), when a weekday pins it down.

@@ -53,7 +53,7 @@ public static partial class ArticleIntake
         }
 
         return new ArticleIngested(ArticleText.IdOf(text), submission.Source, text, title, published,
-            facts.Dateline, facts.Agencies, facts.Boilerplate, url, outlet, envelopeFields);
+            facts.Dateline, facts.Agencies, facts.Boilerplate, url, outlet, envelopeFields, facts.Language);
     }
 
     /// <summary>"YYYY-MM-DD", or an ISO 8601 timestamp whose own calendar date is taken. Null when not a real date.</summary>

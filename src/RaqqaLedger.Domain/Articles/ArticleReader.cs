@@ -47,7 +47,8 @@ public static partial class ArticleReader
             published,
             dateline?.Dateline,
             FindAgencies(rawText),
-            boilerplate);
+            boilerplate,
+            LanguageDetector.Detect(rawText));
     }
 
     /// <summary>The text's lines (split on \n, \r dropped), trimmed of spaces, no-break spaces and zero-width marks.</summary>

@@ -14,7 +14,9 @@ namespace RaqqaLedger.Domain.Events;
 /// <param name="Url">From the envelope, if given.</param>
 /// <param name="Outlet">From the envelope, if given.</param>
 /// <param name="EnvelopeFields">Which fields the submitter's envelope stated (they win over derived ones).</param>
-[EventType("article-ingested.v1")]
+/// <param name="Language">The language detected in the text (ISO 639-1, "und" when it cannot be told); null for an
+/// article recorded before languages were (see <see cref="ArticleIngestedV1"/>).</param>
+[EventType("article-ingested.v2")]
 public sealed record ArticleIngested(
     string ArticleId,
     string Source,
@@ -26,4 +28,24 @@ public sealed record ArticleIngested(
     IReadOnlyList<BoilerplateLine> Boilerplate,
     string? Url,
     string? Outlet,
-    IReadOnlyList<string> EnvelopeFields);
+    IReadOnlyList<string> EnvelopeFields,
+    string? Language);
+
+/// <summary>An article as recorded before languages were detected; read as version 2 with no language.</summary>
+[EventType("article-ingested.v1")]
+public sealed record ArticleIngestedV1(
+    string ArticleId,
+    string Source,
+    string Text,
+    string? Title,
+    PublicationDate Published,
+    Dateline? Dateline,
+    IReadOnlyList<AgencyCredit> Agencies,
+    IReadOnlyList<BoilerplateLine> Boilerplate,
+    string? Url,
+    string? Outlet,
+    IReadOnlyList<string> EnvelopeFields) : IUpcastsTo<ArticleIngested>
+{
+    public ArticleIngested Upcast() =>
+        new(ArticleId, Source, Text, Title, Published, Dateline, Agencies, Boilerplate, Url, Outlet, EnvelopeFields, Language: null);
+}

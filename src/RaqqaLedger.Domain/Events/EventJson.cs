@@ -24,6 +24,34 @@ public static class EventJson
 
     public static IEnumerable<string> KnownTypeNames => TypesByName.Keys;
 
+    /// <summary>Each older event type and the type it upcasts to.</summary>
+    private static readonly FrozenDictionary<Type, Type> NextVersion = TypesByName.Values
+        .Select(t => (Type: t, Next: t.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IUpcastsTo<>))?.GetGenericArguments()[0]))
+        .Where(x => x.Next is not null)
+        .ToFrozenDictionary(x => x.Type, x => x.Next!);
+
+    /// <summary>
+    /// Every stored name an event of this type may come under: its own and those of the older versions
+    /// that upcast to it ("article-ingested.v2", "article-ingested.v1"). For reads filtered by type.
+    /// </summary>
+    public static IReadOnlyList<string> TypeNamesOf<TEvent>() where TEvent : class =>
+        [.. TypesByName.Where(kv => LatestOf(kv.Value) == typeof(TEvent)).Select(kv => kv.Key).Order(StringComparer.Ordinal).Reverse()];
+
+    private static Type LatestOf(Type type)
+    {
+        while (NextVersion.TryGetValue(type, out var next))
+            type = next;
+        return type;
+    }
+
+    /// <summary>An older version of an event, brought up to the current one; any other event as it is.</summary>
+    private static object? Latest(object? @event)
+    {
+        while (@event is IOlderVersion older)
+            @event = older.Upcast();
+        return @event;
+    }
+
     public static string TypeNameOf<TEvent>() where TEvent : class => TypeNameOf(typeof(TEvent));
 
     public static string TypeNameOf(Type eventType) =>
@@ -37,9 +65,9 @@ public static class EventJson
 
     public static EventMetadata? DeserializeMetadata(string json) => JsonSerializer.Deserialize<EventMetadata>(json, Options);
 
-    /// <summary>The event for a stored name and payload, or null when the name is not one of ours.</summary>
+    /// <summary>The event for a stored name and payload (an older version upcast to the current one), or null when the name is not one of ours.</summary>
     public static object? Deserialize(string typeName, string json) =>
-        TypesByName.TryGetValue(typeName, out var type) ? JsonSerializer.Deserialize(json, type, Options) : null;
+        TypesByName.TryGetValue(typeName, out var type) ? Latest(JsonSerializer.Deserialize(json, type, Options)) : null;
 
     public static TEvent Deserialize<TEvent>(string json) where TEvent : class =>
         JsonSerializer.Deserialize<TEvent>(json, Options)
@@ -47,7 +75,7 @@ public static class EventJson
 
     /// <summary>The event for a stored name and its payload as UTF-8 bytes, or null when the name is not one of ours.</summary>
     public static object? Deserialize(string typeName, ReadOnlySpan<byte> utf8Json) =>
-        TypesByName.TryGetValue(typeName, out var type) ? JsonSerializer.Deserialize(utf8Json, type, Options) : null;
+        TypesByName.TryGetValue(typeName, out var type) ? Latest(JsonSerializer.Deserialize(utf8Json, type, Options)) : null;
 
     public static TEvent Deserialize<TEvent>(ReadOnlySpan<byte> utf8Json) where TEvent : class =>
         JsonSerializer.Deserialize<TEvent>(utf8Json, Options)

@@ -18,7 +18,7 @@ public sealed class ArticlesTables : ProjectionTables
 
     public override IReadOnlyList<string> Tables => [Articles, Bands];
 
-    public override IReadOnlyCollection<string> EventTypes { get; } = [EventJson.TypeNameOf<ArticleIngested>()];
+    public override IReadOnlyCollection<string> EventTypes { get; } = EventJson.TypeNamesOf<ArticleIngested>();
 
     public override IReadOnlyList<string> CreateStatements(string suffix, int generation) =>
     [
@@ -89,8 +89,9 @@ public sealed class ArticlesTables : ProjectionTables
         {
             foreach (var e in events)
             {
-                if (e.Type != EventJson.TypeNameOf<ArticleIngested>())
+                if (!EventTypes.Contains(e.Type))
                     continue;
+                // Every version of an article event carries what the view needs, under the same names.
                 var article = EventJson.Deserialize<ArticleIngested>(e.Data);
                 var signature = Syndication.Signature(article.Text, Syndication.FurnitureLines(article));
                 var keys = Syndication.BandKeys(signature);

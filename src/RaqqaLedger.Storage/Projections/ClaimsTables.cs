@@ -20,9 +20,11 @@ public sealed class ClaimsTables : ProjectionTables
 
     public override IReadOnlyList<string> Tables => [Claims, ClaimArticles, RuleStatus];
 
+    private static readonly IReadOnlyList<string> ArticleTypes = EventJson.TypeNamesOf<ArticleIngested>();
+
     public override IReadOnlyCollection<string> EventTypes { get; } =
     [
-        EventJson.TypeNameOf<ArticleIngested>(), EventJson.TypeNameOf<RuleSetPublished>(), EventJson.TypeNameOf<ClaimExtracted>(),
+        .. ArticleTypes, EventJson.TypeNameOf<RuleSetPublished>(), EventJson.TypeNameOf<ClaimExtracted>(),
         EventJson.TypeNameOf<ClaimRevised>(), EventJson.TypeNameOf<ClaimRetracted>(),
     ];
 
@@ -150,7 +152,7 @@ public sealed class ClaimsTables : ProjectionTables
         foreach (var e in events)
         {
             // Of an article, only its id and date: reading it as ArticleDating skips the text.
-            var @event = e.Type == EventJson.TypeNameOf<ArticleIngested>() ? EventJson.Deserialize<ArticleDating>(e.Data) : EventJson.Deserialize(e.Type, e.Data);
+            var @event = ArticleTypes.Contains(e.Type) ? EventJson.Deserialize<ArticleDating>(e.Data) : EventJson.Deserialize(e.Type, e.Data);
             if (@event is null)
                 continue;
             foreach (var change in ClaimsProjection.Changes(e.Position, e.RecordedAt, @event))

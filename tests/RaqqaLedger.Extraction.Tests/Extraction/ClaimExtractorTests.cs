@@ -202,3 +202,86 @@ public class ClaimExtractorTests
         Assert.NotEqual(a, ClaimExtractor.ClaimIdOf("article", "hostages.count", 120, 1));
     }
 }
+
+/// <summary>The rules read English: an article in another language is recorded, marked, and said to be skipped.</summary>
+public class LanguageTests
+{
+    private const string French =
+        "Des combattants étrangers ont quitté Raqqa\n\nDes combattants étrangers de l'État islamique ont quitté la ville de Raqqa dans le cadre d'un accord d'évacuation, " +
+        "selon un responsable local. Environ 275 combattants syriens sont partis avec leurs familles, a précisé le responsable, qui n'a pas donné de détails sur les étrangers.";
+
+    [Fact]
+    public void AnArticleInAnotherLanguage_IsMarked_AndExtractionSaysItSkippedIt()
+    {
+        var article = Extract.Article(French);
+
+        Assert.Equal("fr", article.Language);
+        Assert.Empty(Extract.Default.Extract(article));
+        Assert.Contains("(fr)", ClaimExtractor.SkipReason(article), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEnglishArticle_IsRead()
+    {
+        var article = Extract.Article("Raqqa deal\n\nForeign fighters have left the city of Raqqa under an evacuation deal, a local official said on Sunday, and the militia confirmed it.");
+
+        Assert.Equal("en", article.Language);
+        Assert.Null(ClaimExtractor.SkipReason(article));
+        Assert.NotEmpty(Extract.Default.Extract(article));
+    }
+
+    [Fact]
+    public void AnArticleRecordedBeforeLanguagesWere_IsJudgedByItsText()
+    {
+        var article = Extract.Article(French) with { Language = null };
+
+        Assert.Empty(Extract.Default.Extract(article));
+        Assert.NotNull(ClaimExtractor.SkipReason(article));
+    }
+
+    [Fact]
+    public void EveryFixtureArticle_IsReadAsEnglish()
+    {
+        var folders = new[] { Testing.RepoPaths.Seeds }.Concat(Directory.GetDirectories(Path.Combine(Testing.RepoPaths.Root, "tests", "fixtures"), "heldout*"));
+        var texts = folders.SelectMany(f => Directory.GetFiles(f, "*.txt")).ToList();
+
+        Assert.NotEmpty(texts);
+        Assert.All(texts, path => Assert.Equal("en", Extract.Article(File.ReadAllText(path)).Language));
+    }
+}
+
+/// <summary>A quotation of several sentences is one unit with its attribution.</summary>
+public class QuotationTests
+{
+    private const string Silo =
+        "Raqqa\n\n\"Some 250 fighters left with their families. None of them were foreigners,\" SDF spokesman Talal Silo told Reuters.";
+
+    [Fact]
+    public void AClaimInAQuotationsSecondSentence_IsTheSpeakersAfterIt_AndItsQuoteIsTheWholeQuotation()
+    {
+        var claims = Extract.From(Silo);
+
+        var foreign = Assert.Single(claims, c => c.Topic == "foreign_fighters.departed");
+        Assert.Equal((ClaimValue.Yes(false), "Talal Silo"), (foreign.Value, foreign.Speaker));
+        Assert.StartsWith("\"Some 250 fighters", foreign.Quote, StringComparison.Ordinal);
+        Assert.EndsWith("told Reuters.", foreign.Quote, StringComparison.Ordinal);
+        var count = Assert.Single(claims, c => c.Topic == "fighters.departed.count");
+        Assert.Equal((ClaimValue.Approx(250), "Talal Silo"), (count.Value, count.Speaker));
+    }
+
+    [Fact]
+    public void AQuotationEndingInAFullStop_EndsItsSentence()
+    {
+        var sentences = RaqqaLedger.Extraction.Text.SentenceSplitter.Split("\"The battle is over.\" Bali said more would follow. Then he left.");
+
+        Assert.Equal(["\"The battle is over.\"", "Bali said more would follow.", "Then he left."], sentences.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void AQuotationLeftOpenAtTheEndOfAParagraph_DoesNotHoldItsSentencesTogether()
+    {
+        var sentences = RaqqaLedger.Extraction.Text.SentenceSplitter.Split("\"We took the city. The fighters left. The rest is history");
+
+        Assert.Equal(3, sentences.Count);
+    }
+}

@@ -106,8 +106,11 @@ public sealed class RandomLedger(int seed)
         var published = random.Next(4) == 0
             ? PublicationDate.Unknown("no date in the text")
             : new PublicationDate(new DateOnly(2017, 10, 14).AddDays(random.Next(32)), random.Next(2) == 0 ? DateBasis.Stated : DateBasis.Inferred, "evidence", null);
-        return Append($"article-{id}", new ArticleIngested(id, $"{articles.Count:D3}.txt", text, $"Title {articles.Count}", published, null, [], [],
-            null, random.Next(2) == 0 ? "Outlet" : null, []));
+        var outlet = random.Next(2) == 0 ? "Outlet" : null;
+        // A third are stored as the first version of the event, as a log written before languages were would hold them.
+        return random.Next(3) == 0
+            ? Append($"article-{id}", new ArticleIngestedV1(id, $"{articles.Count:D3}.txt", text, $"Title {articles.Count}", published, null, [], [], null, outlet, []))
+            : Append($"article-{id}", new ArticleIngested(id, $"{articles.Count:D3}.txt", text, $"Title {articles.Count}", published, null, [], [], null, outlet, [], "en"));
     }
 
     private object RuleSet()
