@@ -462,8 +462,9 @@ public sealed partial class SpeakerFinder
             return text.Equals("he", StringComparison.OrdinalIgnoreCase) || text.Equals("she", StringComparison.OrdinalIgnoreCase)
                 ? memory.LastPerson ?? memory.LastSpeaker
                 : memory.LastSpeaker ?? memory.LastPerson;
-        if (anaphors.Contains(text))
-            return memory.LastSpeaker ?? memory.LastPerson;
+        // "the official" points back to the last speaker; with none yet, it may still name someone ("the council").
+        if (anaphors.Contains(text) && (memory.LastSpeaker ?? memory.LastPerson) is { } antecedent)
+            return antecedent;
         var core = Determiner().Replace(openingWords.Replace(text, ""), "");
         if (core.Length == 0)
             return null;

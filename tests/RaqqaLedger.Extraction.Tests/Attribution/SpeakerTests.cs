@@ -1,0 +1,70 @@
+using RaqqaLedger.Extraction.Tests.Extraction;
+
+namespace RaqqaLedger.Extraction.Tests.Attribution;
+
+/// <summary>Who a claim is credited to: roles resolved in their article, organisations as themselves.</summary>
+public class SpeakerTests
+{
+    private static string? SpeakerOf(string text, string topic = "foreign_fighters.departed") =>
+        Assert.Single(Extract.Topic(text, topic)).Speaker;
+
+    [Fact]
+    public void ARolePhrase_IsThePersonTheArticleNamesWithThatRoleEarlier()
+    {
+        const string text = "Raqqa\n\nSDF spokesman Talal Silo spoke on Sunday. Later a militia spokesman said foreign fighters had not left.";
+
+        Assert.Equal("Talal Silo", SpeakerOf(text));
+    }
+
+    [Fact]
+    public void ARolePhrase_IsThePersonNamedWithItLater_WhenNoneWasEarlier()
+    {
+        const string text = "Raqqa\n\nForeign fighters did not leave, a militia spokesman told Reuters. SDF spokesman Mostafa Bali said the battle went on.";
+
+        Assert.Equal("Mostafa Bali", SpeakerOf(text));
+    }
+
+    [Fact]
+    public void ARolePhrase_WithNoOneNamedInIt_IsTheOrganisationItNames()
+    {
+        const string text = "Raqqa\n\nForeign fighters did not leave, an SDF spokesman said.";
+
+        Assert.Equal("SDF", SpeakerOf(text));
+    }
+
+    [Fact]
+    public void ARole_IsNobodysAlias_AcrossArticles()
+    {
+        // Bali is the militia's spokesman in one article; in another, the same words name nobody known.
+        const string other = "Raqqa\n\nForeign fighters did not leave, a militia spokesman said.";
+
+        Assert.Equal("SDF", SpeakerOf(other));
+    }
+
+    [Fact]
+    public void AnUnnamedOfficial_IsACategory() =>
+        Assert.Equal("local official", SpeakerOf("Raqqa\n\nForeign fighters have left, a local official said."));
+
+    [Fact]
+    public void AnOrganisation_IsItsOwnSpeaker() =>
+        Assert.Equal("Syrian Observatory for Human Rights",
+            SpeakerOf("Raqqa\n\nThe Syrian Observatory for Human Rights said more than 1,000 civilians had been killed in the city.", "civilians.killed.count"));
+
+    [Fact]
+    public void ThePersonWhoHeadsAnOrganisation_IsThePerson() =>
+        Assert.Equal("Rami Abdurrahman",
+            SpeakerOf("Raqqa\n\nRami Abdurrahman, the head of the Syrian Observatory for Human Rights said more than 1,000 civilians had been killed.", "civilians.killed.count"));
+
+    [Fact]
+    public void AnOrganisationsLaterShortName_IsTheOrganisation() =>
+        Assert.Equal("Syrian Observatory for Human Rights",
+            SpeakerOf("Raqqa\n\nAccording to the Observatory, more than 1,000 civilians have been killed in the city.", "civilians.killed.count"));
+
+    [Fact]
+    public void ATitle_IsNotPartOfTheName() =>
+        Assert.Equal("Ryan Dillon", SpeakerOf("Raqqa\n\nForeign fighters were excluded from the deal, said Colonel Ryan Dillon.", "deal.allows_foreign_fighters"));
+
+    [Fact]
+    public void ThePlaceOfTheDateline_IsNeverASpeaker() =>
+        Assert.Null(SpeakerOf("Raqqa falls\n\nBEIRUT — After capturing the town of Mayadeen, government forces moved east.", "mayadeen.captured"));
+}

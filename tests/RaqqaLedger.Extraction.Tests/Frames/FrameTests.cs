@@ -1,0 +1,164 @@
+using RaqqaLedger.Domain.Claims;
+using RaqqaLedger.Domain.Events;
+using RaqqaLedger.Extraction.Rules;
+using RaqqaLedger.Extraction.Tests.Extraction;
+
+namespace RaqqaLedger.Extraction.Tests.Frames;
+
+/// <summary>
+/// Frames in the bundled rules, read in every form English gives them. None of these sentences is
+/// written the way a hand-written rule expects it; each is one form a frame generates.
+/// </summary>
+public class FrameTests
+{
+    private const string Body = "Raqqa\n\n";
+
+    private static ClaimExtracted One(string sentence, string topic) => Assert.Single(Extract.Topic(Body + sentence, topic));
+
+    [Theory]
+    // Active, with every inflection and auxiliary.
+    [InlineData("About 275 fighters departed on Saturday.", """{"approx":275}""")]
+    [InlineData("Some 250 fighters have pulled out of the city.", """{"approx":250}""")]
+    [InlineData("More than 200 militants were able to escape.", """{"min":200}""")]
+    [InlineData("Around 300 fighters were allowed to leave the city.", """{"approx":300}""")]
+    // Passive.
+    [InlineData("About 250 fighters were bussed out of Raqqa.", """{"approx":250}""")]
+    [InlineData("Some 250 fighters were given safe passage.", """{"approx":250}""")]
+    [InlineData("Up to 400 militants had been transported out overnight.", """{"max":400}""")]
+    // The theme as an object, of the verb or of a permission verb.
+    [InlineData("The deal allowed 275 fighters to leave.", """{"exact":275}""")]
+    [InlineData("The convoy carried some 250 fighters out of the city.", """{"approx":250}""")]
+    // A noun of the event.
+    [InlineData("Officials confirmed the departure of 275 fighters.", """{"exact":275}""")]
+    [InlineData("The agreement provided safe passage for 300 fighters.", """{"exact":300}""")]
+    [InlineData("The evacuation of 250 militants began at dawn.", """{"exact":250}""")]
+    public void FightersLeaving_IsReadInEveryForm(string sentence, string expected) =>
+        Assert.Equal(expected, One(sentence, "fighters.departed.count").Value.ToJson());
+
+    [Theory]
+    [InlineData("Some 250 fighters (most of them Syrians) left.")]
+    [InlineData("Some 250 fighters, most of them from the city, left.")]
+    [InlineData("Some 250 fighters and their families left.")]
+    [InlineData("Some 250 fighters on Saturday left.")]
+    [InlineData("Some 250 fighters, who had held out for months, left.")]
+    [InlineData("Some 250 fighters — some, but not all, of them Syrians — left.")]
+    public void WordsBetweenTheThemeAndItsVerb_AreAGap(string sentence) =>
+        Assert.Equal(ClaimValue.Approx(250), One(sentence, "fighters.departed.count").Value);
+
+    [Theory]
+    [InlineData("275 fighters bussed out of Raqqa", "fighters.departed.count", """{"exact":275}""")]
+    [InlineData("90% of city liberated", "city.sdf_control.percent", """{"exact":90}""")]
+    [InlineData("Foreign fighters left Raqqa: official", "foreign_fighters.departed", "true")]
+    [InlineData("Regime forces take Mayadeen", "mayadeen.captured", "true")]
+    public void AHeadline_WithNoVerbOrABareParticiple_IsRead(string headline, string topic, string expected)
+    {
+        var claim = Assert.Single(Extract.Topic(headline + "\n\nThe fighting went on.", topic));
+
+        Assert.Equal(expected, claim.Value.ToJson());
+    }
+
+    [Fact]
+    public void AHeadlinesSourceAfterAColon_IsItsSpeaker() =>
+        Assert.Equal("local official", Assert.Single(Extract.Topic("Foreign fighters left Raqqa: local official\n\nText.", "foreign_fighters.departed")).Speaker);
+
+    [Theory]
+    [InlineData("The deal was negotiated between the Raqqa Civil Council and tribal elders.", "local_officials")]
+    [InlineData("Fighters left under an arrangement worked out by the city's tribal elders.", "local_officials")]
+    [InlineData("Local officials brokered the deal.", "local_officials")]
+    [InlineData("The agreement was arranged by a local council.", "local_officials")]
+    [InlineData("Fighters left under a US-brokered deal.", "us_coalition")]
+    public void WhoBrokeredTheDeal_IsTheFramesAgent(string sentence, string expected) =>
+        Assert.Equal(ClaimValue.Of(expected), One(sentence, "deal.brokered_by").Value);
+
+    [Theory]
+    [InlineData("The deal included some foreign fighters.", "deal.allows_foreign_fighters", true)]
+    [InlineData("Foreign fighters were excluded from the deal.", "deal.allows_foreign_fighters", false)]
+    [InlineData("No foreign mercenary was included in this understanding.", "deal.allows_foreign_fighters", false)]
+    [InlineData("Foreign fighters were bussed out with the others.", "foreign_fighters.departed", true)]
+    [InlineData("Not one foreign fighter was allowed out.", "foreign_fighters.departed", false)]
+    [InlineData("The foreign fighters stayed behind to fight.", "foreign_fighters.departed", false)]
+    [InlineData("Among those who left were foreign fighters.", "foreign_fighters.departed", true)]
+    public void WhetherForeignersLeft_OrTheDealCoveredThem(string sentence, string topic, bool expected) =>
+        Assert.Equal(ClaimValue.Yes(expected), One(sentence, topic).Value);
+
+    [Theory]
+    [InlineData("Leaving behind about 100 fighters, the convoy set off.", "fighters.remaining.count", """{"approx":100}""")]
+    [InlineData("About 100 militants were believed to remain in the city.", "fighters.remaining.count", """{"approx":100}""")]
+    [InlineData("Fewer than 100 fighters remain, he said.", "fighters.remaining.count", """{"max":100}""")]
+    [InlineData("Several thousand civilians are still in the city.", "civilians.trapped.count", """{"min":2000}""")]
+    [InlineData("Hundreds of fighters have left.", "fighters.departed.count", """{"min":200}""")]
+    [InlineData("A few dozen militants surrendered.", "fighters.surrendered.count", """{"min":24}""")]
+    public void RemainingCountsAndVagueAmounts_AreClaims(string sentence, string topic, string expected) =>
+        Assert.Equal(expected, One(sentence, topic).Value.ToJson());
+
+    [Theory]
+    [InlineData("Foreign fighters would leave the city later.")]
+    [InlineData("Foreign fighters may have left with the convoy.")]
+    [InlineData("It is not clear how many foreign fighters left.")]
+    [InlineData("The coalition could not rule out that foreign fighters left.")]
+    public void PlansDoubtAndUncertainty_AreNotClaimsThatForeignersLeft(string sentence) =>
+        Assert.Empty(Extract.Topic(Body + sentence, "foreign_fighters.departed"));
+
+    [Theory]
+    [InlineData("The SDF denied that foreign fighters had left the city.", false)]
+    [InlineData("The SDF denied reports that foreign fighters had left.", false)]
+    [InlineData("Alloush said his earlier statement that foreign fighters had left was wrong.", false)]
+    public void ADenialInReportedSpeech_FlipsTheClaim(string sentence, bool expected) =>
+        Assert.Equal(ClaimValue.Yes(expected), One(sentence, "foreign_fighters.departed").Value);
+
+    [Fact]
+    public void ADeniedNumber_IsNoClaim() =>
+        Assert.Empty(Extract.Topic(Body + "The SDF denied that 4,000 fighters had left the city.", "fighters.departed.count"));
+
+    [Fact]
+    public void AVerbOfAnotherPhrasalVerb_IsNotTheFramesVerb() =>
+        Assert.DoesNotContain(Extract.Topic(Body + "The foreigners left behind were killed.", "foreign_fighters.departed"), c => c.Value == ClaimValue.Yes(true));
+
+    [Fact]
+    public void EachClaim_NamesTheFrameAndFormThatFoundIt()
+    {
+        var claim = One("About 250 fighters were bussed out of Raqqa.", "fighters.departed.count");
+
+        Assert.Equal("fdc.fighters-left", claim.RuleId);
+    }
+}
+
+/// <summary>Frames as data: what a rule set file says and what it is refused for.</summary>
+public class FrameCompileTests
+{
+    private const string Head = "version: 3\nname: t\nattribution:\n  verbs: [say]\nverbs:\n  leave:\n    intransitive: [leave, \"pull out\"]\n    transitive: [evacuate]\ntopics:\n  - id: a.b\n    kind: count\n    frames:\n";
+
+    [Fact]
+    public void AFrame_NeedsAKnownVerbClass()
+    {
+        var e = Assert.Throws<InvalidRuleSetException>(() => RuleSetCompiler.Compile(Head + "      - id: f\n        verbs: [arrive]\n        theme: '(?<q>{Q}) fighters'\n", "t.yaml"));
+
+        Assert.Contains("unknown verb class 'arrive'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACountFrame_NeedsAQuantityInItsTheme()
+    {
+        var e = Assert.Throws<InvalidRuleSetException>(() => RuleSetCompiler.Compile(Head + "      - id: f\n        verbs: [leave]\n        theme: 'fighters'\n", "t.yaml"));
+
+        Assert.Contains("(?<q>{Q})", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFrame_ComesOutAsEveryFormItsClassesAllow()
+    {
+        var rules = RuleSetCompiler.Compile(Head + "      - id: f\n        verbs: [leave]\n        theme: '(?<q>{Q}) fighters'\n", "t.yaml");
+
+        Assert.Equal(["active", "permitted", "object", "passive", "bare", "noun"], rules.Topics[0].Rules.Select(r => r.Form));
+        Assert.All(rules.Topics[0].Rules, r => Assert.Equal("f", r.Id));
+    }
+
+    [Fact]
+    public void AFramesVerbsAreGeneratedFromLemmas()
+    {
+        var extractor = new ClaimExtractor(RuleSetCompiler.Compile(Head + "      - id: f\n        verbs: [leave]\n        theme: '(?<q>{Q}) fighters'\n", "t.yaml"));
+        var article = Extract.Article("Raqqa\n\nAbout 275 fighters pulled out. Then 100 fighters were evacuated. Later 50 fighters are leaving.");
+
+        Assert.Equal(["""{"approx":275}""", """{"exact":100}""", """{"exact":50}"""], extractor.Extract(article).Select(c => c.Value.ToJson()));
+    }
+}
