@@ -22,6 +22,7 @@ public sealed partial class ClaimExtractor
     private readonly SpeakerFinder speakers;
     private readonly Regex negationCue;
     private readonly Regex denialCue;
+    private readonly Regex conditionCue;
 
     public ClaimExtractor(RuleSet rules)
     {
@@ -29,6 +30,7 @@ public sealed partial class ClaimExtractor
         speakers = new SpeakerFinder(rules);
         negationCue = WordsRegex(rules.Negation.Cues);
         denialCue = WordsRegex(rules.Negation.Denials);
+        conditionCue = WordsRegex(rules.Negation.Conditions);
     }
 
     public RuleSet Rules => rules;
@@ -267,8 +269,10 @@ public sealed partial class ClaimExtractor
 
     private ClaimValue? ValueOf(CompiledTopic topic, CompiledRule rule, RuleHit m, string text)
     {
-        // "may have left": no claim; "would leave": a claim only where the rule reads plans as claims.
-        if ((m.Verbs & Verbs.Doubted) != 0 || ((m.Verbs & Verbs.Planned) != 0 && !rule.AllowsPlanned))
+        // "may have left": no claim; "would leave": a claim only where the rule reads plans as claims;
+        // "until the whole city is cleared": a condition, not a report.
+        if ((m.Verbs & Verbs.Doubted) != 0 || ((m.Verbs & Verbs.Planned) != 0 && !rule.AllowsPlanned)
+            || (rule.Frame is not null && JustBefore(conditionCue, text, m.Index)))
             return null;
         // "denied that …", "… had left was wrong": the text takes the claim back.
         var denied = Before(denialCue, text, m.Index) || rules.Negation.Retraction?.Match(text, m.Index + m.Length).Success == true;
@@ -304,10 +308,12 @@ public sealed partial class ClaimExtractor
     /// words right before its first argument ("no foreign fighters", "not one foreigner"), so the "not" of
     /// another verb ("it had not been party to the talks, which were led by …") is left alone.
     /// </summary>
-    private bool NegatedBefore(CompiledRule rule, string text, int matchStart)
+    private bool NegatedBefore(CompiledRule rule, string text, int matchStart) =>
+        rule.Form is null ? Before(negationCue, text, matchStart) : JustBefore(negationCue, text, matchStart);
+
+    /// <summary>Whether <paramref name="cue"/> occurs among the few words right before <paramref name="matchStart"/>, in its clause.</summary>
+    private static bool JustBefore(Regex cue, string text, int matchStart)
     {
-        if (rule.Form is null)
-            return Before(negationCue, text, matchStart);
         var from = matchStart;
         for (var words = 0; words < AdjacentWords && from > 0; words++)
         {
@@ -316,7 +322,7 @@ public sealed partial class ClaimExtractor
             while (from > 0 && !char.IsWhiteSpace(text[from - 1]) && text[from - 1] is not (',' or ';' or ':' or '"' or '“' or '”'))
                 from--;
         }
-        return from < matchStart && negationCue.IsMatch(text.AsSpan(from, matchStart - from));
+        return from < matchStart && cue.IsMatch(text.AsSpan(from, matchStart - from));
     }
 
     /// <summary>How many words before a frame's argument may negate it: "not a single foreign fighter".</summary>

@@ -59,6 +59,7 @@ public sealed partial class SpeakerFinder
     private readonly Regex title;
     private readonly Regex trailingPerson;
     private readonly Regex roleNoun;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> roleWords;
     private readonly Regex roleWordsBefore;
     private readonly Regex personAfterRole;
     private readonly Regex personBeforeRole;
@@ -96,11 +97,13 @@ public sealed partial class SpeakerFinder
         reportWords = new HashSet<string>(vocabulary.ReportWords, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         adverbWords = new HashSet<string>(vocabulary.Adverbs, StringComparer.OrdinalIgnoreCase);
         modifierCue = new Regex($@"\b(?:{Alternation(vocabulary.Modifiers)})\b", Options);
-        openingWords = new Regex($@"^(?:(?-i:{Alternation(vocabulary.NotNames.Concat(vocabulary.Places))})(?:(?:'s|’s)?\s+|$))+", RegexOptions.CultureInvariant);
-        title = new Regex($@"^(?:(?:{titles})\s+)+", RegexOptions.CultureInvariant);
-        trailingPerson = new Regex($@"(?:(?:{titles})\s+)*[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|bin\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)*$", RegexOptions.CultureInvariant);
+        openingWords = new Regex($@"^(?:(?-i:{Alternation(vocabulary.NotNames.Concat(vocabulary.Places))})(?:(?:'s|’s)?\s+|$))+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        title = new Regex($@"^(?:(?:{titles})\s+)+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        trailingPerson = new Regex($@"(?:(?:{titles})\s+)*[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|bin\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)*$",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.RightToLeft);
         var roles = Alternation(vocabulary.Roles.SelectMany(r => new[] { r, Plural(r) }));
         roleNoun = new Regex($@"\b(?<role>{roles})\b", Options);
+        roleWords = new HashSet<string>(vocabulary.Roles.SelectMany(r => new[] { r, Plural(r) }), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         organisationsLongestFirst = [.. aliasesLongestFirst.Where(a => a.Speaker.Kind == "organisation")];
 
         var aliasPattern = string.Join('|', aliasesLongestFirst.Select(a => AliasPattern(a.Alias)));
@@ -128,7 +131,7 @@ public sealed partial class SpeakerFinder
         // ("Activists inside the city gave a different account, saying …").
         speakerColon = new Regex($@"\G(?<m>{named})\s*:\s", Options, timeout);
         // A headline's source after a colon or dash at its end: "Foreign fighters left Raqqa: official".
-        trailingLabel = new Regex($@"(?:\s[-—–]|:)\s*(?<m>{named})\s*[.!]?$", Options | RegexOptions.RightToLeft, timeout);
+        trailingLabel = new Regex($@"\G(?<m>{named})\s*[.!]?$", Options, timeout);
         subjectFirst = new Regex($@"\G(?:[A-Z][\w'’ -]{{0,30}},\s+)?(?<m>{named})(?:\s*\([^)]{{1,30}}\))?", Options, timeout);
 
         // Reading an article's roles, each tried only where a role noun (or "who heads") stands: "SDF
@@ -183,9 +186,17 @@ public sealed partial class SpeakerFinder
             if (Resolve(person, scratch, bareName: true) is { } who && !IsKnownNonPerson(who))
                 bindings.Add(new RoleBinding(start, end, noun, OrganisationIn(text[start..end]), who));
         }
-        for (var m = roleNoun.Match(text); m.Success; m = m.NextMatch())
+        for (var i = 0; i < text.Length; i++)
         {
-            var noun = RoleKey(m.Groups["role"].Value);
+            if (!char.IsLetter(text[i]) || (i > 0 && char.IsLetter(text[i - 1])))
+                continue;
+            var wordEnd = i;
+            while (wordEnd < text.Length && (char.IsLetter(text[wordEnd]) || text[wordEnd] == '-'))
+                wordEnd++;
+            if (!roleWords.Contains(text.AsSpan(i, wordEnd - i)))
+                continue;
+            var m = (Index: i, Length: wordEnd - i);
+            var noun = RoleKey(text.Substring(i, wordEnd - i));
             var end = m.Index + m.Length;
             if (personAfterRole.Match(text, end) is { Success: true } after)
             {
@@ -227,6 +238,24 @@ public sealed partial class SpeakerFinder
 
     /// <summary>How near its end a sentence's source label may stand: "…: official", "… - SDF".</summary>
     private const int TrailingLabelLength = 40;
+
+    /// <summary>Where a label after the sentence's last colon or spaced dash starts, if that is near its end; else -1.</summary>
+    private static int LabelStart(string sentence)
+    {
+        var from = Math.Max(0, sentence.Length - TrailingLabelLength);
+        for (var i = sentence.Length - 2; i >= from; i--)
+        {
+            var c = sentence[i];
+            var isMark = c == ':' || (c is '-' or '—' or '–' && i > 0 && sentence[i - 1] == ' ');
+            if (!isMark || (i + 1 < sentence.Length && sentence[i + 1] != ' '))
+                continue;
+            var start = i + 1;
+            while (start < sentence.Length && sentence[start] == ' ')
+                start++;
+            return start < sentence.Length ? start : -1;
+        }
+        return -1;
+    }
 
     private static string Or(string alternatives) => alternatives.Length == 0 ? "(?!)" : alternatives;
 
@@ -289,8 +318,7 @@ public sealed partial class SpeakerFinder
         if (found.Count == 0 && colon is > 1 and < 40 && speakerColon.Match(sentence) is { Success: true } label)
             Add(found, label.Groups["m"], 0, label.Index + label.Length, memory);
         // "Foreign fighters left Raqqa: official" — a headline's source after a colon or dash at its end.
-        if (found.Count == 0 && sentence.Length - sentence.LastIndexOfAny([':', '-', '—', '–']) < TrailingLabelLength
-            && trailingLabel.Match(sentence) is { Success: true } tail)
+        if (found.Count == 0 && LabelStart(sentence) is var labelAt && labelAt > 0 && trailingLabel.Match(sentence, labelAt) is { Success: true } tail)
             Add(found, tail.Groups["m"], tail.Index, sentence.Length, memory);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;

@@ -29,6 +29,9 @@ public sealed partial class FrameCompiler
     private readonly Dictionary<string, (List<string> Intransitive, List<string> Transitive, List<string> Nouns)> classes = new(StringComparer.Ordinal);
     private readonly string gaps;
 
+    /// <summary>Frames with the same theme share its pattern, so a sentence is searched for it once.</summary>
+    private readonly Dictionary<string, ThemePattern> themes = new(StringComparer.Ordinal);
+
     /// <exception cref="InvalidRuleSetException">A verb class, the lexicon or the gaps are not usable.</exception>
     public FrameCompiler(LexiconDocument? lexicon, IReadOnlyDictionary<string, VerbClassDocument> verbs, GapsDocument? gapsDocument, string source)
     {
@@ -116,17 +119,18 @@ public sealed partial class FrameCompiler
         var transitive = frame.Verbs.SelectMany(v => classes[v].Transitive).ToList();
         var hasNouns = frame.Verbs.Any(v => classes[v].Nouns.Count > 0 || classes[v].Intransitive.Concat(classes[v].Transitive).Any(l => Morphology.Inflect(l).Nouns.Count > 0));
 
-        var theme = Theme(frame.Theme, source, where, build);
-        var agent = frame.Agent is null ? null : build(frame.Agent, where + " agent", RegexOptions.None);
+        if (!themes.TryGetValue(frame.Theme, out var theme))
+            themes[frame.Theme] = theme = Theme(frame.Theme, source, where, build);
+        var agent = frame.Agent;
         var after = frame.After is null ? null : build(@"\G(?:" + frame.After + ")", where + " after", RegexOptions.None);
         var by = frame.Agent is null ? null
             : build($@"\G\s+(?:by|between|among)\s+(?:[^,.;:]{{0,60}}?\s+and\s+)?(?:the\s+)?(?:{frame.Agent})", where + " agent", RegexOptions.None);
 
         var forms = new List<FrameForm>();
-        void Add(FormKind kind, Regex? formAgent = null, Regex? formBy = null, Regex? nounToAgent = null, Regex? particle = null)
+        void Add(FormKind kind, Regex? formAgent = null, Regex? formBy = null, Regex? particle = null)
         {
             if (frame.Forms.Count == 0 || frame.Forms.Contains(kind.ToString().ToLowerInvariant()))
-                forms.Add(new FrameForm(kind, named, theme, formAgent, formBy, after, nounToAgent, particle));
+                forms.Add(new FrameForm(kind, named, theme, formAgent, formBy, after, particle));
         }
         if (intransitive.Count > 0)
         {
@@ -145,17 +149,17 @@ public sealed partial class FrameCompiler
             }
             else
             {
-                Add(FormKind.Agentive, formAgent: agent);
+                Add(FormKind.Agentive, formAgent: build($@"(?:{frame.Agent}){gaps},?\s+(?:(?:who|that|which)\s+)?\G", where + " agent", RegexOptions.RightToLeft));
             }
             Add(FormKind.Passive, formBy: by);
             Add(FormKind.Bare, formBy: by);
             if (agent is not null)
-                Add(FormKind.Compound, formAgent: agent);
+                Add(FormKind.Compound, formAgent: build($@"\b(?:{frame.Agent})[-\s]+\G", where + " agent", RegexOptions.RightToLeft));
         }
         if (hasNouns)
         {
-            Add(FormKind.Noun, formAgent: agent, nounToAgent: frame.Agent is null ? null
-                : build($@"^\s+(?:of\s+(?:the\s+)?(?:{frame.Theme})\s+)?(?:by|of|between|among)\s+(?:[^,.;:]{{0,60}}?\s+and\s+)?(?:the\s+)?$", where + " noun", RegexOptions.None));
+            Add(FormKind.Noun, formAgent: frame.Agent is null ? null
+                : build($@"\G\s+(?:of\s+(?:the\s+)?(?:{frame.Theme})\s+)?(?:by|of|between|among)\s+(?:[^,.;:]{{0,60}}?\s+and\s+)?(?:the\s+)?(?:{frame.Agent})", where + " agent", RegexOptions.None));
         }
         if (forms.Count == 0)
             throw new InvalidRuleSetException($"{place}: none of the frame's forms applies to its verb classes");

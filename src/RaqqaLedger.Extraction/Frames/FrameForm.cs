@@ -37,13 +37,14 @@ public sealed record ThemePattern(Regex? Scan, Regex? BeforeQuantity, Regex? Aft
 /// and the small patterns for its arguments. The verb group itself is read by <see cref="FrameMatcher"/>.
 /// </summary>
 /// <param name="Classes">The verb classes the frame names.</param>
-/// <param name="Agent">Scans a sentence for the agent (agentive and compound forms).</param>
+/// <param name="Agent">The agent, matched from the word the form hangs on: right to left from where the verb group starts
+/// (agentive: "local officials, who had …, brokered"), right to left from the participle (compound: "US-brokered"), or
+/// forward from the noun's end (noun: "mediation of tribal elders").</param>
 /// <param name="By">"by local officials", "between X and local officials", anchored (\G) after a passive or bare verb.</param>
 /// <param name="After">What must follow the verb (active, passive, bare) or the theme (other forms), anchored (\G).</param>
-/// <param name="NounToAgent">For a noun form with an agent: what may stand between the noun and the agent ("of the deal by").</param>
 /// <param name="Particle">For an object form of a phrasal verb split by its object: the particle after the theme ("out").</param>
 public sealed record FrameForm(
-    FormKind Kind, IReadOnlySet<string> Classes, ThemePattern Theme, Regex? Agent, Regex? By, Regex? After, Regex? NounToAgent, Regex? Particle)
+    FormKind Kind, IReadOnlySet<string> Classes, ThemePattern Theme, Regex? Agent, Regex? By, Regex? After, Regex? Particle)
 {
     public string Name => Kind.ToString().ToLowerInvariant();
 }

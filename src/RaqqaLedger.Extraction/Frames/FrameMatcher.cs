@@ -26,7 +26,6 @@ public sealed class FrameMatcher
     private readonly Regex subjectGap;
     private readonly Regex objectGap;
     private readonly Regex nounGap;
-    private readonly Regex compoundJoin;
     private readonly Regex compoundToTheme;
     private readonly Regex permittedTail;
 
@@ -38,7 +37,6 @@ public sealed class FrameMatcher
         subjectGap = new Regex($@"^{gaps},?\s+(?:(?:who|that|which)\s+)?$", Options, timeout);
         objectGap = new Regex($"^{objectGapPattern}$", Options, timeout);
         nounGap = new Regex(@"^\s+(?:of|for)\s+(?:the\s+)?$", Options, timeout);
-        compoundJoin = new Regex(@"^[-\s]+$", Options, timeout);
         compoundToTheme = new Regex(@"^\s+(?:[\w-]+\s+)?$", Options, timeout);
         permittedTail = new Regex(@"^(?:\s+to)?\s+$", Options, timeout);
     }
@@ -90,7 +88,7 @@ public sealed class FrameMatcher
 
     private void ThemeThenVerb(FrameForm form, FrameSentence s, List<FrameHit> into)
     {
-        var verbs = s.Verbs;
+        var verbs = s.VerbsOf(form);
         if (!verbs.Any(v => Fits(form, v)))
             return;
         foreach (var theme in s.Themes(form.Theme))
@@ -104,7 +102,7 @@ public sealed class FrameMatcher
                     continue;
                 if (form.Kind == FormKind.Bare && chainStart != v.Start)
                     continue;
-                if (chainStart < theme.End || !subjectGap.IsMatch(s.Text.AsSpan(theme.End, chainStart - theme.End)))
+                if (chainStart < theme.End || !GapFits(s.Text.AsSpan(theme.End, chainStart - theme.End)))
                     continue;
                 var end = v.End;
                 if (form.By is not null)
@@ -123,31 +121,25 @@ public sealed class FrameMatcher
 
     private void AgentVerbTheme(FrameForm form, FrameSentence s, List<FrameHit> into)
     {
-        if (form.Agent is null || !s.Verbs.Any(v => Fits(form, v)))
+        if (form.Agent is null)
             return;
-        foreach (var v in s.Verbs)
+        foreach (var v in s.VerbsOf(form))
         {
-            if (!Fits(form, v))
+            if (!Fits(form, v) || ThemeAfter(form, s, v.End, objectGap) is not { } theme)
                 continue;
             var (chainStart, chain) = ReadChain(s, v.Token);
-            foreach (var agent in s.Agents(form.Agent))
-            {
-                if (agent.End > chainStart || chainStart - agent.End > MaxReach || !subjectGap.IsMatch(s.Text.AsSpan(agent.End, chainStart - agent.End)))
-                    continue;
-                if (ThemeAfter(form, s, v.End, objectGap) is { } theme)
-                {
-                    var end = theme.End;
-                    if (Follows(form.After, s.Text, ref end))
-                        into.Add(new FrameHit(agent.Start, end - agent.Start, theme.QuantityStart, theme.Quantity, chain));
-                    break;
-                }
-            }
+            // The agent and any gap before the verb group, read right to left from where it starts.
+            if (form.Agent.Match(s.Text, chainStart) is not { Success: true } agent)
+                continue;
+            var end = theme.End;
+            if (Follows(form.After, s.Text, ref end))
+                into.Add(new FrameHit(agent.Index, end - agent.Index, theme.QuantityStart, theme.Quantity, chain));
         }
     }
 
     private void VerbThenTheme(FrameForm form, FrameSentence s, List<FrameHit> into)
     {
-        foreach (var v in s.Verbs)
+        foreach (var v in s.VerbsOf(form))
         {
             if (!Fits(form, v) || v.Split != (form.Particle is not null))
                 continue;
@@ -174,7 +166,7 @@ public sealed class FrameMatcher
             if (ThemeAfter(form, s, p.End, objectGap) is not { } theme)
                 continue;
             // "allowed 275 fighters to leave": the base form of one of the frame's intransitive verbs.
-            foreach (var v in s.Verbs)
+            foreach (var v in s.VerbsOf(form))
             {
                 if (v.Start < theme.End || !form.Classes.Contains(v.Entry.Class) || v.Entry.Transitive || v.Split
                     || (v.Entry.Kinds & VerbFormKind.Base) == 0 || !permittedTail.IsMatch(s.Text.AsSpan(theme.End, v.Start - theme.End)))
@@ -197,13 +189,8 @@ public sealed class FrameMatcher
                 continue;
             if (form.Agent is not null)
             {
-                foreach (var agent in s.Agents(form.Agent))
-                {
-                    if (agent.Start < n.End || agent.Start - n.End > MaxReach || form.NounToAgent?.IsMatch(s.Text.AsSpan(n.End, agent.Start - n.End)) != true)
-                        continue;
-                    into.Add(new FrameHit(n.Start, agent.End - n.Start, -1, null, ChainWord.None));
-                    break;
-                }
+                if (form.Agent.Match(s.Text, n.End) is { Success: true } agent)
+                    into.Add(new FrameHit(n.Start, agent.Index + agent.Length - n.Start, -1, null, ChainWord.None));
                 continue;
             }
             if (ThemeAfter(form, s, n.End, nounGap) is not { } theme)
@@ -218,20 +205,17 @@ public sealed class FrameMatcher
     {
         if (form.Agent is null)
             return;
-        foreach (var v in s.Verbs)
+        foreach (var v in s.VerbsOf(form))
         {
-            if (!Fits(form, v))
+            if (!Fits(form, v) || form.Agent.Match(s.Text, v.Start) is not { Success: true } agent)
                 continue;
-            foreach (var agent in s.Agents(form.Agent))
-            {
-                if (agent.End > v.Start || v.Start - agent.End > 3 || !compoundJoin.IsMatch(s.Text.AsSpan(agent.End, v.Start - agent.End)))
-                    continue;
-                if (ThemeAfter(form, s, v.End, compoundToTheme) is { } theme)
-                    into.Add(new FrameHit(agent.Start, theme.End - agent.Start, -1, null, ChainWord.None));
-                break;
-            }
+            if (ThemeAfter(form, s, v.End, compoundToTheme) is { } theme)
+                into.Add(new FrameHit(agent.Index, theme.End - agent.Index, -1, null, ChainWord.None));
         }
     }
+
+    /// <summary>Whether the words between an argument and its verb group are a gap the rule set allows; mostly a space.</summary>
+    private bool GapFits(ReadOnlySpan<char> between) => between.IsWhiteSpace() ? between.Length > 0 : subjectGap.IsMatch(between);
 
     /// <summary>The first theme after <paramref name="from"/> whose gap from there matches <paramref name="gap"/> whole.</summary>
     private static ThemeAt? ThemeAfter(FrameForm form, FrameSentence s, int from, Regex gap)
@@ -359,7 +343,7 @@ public sealed class FrameSentence
 {
     private readonly IReadOnlyList<(int Start, int End)> quantities;
     private readonly Dictionary<ThemePattern, List<ThemeAt>> themes = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<Regex, List<(int Start, int End)>> agents = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IReadOnlySet<string>, List<VerbAt>> verbsOf = new(ReferenceEqualityComparer.Instance);
     private List<VerbAt>? verbs;
     private List<NounAt>? nouns;
     private List<WordAt>? permissions;
@@ -402,6 +386,14 @@ public sealed class FrameSentence
     public List<VerbAt> Verbs => verbs ??= ReadVerbs();
 
     public List<NounAt> Nouns => nouns ??= ReadNouns();
+
+    /// <summary>The verbs of a form's classes, in sentence order; forms of one frame share its class set, and the list.</summary>
+    public List<VerbAt> VerbsOf(FrameForm form)
+    {
+        if (!verbsOf.TryGetValue(form.Classes, out var list))
+            verbsOf[form.Classes] = list = Verbs.Where(v => form.Classes.Contains(v.Entry.Class)).ToList();
+        return list;
+    }
 
     public List<WordAt> Permissions => permissions ??= ReadPermissions();
 
@@ -515,14 +507,4 @@ public sealed class FrameSentence
         return found;
     }
 
-    public List<(int Start, int End)> Agents(Regex agent)
-    {
-        if (agents.TryGetValue(agent, out var found))
-            return found;
-        found = [];
-        for (var m = agent.Match(Text); m.Success; m = m.NextMatch())
-            found.Add((m.Index, m.Index + m.Length));
-        agents[agent] = found;
-        return found;
-    }
 }

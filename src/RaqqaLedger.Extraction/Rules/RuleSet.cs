@@ -56,7 +56,10 @@ public sealed record AttributionVocabulary(
 /// <param name="Window">How far back (characters, within the clause) cues and doubt are looked for.</param>
 /// <param name="Uncertainty">Hearsay or doubt just before a match ("could not confirm", "it is not clear how many"): no claim is made.</param>
 /// <param name="Retraction">What, right after a claim, says it was wrong ("… had left was wrong"): flips a yes/no claim, drops a number.</param>
-public sealed record NegationVocabulary(IReadOnlyList<string> Cues, IReadOnlyList<string> Denials, int Window, Regex? Uncertainty, Regex? Retraction);
+/// <param name="Conditions">Words that, right before a frame's first argument, make its clause a condition, not a report
+/// ("until the whole city is cleared"): no claim.</param>
+public sealed record NegationVocabulary(IReadOnlyList<string> Cues, IReadOnlyList<string> Denials, int Window, Regex? Uncertainty, Regex? Retraction,
+    IReadOnlyList<string> Conditions);
 
 /// <summary>A checked, compiled rule set: everything extraction needs, built once per published version.</summary>
 public sealed class RuleSet

@@ -263,7 +263,7 @@ public static partial class RuleSetCompiler
             AttributionOf(attribution, descriptors),
             new NegationVocabulary(negation.Cues, negation.Denials, negation.Window,
                 negation.Uncertainty is null ? null : Build(negation.Uncertainty, "negation.uncertainty"),
-                negation.Retraction is null ? null : Build(@"\G(?:" + negation.Retraction + ")", "negation.retraction")),
+                negation.Retraction is null ? null : Build(@"\G(?:" + negation.Retraction + ")", "negation.retraction"), negation.Conditions),
             status, frames.Matcher(MatchTimeout));
     }
 

@@ -125,6 +125,7 @@ public sealed class NegationDocument
 {
     public List<string> Cues { get; set; } = [];
     public List<string> Denials { get; set; } = [];
+    public List<string> Conditions { get; set; } = [];
     public int Window { get; set; } = 30;
     public string? Uncertainty { get; set; }
     public string? Retraction { get; set; }
