@@ -14,6 +14,9 @@ public static class LanguageDetector
     /// <summary>Fewer distinct function words than this and the text is too short to judge.</summary>
     private const int MinimumEvidence = 6;
 
+    /// <summary>Enough function words to judge by: an article's first few paragraphs decide, the rest are not read.</summary>
+    private const int EnoughEvidence = 40;
+
     public static string Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -32,9 +35,15 @@ public static class LanguageDetector
 
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         var evidence = 0;
-        foreach (var word in Words(text))
+        var lookup = FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i < text.Length && evidence < EnoughEvidence; i++)
         {
-            if (!FunctionWords.TryGetValue(word, out var languages))
+            if (!char.IsLetter(text[i]) || (i > 0 && char.IsLetter(text[i - 1])))
+                continue;
+            var end = i;
+            while (end < text.Length && (char.IsLetter(text[end]) || text[end] == '\''))
+                end++;
+            if (!lookup.TryGetValue(text.AsSpan(i, end - i), out var languages))
                 continue;
             evidence++;
             foreach (var language in languages)
@@ -89,22 +98,6 @@ public static class LanguageDetector
         return (latin, others);
     }
 
-    private static IEnumerable<string> Words(string text)
-    {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var letter = i < text.Length && (char.IsLetter(text[i]) || text[i] == '\'');
-            if (letter && start < 0)
-                start = i;
-            else if (!letter && start >= 0)
-            {
-                yield return text[start..i].ToLowerInvariant();
-                start = -1;
-            }
-        }
-    }
-
     /// <summary>The commonest short words of each language; a word shared by several counts for each.</summary>
     private static readonly Dictionary<string, string[]> FunctionWords = Build(new Dictionary<string, string>
     {
@@ -131,6 +124,6 @@ public static class LanguageDetector
                 languages.Add(language);
             }
         }
-        return byWord.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        return byWord.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -162,3 +162,35 @@ public class FrameCompileTests
         Assert.Equal(["""{"approx":275}""", """{"exact":100}""", """{"exact":50}"""], extractor.Extract(article).Select(c => c.Value.ToJson()));
     }
 }
+
+/// <summary>The README's example of adding a topic as a frame does what the README says.</summary>
+public class ReadmeFrameExampleTests
+{
+    private const string ConvoyTopic = """
+
+          - id: convoy.left
+            kind: yesno
+            description: whether a convoy left Raqqa under the deal
+            cue: 'convoy'
+            frames:
+              - id: cl.convoy-left-frame
+                verbs: [leave]
+                theme: '\bconvoys?\b'
+                value: true
+                planned: false
+
+        """;
+
+    [Fact]
+    public void TheConvoyFrame_ReadsEveryFormTheReadmeLists_AndNotAPlan()
+    {
+        var extractor = new ClaimExtractor(RuleSetCompiler.Compile(DefaultRules.Content + ConvoyTopic, "convoy.yaml"));
+        var article = Extract.Article("Raqqa\n\nThe convoy left on Sunday. A second convoy was allowed to leave. Officials watched the departure of the convoy. " +
+            "No convoys have pulled out since. Another convoy would leave later.");
+
+        var claims = extractor.Extract(article).Where(c => c.Topic == "convoy.left").ToList();
+
+        Assert.Equal(["true", "true", "true", "false"], claims.Select(c => c.Value.ToJson()));
+        Assert.All(claims, c => Assert.Equal("cl.convoy-left-frame", c.RuleId));
+    }
+}
