@@ -34,13 +34,15 @@ public class EvalTests
     /// the strict scoring (the claim must come from the gold quote's sentence):
     /// heldout 0.96 / 0.89 / 0.87; heldout2 0.96 / 0.81 / 0.87; heldout3 0.91 / 0.90 / 0.95 (sets 1-3
     /// predate the convention that vague amounts are claims, so those count as spurious there);
-    /// heldout4 0.99 / 0.84 / 0.79 after tuning on it (0.92 / 0.41 / 0.67 blind); heldout5, never tuned on: see the README.
+    /// heldout4 0.98 / 0.84 / 0.84 after tuning on it (0.92 / 0.41 / 0.67 blind); heldout5, never tuned on,
+    /// 0.94 / 0.76 / 0.84 (0.99 / 0.54 / 0.76 under the rules before frames).
     /// </summary>
     [Theory]
     [InlineData("heldout", 0.90, 0.84, 0.82)]
     [InlineData("heldout2", 0.90, 0.76, 0.82)]
     [InlineData("heldout3", 0.86, 0.85, 0.90)]
-    [InlineData("heldout4", 0.94, 0.79, 0.74)]
+    [InlineData("heldout4", 0.94, 0.79, 0.79)]
+    [InlineData("heldout5", 0.90, 0.71, 0.79)]
     public async Task HeldOutArticles_ScoreAboveTheFloor(string set, double minPrecision, double minRecall, double minAttribution)
     {
         var heldOut = Path.Combine(Fixtures, set);
