@@ -171,6 +171,7 @@ public sealed partial class ClaimExtractor
         for (var i = 0; i < topics.Length; i++)
             topics[i] = [];
         var starts = sentences.Select(x => x.Start).ToArray();
+        var sentencesByCue = new Dictionary<Regex, List<int>>(ReferenceEqualityComparer.Instance);
         foreach (var topic in rules.Topics)
         {
             if (topic.Cue is null)
@@ -179,18 +180,29 @@ public sealed partial class ClaimExtractor
                     list.Add(topic);
                 continue;
             }
-            var last = -1;
-            for (var m = topic.Cue.Match(text); m.Success; m = m.NextMatch())
-            {
-                var i = Array.BinarySearch(starts, m.Index);
-                i = i >= 0 ? i : ~i - 1;
-                if (i < 0 || i == last || m.Index + m.Length > sentences[i].End)
-                    continue;
+            if (!sentencesByCue.TryGetValue(topic.Cue, out var cued))
+                sentencesByCue[topic.Cue] = cued = SentencesWith(topic.Cue, text, sentences, starts);
+            foreach (var i in cued)
                 topics[i].Add(topic);
-                last = i;
-            }
         }
         return topics;
+    }
+
+    /// <summary>The sentences a cue occurs in, each once, in order.</summary>
+    private static List<int> SentencesWith(Regex cue, string text, List<Sentence> sentences, int[] starts)
+    {
+        var found = new List<int>();
+        var last = -1;
+        for (var m = cue.Match(text); m.Success; m = m.NextMatch())
+        {
+            var i = Array.BinarySearch(starts, m.Index);
+            i = i >= 0 ? i : ~i - 1;
+            if (i < 0 || i == last || m.Index + m.Length > sentences[i].End)
+                continue;
+            found.Add(i);
+            last = i;
+        }
+        return found;
     }
 
     /// <summary>Every quantity in the sentence, found once and shared by all number rules.</summary>

@@ -37,14 +37,14 @@ public sealed partial class SpeakerFinder
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
 
-    private readonly Regex subjectBefore;
-    private readonly Regex subjectAfter;
+    private readonly ShapePatterns subjectBefore;
+    private readonly ShapePatterns subjectAfter;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> verbWords;
-    private readonly Regex introduced;
-    private readonly Regex ownerBefore;
-    private readonly Regex byAfter;
-    private readonly Regex subjectFirst;
-    private readonly Regex speakerColon;
+    private readonly ShapePatterns introduced;
+    private readonly ShapePatterns ownerBefore;
+    private readonly ShapePatterns byAfter;
+    private readonly ShapePatterns subjectFirst;
+    private readonly ShapePatterns speakerColon;
     private readonly Dictionary<string, SpeakerEntry> aliases = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Alias, SpeakerEntry Speaker)> aliasesLongestFirst;
     private readonly HashSet<string> pronouns;
@@ -66,7 +66,7 @@ public sealed partial class SpeakerFinder
     private readonly Regex roleTail;
     private readonly Regex headsVerb;
     private readonly Regex personBeforeComma;
-    private readonly Regex trailingLabel;
+    private readonly ShapePatterns trailingLabel;
     private readonly List<(string Alias, SpeakerEntry Speaker)> organisationsLongestFirst;
 
     public SpeakerFinder(RuleSet rules)
@@ -106,33 +106,49 @@ public sealed partial class SpeakerFinder
         roleWords = new HashSet<string>(vocabulary.Roles.SelectMany(r => new[] { r, Plural(r) }), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         organisationsLongestFirst = [.. aliasesLongestFirst.Where(a => a.Speaker.Kind == "organisation")];
 
-        var aliasPattern = string.Join('|', aliasesLongestFirst.Select(a => AliasPattern(a.Alias)));
         var anaphorPattern = string.Join('|', rules.Attribution.Anaphors.OrderByDescending(a => a.Length).Select(a => Regex.Escape(a).Replace(@"\ ", @"\s+")));
         var pronounPattern = string.Join('|', rules.Attribution.Pronouns.Select(Regex.Escape));
         // A role phrase: "a spokesman for the U.S.-backed militia", "the head of the Observatory", "SDF field commanders".
         var rolePhrase = $@"(?:(?:the|a|an|one|another|two|several)\s+)?(?:[\w.’'-]+\s+){{0,3}}?(?:{roles})(?:\s+(?:of|for|at|with|in)\s+(?:the\s+)?[^,;:.""“”()]{{1,60}}?(?=\s*(?:[,;:.(]|$|\s+(?:said|says|told|tells|added|adds|has|had|was|is))))?";
-        // Kept small on purpose: a compiled regex past ~40 KB of code runs several times slower.
-        var named = $@"(?:(?:(?:the|a|an|one)\s+)?(?:{Or(aliasPattern)})|{rules.Attribution.Descriptors}){personAfter}|{Or(anaphorPattern)}|(?:the\s+)?{personName}|{rolePhrase}|(?:(?:the|a|an)\s+)?{Acronym}|{Surname}";
-        var anyone = named + (pronounPattern.Length > 0 ? $@"|\b(?:{pronounPattern})" : "");
+        // The shapes a mention can take, in the order they are tried: an alias (as a tree of characters, see
+        // AliasAlternation: forwards for patterns read left to right from a keyword, backwards for those read
+        // right to left) or a descriptor, either with a name after it; then a word pointing back, a name, a
+        // role phrase, initials, a lone surname and, before a verb only, a pronoun.
+        string[] Shapes(bool rightToLeft, bool pronouns)
+        {
+            var aliasPattern = AliasAlternation.Build(aliasesLongestFirst.Select(a => a.Alias), rightToLeft, IsShortCapitals);
+            string[] shapes =
+            [
+                $@"(?:(?:(?:the|a|an|one)\s+)?(?:{aliasPattern})(?![\w-])|{rules.Attribution.Descriptors}){personAfter}",
+                $@"{Or(anaphorPattern)}|(?:the\s+)?{personName}|{rolePhrase}|(?:(?:the|a|an)\s+)?{Acronym}|{Surname}"
+                    + (pronouns && pronounPattern.Length > 0 ? $@"|\b(?:{pronounPattern})" : ""),
+            ];
+            return shapes;
+        }
+        var named = Shapes(rightToLeft: false, pronouns: false);
+        var namedBackwards = Shapes(rightToLeft: true, pronouns: false);
+        var anyone = Shapes(rightToLeft: true, pronouns: true);
         var adverbs = $@"(?:(?:{Alternation(vocabulary.Adverbs)}|on\s+[A-Z]\w+|[a-z]+ly)\s+)*";
 
         const RegexOptions backwards = Options | RegexOptions.RightToLeft;
         var timeout = RuleSetCompiler.MatchTimeout;
+        ShapePatterns Each(string[] shapes, string pattern, RegexOptions options) =>
+            new([.. shapes.Select(shape => new Regex(pattern.Replace("{m}", shape, StringComparison.Ordinal), options, timeout))]);
         // Every form is anchored at a cheap keyword (a verb, "according to", "statement") and tried
         // once there, backwards or forwards, instead of scanning each sentence for every kind of name.
         verbWords = new HashSet<string>(rules.Attribution.Verbs, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        subjectBefore = new Regex($@"\b(?<m>{anyone})(?:\s*\([^)]{{1,30}}\))?(?<app>\s*,\s*[^,""“”]{{1,200}}?,|{modifier})?\s+{adverbs}\G", backwards, timeout);
+        subjectBefore = Each(anyone, $@"\b(?<m>{{m}})(?:\s*\([^)]{{1,30}}\))?(?<app>\s*,\s*[^,""“”]{{1,200}}?,|{modifier})?\s+{adverbs}\G", backwards);
         // "said Omar Alloush," but not "said the SDF controlled …": the name must end the clause.
-        subjectAfter = new Regex($@"\G\s+(?:(?:on|late\s+on|earlier\s+on)\s+[A-Z]\w+\s+)?(?<m>{named})(?=\s*(?:[,.;:(]|$)|\s+(?:on|in|at|late|earlier|last|told|to)\b)", Options, timeout);
-        introduced = new Regex($@"\G\s+(?:figures\s+from\s+)?(?<m>{named})", Options, timeout);
-        ownerBefore = new Regex($@"\b(?<m>{named})(?:'s|’s)?\s+\G", backwards, timeout);
-        byAfter = new Regex($@"\G\s+(?:released\s+|issued\s+|published\s+|put\s+out\s+)?(?:by|from)\s+(?<m>{named})", Options, timeout);
+        subjectAfter = Each(named, @"\G\s+(?:(?:on|late\s+on|earlier\s+on)\s+[A-Z]\w+\s+)?(?<m>{m})(?=\s*(?:[,.;:(]|$)|\s+(?:on|in|at|late|earlier|last|told|to)\b)", Options);
+        introduced = Each(named, @"\G\s+(?:figures\s+from\s+)?(?<m>{m})", Options);
+        ownerBefore = Each(namedBackwards, @"\b(?<m>{m})(?:'s|’s)?\s+\G", backwards);
+        byAfter = Each(named, @"\G\s+(?:released\s+|issued\s+|published\s+|put\s+out\s+)?(?:by|from)\s+(?<m>{m})", Options);
         // The last resort: a sentence that opens with a speaker and attributes later on
         // ("Activists inside the city gave a different account, saying …").
-        speakerColon = new Regex($@"\G(?<m>{named})\s*:\s", Options, timeout);
+        speakerColon = Each(named, @"\G(?<m>{m})\s*:\s", Options);
         // A headline's source after a colon or dash at its end: "Foreign fighters left Raqqa: official".
-        trailingLabel = new Regex($@"\G(?<m>{named})\s*[.!]?$", Options, timeout);
-        subjectFirst = new Regex($@"\G(?:[A-Z][\w'’ -]{{0,30}},\s+)?(?<m>{named})(?:\s*\([^)]{{1,30}}\))?", Options, timeout);
+        trailingLabel = Each(named, @"\G(?<m>{m})\s*[.!]?$", Options);
+        subjectFirst = Each(named, @"\G(?:[A-Z][\w'’ -]{0,30},\s+)?(?<m>{m})(?:\s*\([^)]{1,30}\))?", Options);
 
         // Reading an article's roles, each tried only where a role noun (or "who heads") stands: "SDF
         // spokesman Mostafa Bali", "Omar Alloush, a senior member of the Raqqa Civil Council,", "Rami
@@ -143,6 +159,26 @@ public sealed partial class SpeakerFinder
         roleTail = new Regex(@"\G(?<post>[^,;.()""“”]{0,60}?)(?:\s*\([^)]{1,30}\))?(?=\s*(?:[,;.]|$)|\s+(?:said|says|told|tells|added|adds|has|had|was|is)\b)", Options, timeout);
         headsVerb = new Regex(@"\bwho\s+(?:heads|headed|leads|led|runs|ran|directs|chairs)\s+(?<org>[^,;.()""“”]{1,60})", Options, timeout);
         personBeforeComma = new Regex($@"(?<person>{personName})\s*,\s*\G", backwards, timeout);
+    }
+
+    /// <summary>
+    /// One pattern for each shape a mention can take, tried in order at one place. Together they match
+    /// what one alternation of every shape would, but each stays small enough for the JIT to optimise:
+    /// one compiled regex holding them all was left unoptimised and ran several times slower.
+    /// </summary>
+    private sealed class ShapePatterns(Regex[] patterns)
+    {
+        public Match Match(string text, int at)
+        {
+            var match = System.Text.RegularExpressions.Match.Empty;
+            foreach (var pattern in patterns)
+            {
+                match = pattern.Match(text, at);
+                if (match.Success)
+                    return match;
+            }
+            return match;
+        }
     }
 
     /// <summary>"spokesman" → "spokesmen", "official" → "officials", "head" → "heads".</summary>
@@ -260,12 +296,7 @@ public sealed partial class SpeakerFinder
     private static string Or(string alternatives) => alternatives.Length == 0 ? "(?!)" : alternatives;
 
     /// <summary>Short all-capital aliases (UN, SDF, CJTF) match case-sensitively, so "un" in text is not the UN.</summary>
-    private static string AliasPattern(string alias)
-    {
-        var escaped = Regex.Escape(alias).Replace(@"\ ", @"\s+");
-        var shortCapitals = alias.Length <= 6 && alias.All(c => char.IsUpper(c) || c is '.' or '-');
-        return (shortCapitals ? $"(?-i:{escaped})" : escaped) + @"(?![\w-])";
-    }
+    private static bool IsShortCapitals(string alias) => alias.Length <= 6 && alias.All(c => char.IsUpper(c) || c is '.' or '-');
 
     /// <summary>Every attribution in the sentence, left to right, resolved against and recorded in <paramref name="memory"/>.</summary>
     /// <param name="hasVerb">Whether the sentence has an attribution verb at all (so an opening subject could be the speaker).</param>
@@ -315,7 +346,7 @@ public sealed partial class SpeakerFinder
         }
         // "Coalition: about 100 IS fighters still inside" — a speaker and a colon open the sentence.
         var colon = sentence.IndexOf(':');
-        if (found.Count == 0 && colon is > 1 and < 40 && speakerColon.Match(sentence) is { Success: true } label)
+        if (found.Count == 0 && colon is > 1 and < 40 && speakerColon.Match(sentence, 0) is { Success: true } label)
             Add(found, label.Groups["m"], 0, label.Index + label.Length, memory);
         // "Foreign fighters left Raqqa: official" — a headline's source after a colon or dash at its end.
         if (found.Count == 0 && LabelStart(sentence) is var labelAt && labelAt > 0 && trailingLabel.Match(sentence, labelAt) is { Success: true } tail)
@@ -384,7 +415,7 @@ public sealed partial class SpeakerFinder
     /// </summary>
     public SpeakerMention? FindOpeningSubject(string sentence, SpeakerMemory memory)
     {
-        if (subjectFirst.Match(sentence) is not { Success: true } subject)
+        if (subjectFirst.Match(sentence, 0) is not { Success: true } subject)
             return null;
         var end = subject.Index + subject.Length;
         var verb = Keywords(sentence).FirstOrDefault(k => k.Kind == KeywordKind.Verb && k.Index >= end);

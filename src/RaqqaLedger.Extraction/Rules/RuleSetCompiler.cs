@@ -185,6 +185,7 @@ public static partial class RuleSetCompiler
         var topics = new List<CompiledTopic>();
         var topicIds = new HashSet<string>(StringComparer.Ordinal);
         var ruleIds = new HashSet<string>(StringComparer.Ordinal);
+        var cues = new Dictionary<string, Regex>(StringComparer.Ordinal);
         foreach (var (topic, index) in document.Topics.Select((t, i) => (t, i)))
         {
             var where = $"topic #{index + 1}";
@@ -225,7 +226,10 @@ public static partial class RuleSetCompiler
                 }
             }
             // No cue: every sentence is tried (a count topic's rules still run only around quantities).
-            var cue = topic.Cue is null ? null : Build(topic.Cue, where + " cue");
+            // Topics of one subject share a cue ("fighter|militant|…"): one regex, so the text is scanned for it once.
+            Regex? cue = null;
+            if (topic.Cue is not null && !cues.TryGetValue(topic.Cue, out cue))
+                cues[topic.Cue] = cue = Build(topic.Cue, where + " cue");
             topics.Add(new CompiledTopic(topic.Id, kind, topic.Description ?? "", cue, rules));
         }
 
