@@ -33,7 +33,15 @@ builder.Services.AddOpenApi(o => o.AddOperationTransformer<RequestBodies>());
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
 
 var app = builder.Build();
-app.Services.GetRequiredService<ApiKeys>(); // a generated key is made and printed at start, not at the first write
+try
+{
+    app.Services.GetRequiredService<ApiKeys>(); // a generated key is made and printed at start, not at the first write
+}
+catch (LedgerStartException e)
+{
+    await Console.Error.WriteLineAsync($"raqqa-ledger-api: {e.Message}");
+    return 1;
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

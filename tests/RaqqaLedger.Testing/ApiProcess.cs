@@ -47,7 +47,7 @@ public sealed class ApiProcess : IAsyncDisposable
         var dotnet = DotnetHost();
         for (var attempt = 1; ; attempt++)
         {
-            var api = Start(dotnet, dll, FreePort(), store, settings);
+            var api = Start(dotnet, dll, FreePort(), store, settings, shellSetup: null);
             try
             {
                 await api.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120), cancellationToken);
@@ -65,18 +65,47 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    private static ApiProcess Start(string dotnet, string dll, int port, string? store, IReadOnlyDictionary<string, string>? settings)
+    /// <summary>
+    /// Starts the API and waits for it to exit, for a start that must fail: its exit code and output, or
+    /// null for the code when it was still running after <paramref name="timeout"/> (it is then killed).
+    /// </summary>
+    /// <param name="shellSetup">Run by bash before the API, e.g. "ulimit -f 0" for a disk that takes no more bytes.</param>
+    public static async Task<(int? ExitCode, string Output, string Directory)> RunToExitAsync(IReadOnlyDictionary<string, string> settings,
+        string? shellSetup, TimeSpan timeout, CancellationToken cancellationToken, string? directory = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "raqqa-api-process", Guid.NewGuid().ToString("N"));
+        var dll = Path.Combine(AppContext.BaseDirectory, "raqqa-ledger-api.dll");
+        var api = Start(DotnetHost(), dll, FreePort(), store: null, settings, shellSetup, directory);
+        try
+        {
+            await api.process.WaitForExitAsync(cancellationToken).WaitAsync(timeout, cancellationToken);
+            await api.process.WaitForExitAsync(cancellationToken); // and its output read to the end
+            return (api.process.ExitCode, api.Output, api.directory);
+        }
+        catch (TimeoutException)
+        {
+            api.process.Kill(entireProcessTree: true);
+            return (null, api.Output, api.directory);
+        }
+    }
+
+    private static ApiProcess Start(string dotnet, string dll, int port, string? store, IReadOnlyDictionary<string, string>? settings,
+        string? shellSetup, string? directory = null)
+    {
+        directory ??= Path.Combine(Path.GetTempPath(), "raqqa-api-process", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo(dotnet)
+        var start = new ProcessStartInfo(shellSetup is null ? dotnet : "bash")
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (shellSetup is not null)
+        {
+            foreach (var argument in new[] { "-c", shellSetup + "; exec \"$@\"", "bash", dotnet })
+                start.ArgumentList.Add(argument);
+        }
         foreach (var argument in new[] { dll, "--urls", baseAddress.ToString().TrimEnd('/') })
             start.ArgumentList.Add(argument);
         start.Environment["Raqqa__Store"] = store ?? $"sqlite:{Path.Combine(directory, "ledger.db")}";
