@@ -359,9 +359,15 @@ public abstract partial class LedgerApiContract : IAsyncLifetime
 public sealed class SqliteApiTests : LedgerApiContract
 {
     protected override string NewStore() => LedgerApiFactory.TempSqlite();
+
+    protected override Task ExecuteOnStoreAsync(string sqlite, string postgres) => LogGuards.ExecuteSqliteAsync(Factory.Store["sqlite:".Length..], sqlite);
 }
 
 public sealed class PostgresApiTests(PostgresCluster cluster) : LedgerApiContract
 {
-    protected override string NewStore() => $"{cluster.ConnectionString};Schema={PostgresCluster.NewSchema()}";
+    private readonly string schema = PostgresCluster.NewSchema();
+
+    protected override string NewStore() => $"{cluster.ConnectionString};Schema={schema}";
+
+    protected override Task ExecuteOnStoreAsync(string sqlite, string postgres) => cluster.ExecuteAsync($"SET search_path TO {schema};\n{postgres}");
 }

@@ -46,7 +46,6 @@ public sealed class ArticleHandlers(LedgerHost ledger) :
         var submission = request.Json ? ArticleInput.FromEnvelope("api", request.Body) : ArticleInput.FromText("api", request.Body);
         var metadata = new EventMetadata(Guid.NewGuid().ToString("N"), null, request.Actor);
         var report = await new ArticleIngestion(ledger.Store, Domain.Articles.ArticleReadingOptions.Default).IngestAsync([submission], metadata, cancellationToken);
-        await ledger.CatchUpAsync(cancellationToken);
         var outcome = report.Articles.Single();
         var isNew = outcome.Status == IngestStatus.New;
         return new IngestResult(outcome.Article.ArticleId, isNew ? "new" : "present",

@@ -30,7 +30,6 @@ public sealed class RuleSetHandlers(LedgerHost ledger) :
         var content = ArticleInput.DecodeUtf8(request.Body, request.Source);
         var outcome = await RuleSetPublishing.PublishAsync(ledger.Store, content, request.Source,
             new EventMetadata(Guid.NewGuid().ToString("N"), null, request.Actor), cancellationToken);
-        await ledger.CatchUpAsync(cancellationToken);
         return outcome;
     }
 

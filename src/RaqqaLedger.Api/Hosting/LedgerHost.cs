@@ -34,8 +34,24 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, ILogger<LedgerHo
         following = FollowAsync(stopping.Token);
     }
 
-    /// <summary>Brings the projections to the head now: a write's own response then already shows in every view.</summary>
-    public Task CatchUpAsync(CancellationToken cancellationToken) => Views.Runner.CatchUpAsync(cancellationToken);
+    /// <summary>
+    /// Brings the projections to the head after a committed write, so its response already shows in every
+    /// view. False when they could not follow (a full disk, a lost connection): the write is stored all the
+    /// same, so that is logged and said in the answer, not answered as a failure; the follower catches up later.
+    /// </summary>
+    public async Task<bool> CatchUpAfterWriteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Views.Runner.CatchUpAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "a write was stored but the views could not follow it yet");
+            return false;
+        }
+    }
 
     private async Task IngestSeedsAsync(CancellationToken cancellationToken)
     {

@@ -13,8 +13,20 @@ public static class Writes
 {
     public const string RateLimitPolicy = "writes";
 
+    /// <summary>Set to "behind" on a write's answer when it is stored but the views could not show it yet.</summary>
+    public const string ViewsHeader = "Raqqa-Views";
+
     public static RouteHandlerBuilder Guard(RouteHandlerBuilder builder) => ApiKeys.Require(builder)
         .RequireRateLimiting(RateLimitPolicy)
+        .AddEndpointFilter(async (context, next) =>
+        {
+            var answer = await next(context);
+            // Once the write has committed, nothing after it may turn the answer into a failure.
+            var ledger = context.HttpContext.RequestServices.GetRequiredService<LedgerHost>();
+            if (!await ledger.CatchUpAfterWriteAsync(context.HttpContext.RequestAborted))
+                context.HttpContext.Response.Headers[ViewsHeader] = "behind";
+            return answer;
+        })
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     public static IServiceCollection AddWriteRateLimit(this IServiceCollection services) => services.AddRateLimiter(limiter =>
