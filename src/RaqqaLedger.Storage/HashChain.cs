@@ -138,7 +138,12 @@ public static class ChainVerifier
             checkedCount++;
         }
 
+        // Read after the walk: whatever the writer committed meanwhile is already under it, so a row
+        // beyond it was put there by someone else.
         var head = await store.ReadHeadAsync(cancellationToken);
+        if (expectedPosition - 1 > head.Position)
+            return new VerifyResult(false, head.Position, head.HashHex, checkedCount, head.Position + 1,
+                $"position {head.Position + 1} is past the recorded head (position {head.Position}): the ledger's writer did not write it");
         if (head.Position != expectedPosition - 1 || !head.Hash.AsSpan().SequenceEqual(previous))
             return Bad(Math.Min(head.Position, expectedPosition),
                 $"the recorded head (position {head.Position}) does not match the last event (position {expectedPosition - 1})");

@@ -254,6 +254,56 @@ public abstract class EventStoreContract : IAsyncLifetime
         Assert.Equal("thing-happened.v1", (await Store.ReadAllAsync(1, 1))[0].Type);
     }
 
+    /// <summary>A row as an intruder with database access would INSERT it, past the writer: here with a chained hash after <paramref name="previous"/>.</summary>
+    private string IntruderRowSql(long position, byte[] previous)
+    {
+        var id = Guid.NewGuid();
+        var at = HashChain.Truncate(Clock.GetUtcNow());
+        var hash = HashChain.Compute(previous, position, "intruder", 0, id, "thing-happened.v1", "{}", "{}", at);
+        return "INSERT INTO events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at, hash) "
+            + $"VALUES ({position}, 'intruder', 0, '{id:D}', 'thing-happened.v1', '{{}}', '{{}}', '{HashChain.FormatTime(at)}', {BytesSql(hash)})";
+    }
+
+    [Fact]
+    public async Task TheDatabase_RefusesARowInsertedPastTheHeadByAnyoneButTheWriter()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(2));
+        var head = await Store.ReadHeadAsync();
+
+        var insert = await Assert.ThrowsAnyAsync<Exception>(() => ExecuteSqlAsync(IntruderRowSql(3, head.Hash)));
+
+        Assert.Contains("append-only", insert.Message);
+        Assert.Equal(2, (await Store.ReadAllAsync(1, 10)).Count);
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(1)); // the writer itself still appends
+        Assert.True((await ChainVerifier.VerifyAsync(Store)).Ok);
+    }
+
+    [Fact]
+    public async Task ARowPastTheHead_WithTheGuardsRemoved_IsNotDeliveredToSubscribers_AndVerifyNamesIt()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(2));
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        await ExecuteSqlAsync(IntruderRowSql(3, (await Store.ReadHeadAsync()).Hash));
+
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        var delivered = new List<long>();
+        try
+        {
+            await foreach (var e in Store.SubscribeToAllAsync(afterPosition: 2, wait.Token))
+                delivered.Add(e.Position);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        var result = await ChainVerifier.VerifyAsync(Store);
+
+        Assert.Empty(delivered); // not the writer's: a subscriber waits for the next commit instead
+        Assert.False(result.Ok);
+        Assert.Equal(3, result.FirstBadPosition);
+        Assert.Equal(2, result.HeadPosition);
+        Assert.Contains("past the recorded head", result.Problem);
+    }
+
     [Fact]
     public async Task Verify_AfterAPayloadIsEditedWithTheGuardsRemoved_NamesThatPosition()
     {

@@ -5,9 +5,10 @@ namespace RaqqaLedger.Testing;
 /// <summary>The log's database guards, for tests that drop them to tamper with the log as an intruder could.</summary>
 public static class LogGuards
 {
-    public const string RemoveSqlite = "DROP TRIGGER events_refuse_update; DROP TRIGGER events_refuse_delete;";
+    public const string RemoveSqlite = "DROP TRIGGER events_refuse_update; DROP TRIGGER events_refuse_delete; DROP TRIGGER events_refuse_insert;";
 
-    public const string RemovePostgres = "DROP TRIGGER events_refuse_change ON events; DROP TRIGGER events_refuse_truncate ON events;";
+    public const string RemovePostgres =
+        "DROP TRIGGER events_refuse_change ON events; DROP TRIGGER events_refuse_truncate ON events; DROP TRIGGER events_refuse_insert ON events;";
 
     /// <summary>Runs SQL on a SQLite log file directly, past the store, on a connection of its own.</summary>
     public static async Task ExecuteSqliteAsync(string path, string sql)

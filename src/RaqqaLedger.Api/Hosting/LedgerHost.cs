@@ -31,7 +31,8 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, ILogger<LedgerHo
             await IngestSeedsAsync(cancellationToken);
         await views.Runner.CatchUpAsync(cancellationToken);
         stopping = new CancellationTokenSource();
-        following = FollowAsync(stopping.Token);
+        // On a thread of its own: the start returns (and the API listens) whatever the follower meets.
+        following = Task.Run(() => FollowAsync(stopping.Token), CancellationToken.None);
     }
 
     /// <summary>

@@ -98,12 +98,15 @@ public abstract class GroupCommitEventStore : IEventStore
         while (!cancellationToken.IsCancellationRequested)
         {
             var nextCommit = committed.NextCommit;
-            var page = await ReadAllAsync(next, pageSize, cancellationToken);
+            // Only what the writer committed, up to the recorded head: a row past it is not the log's
+            // (verify names it), and handing it out would wake the subscriber again and again.
+            var head = (await ReadHeadAsync(cancellationToken)).Position;
+            IReadOnlyList<RecordedEvent> page = head < next ? [] : await ReadAllAsync(next, (int)Math.Min(pageSize, head - next + 1), cancellationToken);
             foreach (var e in page)
                 yield return e;
             if (page.Count > 0)
                 next = page[^1].Position + 1;
-            if (page.Count == pageSize)
+            if (page.Count > 0 && page[^1].Position < head)
                 continue;
             // Caught up: wake on a commit here, or poll for commits made by other processes.
             try

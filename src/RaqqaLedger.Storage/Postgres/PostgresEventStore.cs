@@ -204,6 +204,13 @@ public sealed class PostgresEventStore : GroupCommitEventStore
 
         public async Task CommitAsync(IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
         {
+            // The head moves first: the log's insert guard takes no row past the recorded head.
+            await using (var head = new NpgsqlCommand("UPDATE ledger_head SET position = $1, hash = $2 WHERE id = 1", connection, tx))
+            {
+                head.Parameters.AddWithValue(events[^1].Position);
+                head.Parameters.AddWithValue(events[^1].Hash);
+                await head.ExecuteNonQueryAsync(cancellationToken);
+            }
             // Binary COPY: the fastest way PostgreSQL takes rows, one round trip for the whole batch.
             await using (var import = await connection.BeginBinaryImportAsync($"COPY events ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
             {
@@ -221,12 +228,6 @@ public sealed class PostgresEventStore : GroupCommitEventStore
                     await import.WriteAsync(e.Hash, NpgsqlDbType.Bytea, cancellationToken);
                 }
                 await import.CompleteAsync(cancellationToken);
-            }
-            await using (var head = new NpgsqlCommand("UPDATE ledger_head SET position = $1, hash = $2 WHERE id = 1", connection, tx))
-            {
-                head.Parameters.AddWithValue(events[^1].Position);
-                head.Parameters.AddWithValue(events[^1].Hash);
-                await head.ExecuteNonQueryAsync(cancellationToken);
             }
             await tx.CommitAsync(cancellationToken);
         }

@@ -299,9 +299,10 @@ public sealed class SqliteEventStore : GroupCommitEventStore
 
         public async Task CommitAsync(IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
         {
+            // The head moves first: the log's insert guard takes no row past the recorded head.
+            await statements.UpdateHeadAsync(events[^1], cancellationToken);
             foreach (var e in events)
                 await statements.InsertAsync(e, cancellationToken);
-            await statements.UpdateHeadAsync(events[^1], cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
 
