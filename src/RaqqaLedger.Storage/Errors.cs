@@ -11,3 +11,14 @@ public sealed class WrongExpectedVersionException(string streamId, ExpectedVersi
 
 /// <summary>An append refused before it reached the database (bad stream id, type name or JSON).</summary>
 public sealed class InvalidAppendException(string message) : Exception(message);
+
+/// <summary>
+/// A stored row the log cannot read as an event: a field holds what no writer wrote (an id that is not a
+/// UUID, a commit time in another form, a hash that is not 32 bytes). Names the position and the field.
+/// </summary>
+public sealed class DamagedEventException(long position, string field, string problem)
+    : Exception($"position {position}: {field} is damaged: {problem}")
+{
+    public long Position { get; } = position;
+    public string Field { get; } = field;
+}

@@ -118,24 +118,64 @@ public static class ChainVerifier
         VerifyResult Bad(long position, string problem) =>
             new(false, expectedPosition - 1, Convert.ToHexStringLower(previous), checkedCount, position, problem);
 
-        await foreach (var e in store.ReadAllForwardAsync(1, 2000, cancellationToken))
+        string? Check(RecordedEvent e)
         {
             if (e.Position != expectedPosition)
-                return Bad(expectedPosition, e.Position > expectedPosition
+                return e.Position > expectedPosition
                     ? $"position {expectedPosition} is missing (next stored event is at {e.Position})"
-                    : $"position {e.Position} appears out of order after {expectedPosition - 1}");
+                    : $"position {e.Position} appears out of order after {expectedPosition - 1}";
             var recomputed = HashChain.Compute(previous, e);
             if (!recomputed.AsSpan().SequenceEqual(e.Hash))
-                return Bad(e.Position, "stored hash does not match the event's content and its predecessor");
+                return "stored hash does not match the event's content and its predecessor";
             var expectedVersion = streamVersions.TryGetValue(e.StreamId, out var last) ? last + 1 : 0;
             if (e.StreamVersion != expectedVersion)
-                return Bad(e.Position, $"stream '{e.StreamId}' jumps to version {e.StreamVersion}, expected {expectedVersion}");
+                return $"stream '{e.StreamId}' jumps to version {e.StreamVersion}, expected {expectedVersion}";
             streamVersions[e.StreamId] = e.StreamVersion;
             previous = recomputed;
             if (e.Position == digest?.Position)
                 atDigest = Convert.ToHexStringLower(recomputed);
             expectedPosition++;
             checkedCount++;
+            return null;
+        }
+
+        const int pageSize = 2000;
+        while (true)
+        {
+            IReadOnlyList<RecordedEvent> page;
+            try
+            {
+                page = await store.ReadAllAsync(expectedPosition, pageSize, cancellationToken);
+            }
+            catch (DamagedEventException damaged)
+            {
+                // A row that cannot be read: the rows before it in the page are checked one by one first,
+                // so the first bad position is still the first.
+                while (expectedPosition < damaged.Position)
+                {
+                    RecordedEvent one;
+                    try
+                    {
+                        one = (await store.ReadAllAsync(expectedPosition, 1, cancellationToken))[0];
+                    }
+                    catch (DamagedEventException)
+                    {
+                        break; // the damaged row itself, after a gap
+                    }
+                    if (Check(one) is { } earlier)
+                        return Bad(expectedPosition, earlier);
+                }
+                return expectedPosition < damaged.Position
+                    ? Bad(expectedPosition, $"position {expectedPosition} is missing (next stored event is at {damaged.Position})")
+                    : Bad(damaged.Position, damaged.Message);
+            }
+            foreach (var e in page)
+            {
+                if (Check(e) is { } problem)
+                    return Bad(expectedPosition, problem);
+            }
+            if (page.Count < pageSize)
+                break;
         }
 
         // Read after the walk: whatever the writer committed meanwhile is already under it, so a row

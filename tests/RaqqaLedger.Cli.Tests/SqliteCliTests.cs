@@ -33,6 +33,26 @@ public sealed class SqliteCliTests : LedgerCliContract
         Assert.Contains("first bad position 3", result.Error);
     }
 
+    /// <summary>Damage only a SQLite file can hold (its columns are text): PostgreSQL's uuid and timestamptz refuse it.</summary>
+    [Theory]
+    [InlineData("recorded_at", "'yesterday'")]
+    [InlineData("recorded_at", "'2017-10-15T02:27:00.1234567Z'")]
+    [InlineData("recorded_at", "'2017-10-15T02:27:00Z'")]
+    [InlineData("event_id", "'not-a-guid'")]
+    [InlineData("hash", "'0123456789abcdef0123456789abcdef'")]
+    public async Task Verify_OnAMalformedField_ExitsOne_NamingItsPositionAndField(string column, string value)
+    {
+        await Cli.RunAsync("ingest", CliRunner.Seeds);
+        await ExecuteSqlAsync($"{RemoveGuardsSql} UPDATE events SET {column} = {value} WHERE position = 3;");
+
+        var result = await Cli.RunAsync("verify");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("first bad position 3", result.Error);
+        Assert.Contains(column, result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
     [Fact]
     public async Task Ingest_WithABadArgument_CreatesNoDatabase()
     {

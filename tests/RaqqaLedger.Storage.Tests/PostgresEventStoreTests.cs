@@ -28,4 +28,19 @@ public sealed class PostgresEventStoreTests(PostgresCluster cluster) : EventStor
 
         Assert.Contains("append-only", error.Message);
     }
+
+    /// <summary>The damage verify names on SQLite (see SqliteEventStoreTests) cannot be stored here: the column types refuse it.</summary>
+    [Theory]
+    [InlineData("recorded_at", "'the fifteenth'")]
+    [InlineData("event_id", "'not-a-guid'")]
+    public async Task AMalformedField_IsRefusedByTheColumnsType(string column, string value)
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(3));
+        await ExecuteSqlAsync(RemoveGuardsSql);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ExecuteSqlAsync($"UPDATE events SET {column} = {value} WHERE position = 2"));
+
+        Assert.Contains("invalid input syntax", error.Message);
+        Assert.True((await ChainVerifier.VerifyAsync(Store)).Ok);
+    }
 }

@@ -17,6 +17,28 @@ public sealed class SqliteEventStoreTests : EventStoreContract
 
     protected override string BytesSql(byte[] bytes) => $"X'{Convert.ToHexString(bytes)}'";
 
+    /// <summary>Text columns can hold what the writer never wrote; verify names the first such row instead of failing to read it.</summary>
+    [Theory]
+    [InlineData("recorded_at", "'yesterday'")]
+    [InlineData("recorded_at", "'2017-10-15T02:27:00.1234567Z'")]
+    [InlineData("recorded_at", "'2017-10-15T02:27:00Z'")]
+    [InlineData("event_id", "'not-a-guid'")]
+    [InlineData("hash", "'0123456789abcdef0123456789abcdef'")]
+    public async Task Verify_OnAMalformedField_NamesItsPositionAndField(string column, string value)
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(5));
+        await ExecuteSqlAsync($"{RemoveGuardsSql} UPDATE events SET {column} = {value} WHERE position = 3;");
+
+        var result = await ChainVerifier.VerifyAsync(Store);
+
+        Assert.False(result.Ok);
+        Assert.Equal(3, result.FirstBadPosition);
+        Assert.Equal(2, result.HeadPosition);
+        Assert.Contains(column, result.Problem);
+        var read = await Assert.ThrowsAsync<DamagedEventException>(() => Store.ReadAllAsync(1, 10));
+        Assert.Equal(3, read.Position);
+    }
+
     [Fact]
     public async Task ALogWrittenBeforeTheJsonChecksWereDropped_IsMigratedWhole_AndStillVerifies()
     {

@@ -127,7 +127,8 @@ public sealed class SqliteEventStore : GroupCommitEventStore
         {
             var type = reader.GetString(1);
             // A TEXT column's bytes are its UTF-8 text, which is what the payload's JSON reader wants.
-            events.Add(new EventPayload(reader.GetInt64(0), names.GetValueOrDefault(type, type), reader.GetFieldValue<byte[]>(2), ParseRecordedAt(reader.GetString(3))));
+            var position = reader.GetInt64(0);
+            events.Add(new EventPayload(position, names.GetValueOrDefault(type, type), reader.GetFieldValue<byte[]>(2), ParseRecordedAt(position, reader.GetValue(3))));
         }
         return events;
     }
@@ -191,12 +192,24 @@ public sealed class SqliteEventStore : GroupCommitEventStore
         return new LogHead(reader.GetInt64(0), (byte[])reader.GetValue(1));
     }
 
-    private static RecordedEvent ReadEvent(SqliteDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.GetInt64(2), Guid.Parse(r.GetString(3)), r.GetString(4), r.GetString(5), r.GetString(6),
-        ParseRecordedAt(r.GetString(7)), (byte[])r.GetValue(8));
+    private static RecordedEvent ReadEvent(SqliteDataReader r)
+    {
+        var position = r.GetInt64(0);
+        return new(position, r.GetString(1), r.GetInt64(2), ParseEventId(position, r.GetValue(3)), r.GetString(4), r.GetString(5), r.GetString(6),
+            ParseRecordedAt(position, r.GetValue(7)), r.GetValue(8) as byte[] is { Length: HashChain.HashSize } hash ? hash
+                : throw new DamagedEventException(position, "hash", $"'{r.GetValue(8)}' is not {HashChain.HashSize} bytes"));
+    }
 
-    private static DateTimeOffset ParseRecordedAt(string text) =>
-        DateTimeOffset.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    // A SQLite column holds whatever was put in it: a damaged field is reported with its position, never
+    // as a bare FormatException that stops the reader (and verify) without saying where.
+    private static Guid ParseEventId(long position, object value) =>
+        value is string text && Guid.TryParseExact(text, "D", out var id) ? id
+            : throw new DamagedEventException(position, "event_id", $"'{value}' is not a UUID");
+
+    private static DateTimeOffset ParseRecordedAt(long position, object value) =>
+        value is string text && DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : throw new DamagedEventException(position, "recorded_at", $"'{value}' is not a UTC time with six digits of fraction (yyyy-MM-ddTHH:mm:ss.ffffffZ)");
 
     private static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? tx = null)
     {
