@@ -56,12 +56,13 @@ public sealed partial class ClaimExtractor
         if (SkipReason(article) is not null)
             return [];
         var skip = article.Boilerplate.Select(b => b.Line - 1).ToHashSet();
-        var sentences = SentenceSplitter.Split(article.Text, skip);
+        var visible = VisibleText.Of(article.Text);
+        var sentences = SentenceSplitter.Split(visible.Text, skip);
 
         // First every rule hit, which needs no speakers; then speakers, read sentence by sentence up
         // to the last sentence with a hit (attributions carry over: "he added" needs the sentences before).
-        var found = FindCandidates(article.Text, sentences);
-        var memory = new SpeakerMemory { Roles = speakers.ReadRoles(article.Text) };
+        var found = FindCandidates(visible.Text, sentences);
+        var memory = new SpeakerMemory { Roles = speakers.ReadRoles(visible.Text) };
         if (article.Dateline is { } dateline)
             memory.NotSpeakers.Add(dateline.Place.Split(',')[0].Trim());
         var claims = new List<ClaimExtracted>();
@@ -93,10 +94,10 @@ public sealed partial class ClaimExtractor
                     continue; // the same claim by the same speaker in the same words: a repeated headline, a reprinted paragraph
                 var ordinal = ordinals.GetValueOrDefault(topic.Id);
                 ordinals[topic.Id] = ordinal + 1;
+                var span = visible.StoredSpan(sentences[s].Start, sentences[s].Length);
                 claims.Add(new ClaimExtracted(
-                    ClaimIdOf(article.ArticleId, topic.Id, sentences[s].Start, ordinal),
-                    article.ArticleId, topic.Id, value, speaker, asWritten, text,
-                    new TextSpan(sentences[s].Start, sentences[s].Length), eventDate, rule.Id, rules.Version));
+                    ClaimIdOf(article.ArticleId, topic.Id, span.Start, ordinal),
+                    article.ArticleId, topic.Id, value, speaker, asWritten, text, span, eventDate, rule.Id, rules.Version));
             }
         }
         return claims;

@@ -58,6 +58,7 @@ public abstract partial class LedgerApiContract
         Article("text with NUL bytes", "text/plain", [.. Utf8("Raqqa"), 0x00, 0x01, .. Utf8("fighters")], BadRequest, "NUL"),
         Article("empty article", "text/plain", [], BadRequest, "empty"),
         Article("blank article", "text/plain", Utf8(" \n\t "), BadRequest, "empty"),
+        Article("invisible article", "text/plain", Utf8("\u200B\u200D\u2060\uFEFF \u202E\u2066\u2069\u200E"), BadRequest, "empty"),
         Article("text over the article length limit", "text/plain", Utf8(new string('x', 1_000_001)), BadRequest, "the limit is 1,000,000"),
         Article("body one byte over 1 MiB", "text/plain", Utf8(new string('x', 1024 * 1024 + 1)), HttpStatusCode.RequestEntityTooLarge, "limit"),
         Article("a 10 MB article", "text/plain", Utf8(new string('x', 10_000_000)), HttpStatusCode.RequestEntityTooLarge, "limit"),

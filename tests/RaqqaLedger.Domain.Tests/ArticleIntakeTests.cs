@@ -59,6 +59,8 @@ public class ArticleIntakeTests
     [Theory]
     [InlineData("", "empty")]
     [InlineData(" \n\t ", "empty")]
+    [InlineData("\u200B\u200C\u200D\u2060\uFEFF", "empty")]
+    [InlineData("\u202E\u202A\u2066\u2069\u200E\u200F \u061C", "empty")]
     [InlineData("text\0with nul", "NUL")]
     public void Ingest_RefusesTextThatIsNoArticle(string text, string expected)
     {

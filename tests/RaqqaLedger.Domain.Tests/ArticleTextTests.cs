@@ -16,6 +16,17 @@ public class ArticleTextTests
         Assert.Equal("Caf\u00E9", ArticleText.Normalize("Cafe\u0301"));
     }
 
+    [Theory]
+    [InlineData("Raqqa\u200B deal announced")]          // zero-width space
+    [InlineData("Raqqa deal \u200Dannounced\uFEFF")]   // zero-width joiner, byte-order mark
+    [InlineData("\u202ERaqqa deal\u202C announced")]   // right-to-left override and its pop
+    [InlineData("Raqqa\u2066 deal\u2069 announced\u200E")] // isolates, left-to-right mark
+    [InlineData("Raqqa de\u00ADal announced")]          // soft hyphen
+    public void IdOf_IgnoresInvisibleCharacters(string text)
+    {
+        Assert.Equal(ArticleText.IdOf("Raqqa deal announced"), ArticleText.IdOf(text));
+    }
+
     [Fact]
     public void IdOf_IgnoresLineEndingsAndWrapping_ButNotWords()
     {

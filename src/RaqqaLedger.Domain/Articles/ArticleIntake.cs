@@ -14,8 +14,8 @@ public static partial class ArticleIntake
     public static ArticleIngested Ingest(ArticleSubmission submission, ArticleReadingOptions options)
     {
         var text = submission.Text;
-        if (string.IsNullOrWhiteSpace(text))
-            throw new InvalidArticleException($"{submission.Source}: the article text is empty");
+        if (string.IsNullOrWhiteSpace(text) || ArticleText.Normalize(text).Length == 0)
+            throw new InvalidArticleException($"{submission.Source}: the article text is empty (or only white space and invisible characters)");
         if (text.Length > MaxTextLength)
             throw new InvalidArticleException($"{submission.Source}: the article text has {text.Length:N0} characters; the limit is {MaxTextLength:N0}");
         if (text.Contains('\0'))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,8 +11,9 @@ namespace RaqqaLedger.Domain.Articles;
 public static class ArticleText
 {
     /// <summary>
-    /// Unicode NFC, and every run of whitespace (spaces, tabs, line breaks, no-break spaces) made one
-    /// space, trimmed at both ends. Letters, digits, punctuation and quote styles are kept as they are.
+    /// Unicode NFC, invisible characters dropped (see <see cref="IsInvisible"/>), and every run of whitespace
+    /// (spaces, tabs, line breaks, no-break spaces) made one space, trimmed at both ends. Letters, digits,
+    /// punctuation and quote styles are kept as they are.
     /// </summary>
     public static string Normalize(string raw)
     {
@@ -20,6 +22,8 @@ public static class ArticleText
         var pendingSpace = false;
         foreach (var c in composed)
         {
+            if (IsInvisible(c))
+                continue;
             if (char.IsWhiteSpace(c))
             {
                 pendingSpace = builder.Length > 0;
@@ -34,6 +38,13 @@ public static class ArticleText
         }
         return builder.ToString();
     }
+
+    /// <summary>
+    /// A format character: zero-width spaces and joiners, the byte-order mark, the soft hyphen, and the
+    /// bidi marks, embeddings, overrides and isolates. They change neither what a reader sees nor what
+    /// an article says, so they count for neither its identity, nor whether it is blank, nor its claims.
+    /// </summary>
+    public static bool IsInvisible(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     /// <summary>64 lowercase hex characters.</summary>
     public static string IdOf(string raw) =>

@@ -1,0 +1,52 @@
+using RaqqaLedger.Domain.Articles;
+using RaqqaLedger.Domain.Claims;
+
+namespace RaqqaLedger.Extraction.Text;
+
+/// <summary>
+/// What the rules read: the stored text without its invisible characters (a zero-width space inside
+/// "fighters" must not hide the claim), and the way back from a place in it to the stored text, where
+/// claims' spans point. The stored text itself is never changed.
+/// </summary>
+internal sealed class VisibleText
+{
+    // Where each visible character stands in the stored text; null when nothing was dropped.
+    private readonly int[]? stored;
+
+    private VisibleText(string text, int[]? stored)
+    {
+        Text = text;
+        this.stored = stored;
+    }
+
+    public string Text { get; }
+
+    public static VisibleText Of(string stored)
+    {
+        if (!stored.Any(ArticleText.IsInvisible))
+            return new VisibleText(stored, null);
+        var visible = new System.Text.StringBuilder(stored.Length);
+        var at = new List<int>(stored.Length);
+        for (var i = 0; i < stored.Length; i++)
+        {
+            if (ArticleText.IsInvisible(stored[i]))
+                continue;
+            visible.Append(stored[i]);
+            at.Add(i);
+        }
+        return new VisibleText(visible.ToString(), [.. at]);
+    }
+
+    /// <summary>The stored offset of the visible character at <paramref name="index"/>.</summary>
+    public int StoredOffset(int index) =>
+        stored is null ? index
+        : index < stored.Length ? stored[index]
+        : stored.Length == 0 ? 0 : stored[^1] + 1;
+
+    /// <summary>A span of visible text as the span of stored text from its first character to its last.</summary>
+    public TextSpan StoredSpan(int start, int length)
+    {
+        var from = StoredOffset(start);
+        return length == 0 ? new TextSpan(from, 0) : new TextSpan(from, StoredOffset(start + length - 1) + 1 - from);
+    }
+}
