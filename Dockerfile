@@ -6,12 +6,16 @@ ARG DOTNET_RUNTIME_IMAGE
 FROM ${DOTNET_SDK_IMAGE} AS build
 WORKDIR /source
 COPY . .
-RUN dotnet publish src/RaqqaLedger.Api -c Release -o /app
+RUN dotnet publish src/RaqqaLedger.Api -c Release -o /app && mkdir -p /empty/data
 
 FROM ${DOTNET_RUNTIME_IMAGE}
 WORKDIR /app
 COPY --from=build /app .
 COPY seeds /app/seeds
+# The API runs as the image's unprivileged user (APP_UID, which Microsoft's .NET images define); it owns
+# only /app/data, where a generated key is kept (a named volume mounted there takes this ownership).
+COPY --from=build --chown=$APP_UID /empty/data /app/data
+USER $APP_UID
 ENV Raqqa__SeedsPath=/app/seeds \
     ASPNETCORE_URLS=http://0.0.0.0:8080
 EXPOSE 8080
