@@ -25,55 +25,72 @@ public static class AppendBenchmark
 
     private const string Metadata = "{\"correlationId\":\"bench\",\"causationId\":null,\"actor\":\"bench\",\"ruleSetVersion\":1}";
 
+    /// <summary>
+    /// Each engine at batches of 1, 100 and 1,000; SQLite both synced to disk at each commit (FULL, the
+    /// default) and not (NORMAL); and single appends from 32 writers at once, where group commit shares
+    /// one sync among the appends that wait together (its baseline: single INSERTs, one per transaction).
+    /// </summary>
     public static async Task<IReadOnlyList<AppendFigure>> RunAsync(string? postgres, bool quick, Action<string> progress)
     {
         var figures = new List<AppendFigure>();
         var rounds = quick ? 1 : 3;
-        foreach (var engine in postgres is null ? new[] { "sqlite" } : ["sqlite", "postgres"])
+        var cases = new List<(string Engine, int Batch, int Writers)>();
+        foreach (var engine in postgres is null ? new[] { "sqlite", "sqlite-normal" } : ["sqlite", "sqlite-normal", "postgres"])
         {
             foreach (var batch in new[] { 1, 100, 1000 })
+                cases.Add((engine, batch, 1));
+            if (engine != "postgres")
+                cases.Add((engine, 1, 32));
+        }
+        foreach (var (engine, batch, writers) in cases)
+        {
+            var events = batch == 1 ? (quick ? 2_000 : 5_000) : (quick ? 20_000 : 100_000);
+            var ledger = new List<double>();
+            var baseline = new List<double>();
+            for (var round = 0; round < rounds; round++)
             {
-                var events = batch == 1 ? (quick ? 2_000 : 5_000) : (quick ? 20_000 : 100_000);
-                var ledger = new List<double>();
-                var baseline = new List<double>();
-                for (var round = 0; round < rounds; round++)
-                {
-                    progress($"append {engine}, batches of {batch}: round {round + 1} of {rounds}");
-                    baseline.Add(engine == "sqlite" ? await SqliteBaselineAsync(batch, events) : await PostgresBaselineAsync(postgres!, batch, events));
-                    ledger.Add(await LedgerAsync(engine, postgres, batch, events));
-                }
-                var l = Stats.Median(ledger);
-                var b = Stats.Median(baseline);
-                figures.Add(new AppendFigure(engine, batch, Math.Round(l), Math.Round(b), Math.Round(l / b, 3), events));
+                progress($"append {engine}, batches of {batch}, {writers} writer(s): round {round + 1} of {rounds}");
+                baseline.Add(engine == "postgres" ? await PostgresBaselineAsync(postgres!, batch, events) : await SqliteBaselineAsync(batch, events, Sync(engine)));
+                ledger.Add(await LedgerAsync(engine, postgres, batch, events, writers));
             }
+            var l = Stats.Median(ledger);
+            var b = Stats.Median(baseline);
+            figures.Add(new AppendFigure(writers == 1 ? engine : $"{engine}, {writers} writers", batch, Math.Round(l), Math.Round(b), Math.Round(l / b, 3), events));
         }
         return figures;
     }
 
-    private static async Task<double> LedgerAsync(string engine, string? postgres, int batch, int events)
+    private static SqliteSync Sync(string engine) => engine == "sqlite-normal" ? SqliteSync.Normal : SqliteSync.Full;
+
+    private static async Task<double> LedgerAsync(string engine, string? postgres, int batch, int events, int writers)
     {
-        await using IEventStore store = engine == "sqlite"
-            ? await SqliteEventStore.OpenAsync(TempFile())
-            : await PostgresEventStore.OpenAsync(postgres!, $"b_{Guid.NewGuid():N}");
+        await using IEventStore store = engine == "postgres"
+            ? await PostgresEventStore.OpenAsync(postgres!, $"b_{Guid.NewGuid():N}")
+            : await SqliteEventStore.OpenAsync(TempFile(), sync: Sync(engine));
         var watch = Stopwatch.StartNew();
-        for (var start = 0; start < events; start += batch)
+        var next = -batch;
+        // Each writer takes the next batch until none is left; with one writer, in order.
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {
-            // Ten events per stream, as an article and its claims would be.
-            var count = Math.Min(batch, events - start);
-            var appends = new List<StreamAppend>();
-            for (var i = 0; i < count; i += 10)
-                appends.Add(new StreamAppend($"claims-{(start + i) / 10:D8}", ExpectedVersion.Any,
-                    [.. Enumerable.Range(0, Math.Min(10, count - i)).Select(_ => new NewEvent(Guid.NewGuid(), "claim-extracted.v1", Payload, Metadata))]));
-            await store.AppendAsync(appends);
-        }
+            for (var start = Interlocked.Add(ref next, batch); start < events; start = Interlocked.Add(ref next, batch))
+            {
+                // Ten events per stream, as an article and its claims would be.
+                var count = Math.Min(batch, events - start);
+                var appends = new List<StreamAppend>();
+                for (var i = 0; i < count; i += 10)
+                    appends.Add(new StreamAppend($"claims-{(start + i) / 10:D8}", ExpectedVersion.Any,
+                        [.. Enumerable.Range(0, Math.Min(10, count - i)).Select(_ => new NewEvent(Guid.NewGuid(), "claim-extracted.v1", Payload, Metadata))]));
+                await store.AppendAsync(appends);
+            }
+        })));
         return events / watch.Elapsed.TotalSeconds;
     }
 
-    private static async Task<double> SqliteBaselineAsync(int batch, int events)
+    private static async Task<double> SqliteBaselineAsync(int batch, int events, SqliteSync sync)
     {
         await using var connection = new SqliteConnection($"Data Source={TempFile()};Pooling=false");
         await connection.OpenAsync();
-        await Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        await Execute(connection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {(sync == SqliteSync.Full ? "FULL" : "NORMAL")};");
         await Execute(connection, "CREATE TABLE raw_events (position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, stream_version INTEGER NOT NULL, event_id TEXT NOT NULL, " +
             "type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at TEXT NOT NULL, hash BLOB NOT NULL, UNIQUE (stream_id, stream_version))");
         var hash = new byte[32];

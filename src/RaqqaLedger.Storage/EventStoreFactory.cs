@@ -5,7 +5,8 @@ using RaqqaLedger.Storage.Sqlite;
 namespace RaqqaLedger.Storage;
 
 /// <summary>
-/// Opens a store from a one-string spec: "sqlite:PATH" (the embedded default), or a PostgreSQL
+/// Opens a store from a one-string spec: "sqlite:PATH" (the embedded default; add ";synchronous=normal"
+/// to acknowledge commits before they are synced to disk), or a PostgreSQL
 /// connection string ("Host=…;Database=…", "postgres:Host=…" or "postgresql://user:pass@host:port/db").
 /// A PostgreSQL spec may name the schema with "Schema=NAME" (default "ledger").
 /// </summary>
@@ -18,7 +19,7 @@ public static class EventStoreFactory
         var parsed = Parse(spec);
         return parsed.Engine switch
         {
-            StoreEngine.Sqlite => await SqliteEventStore.OpenAsync(parsed.Target, clock, cancellationToken),
+            StoreEngine.Sqlite => await SqliteEventStore.OpenAsync(parsed.Target, clock, cancellationToken, parsed.Sync),
             _ => await PostgresEventStore.OpenAsync(parsed.Target, parsed.Schema ?? PostgresEventStore.DefaultSchema, clock, cancellationToken),
         };
     }
@@ -31,9 +32,21 @@ public static class EventStoreFactory
         if (spec.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
         {
             var path = spec["sqlite:".Length..];
+            var sync = SqliteSync.Full;
+            // "sqlite:PATH;synchronous=normal" trades the last commits before a power cut for speed.
+            if (path.LastIndexOf(";synchronous=", StringComparison.OrdinalIgnoreCase) is var option and >= 0)
+            {
+                sync = path[(option + ";synchronous=".Length)..].Trim().ToLowerInvariant() switch
+                {
+                    "full" => SqliteSync.Full,
+                    "normal" => SqliteSync.Normal,
+                    var other => throw new ArgumentException($"sqlite: synchronous must be full (the default) or normal, not '{other}'"),
+                };
+                path = path[..option];
+            }
             if (path.Length == 0)
                 throw new ArgumentException("sqlite: needs a file path, e.g. sqlite:data/raqqa-ledger.db");
-            return new StoreSpec(StoreEngine.Sqlite, path, null);
+            return new StoreSpec(StoreEngine.Sqlite, path, null, sync);
         }
         var text = spec.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase) && !spec.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
             ? spec["postgres:".Length..]
@@ -90,5 +103,8 @@ public static class EventStoreFactory
 
 public enum StoreEngine { Sqlite, Postgres }
 
+/// <summary>When a SQLite commit is acknowledged: once synced to disk (Full), or once in the write-ahead log (Normal).</summary>
+public enum SqliteSync { Full, Normal }
+
 /// <param name="Target">The SQLite file path, or the PostgreSQL connection string.</param>
-public sealed record StoreSpec(StoreEngine Engine, string Target, string? Schema);
+public sealed record StoreSpec(StoreEngine Engine, string Target, string? Schema, SqliteSync Sync = SqliteSync.Full);

@@ -17,6 +17,21 @@ public sealed class SqliteEventStoreTests : EventStoreContract
 
     protected override string BytesSql(byte[] bytes) => $"X'{Convert.ToHexString(bytes)}'";
 
+    /// <summary>An audit ledger acknowledges only what is on disk: FULL unless the spec asks for NORMAL (issue 13.10).</summary>
+    [Fact]
+    public async Task Commits_AreSyncedToDiskByDefault_AndOnlyInTheLogWhenTheSpecAsks()
+    {
+        var other = Path.Combine(Path.GetTempPath(), "raqqa-tests", $"{Guid.NewGuid():N}.db");
+        await using var relaxed = (SqliteEventStore)await EventStoreFactory.OpenAsync($"sqlite:{other};synchronous=normal");
+        await using var durable = (SqliteEventStore)await EventStoreFactory.OpenAsync($"sqlite:{other}.2");
+
+        Assert.Equal("full", ((SqliteEventStore)Store).Synchronous);
+        Assert.Equal("full", durable.Synchronous);
+        Assert.Equal("normal", relaxed.Synchronous);
+        Assert.Equal(other, relaxed.Path);
+        Assert.Throws<ArgumentException>(() => EventStoreFactory.Parse($"sqlite:{other};synchronous=off"));
+    }
+
     /// <summary>Text columns can hold what the writer never wrote; verify names the first such row instead of failing to read it.</summary>
     [Theory]
     [InlineData("recorded_at", "'yesterday'")]

@@ -3,7 +3,8 @@ using RaqqaLedger.Api.Hosting;
 
 namespace RaqqaLedger.Api.Features;
 
-public sealed record Health(string Status, long HeadPosition, string HeadHash);
+/// <param name="SkippedPositions">Events the views could not read and skipped (a damaged payload; /audit/verify names the damage).</param>
+public sealed record Health(string Status, long HeadPosition, string HeadHash, IReadOnlyList<long> SkippedPositions);
 
 public sealed record GetHealth : IRequest<Health>;
 
@@ -12,7 +13,7 @@ public sealed class HealthHandler(LedgerHost ledger) : IRequestHandler<GetHealth
     public async Task<Health> Handle(GetHealth request, CancellationToken cancellationToken)
     {
         var head = await ledger.Store.ReadHeadAsync(cancellationToken);
-        return new Health("ok", head.Position, head.HashHex);
+        return new Health("ok", head.Position, head.HashHex, [.. ledger.Views.Runner.Skipped.Keys.Order()]);
     }
 }
 

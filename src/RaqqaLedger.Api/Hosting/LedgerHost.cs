@@ -29,18 +29,22 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, ILogger<LedgerHo
         logger.LogInformation("ledger open at {Store}", store.Describe);
         if ((await store.ReadHeadAsync(cancellationToken)).Position == 0 && Directory.Exists(options.Value.SeedsPath))
             await IngestSeedsAsync(cancellationToken);
-        await views.Runner.CatchUpAsync(cancellationToken);
+        // Views that cannot be brought up to date now (a full disk, say) do not keep the API from serving
+        // the log: the follower keeps trying, and answers say the views are behind until it succeeds.
+        if (!await CatchUpAsync(cancellationToken))
+            logger.LogWarning("starting with the views behind the log; they will follow once they can");
         stopping = new CancellationTokenSource();
         // On a thread of its own: the start returns (and the API listens) whatever the follower meets.
         following = Task.Run(() => FollowAsync(stopping.Token), CancellationToken.None);
     }
 
     /// <summary>
-    /// Brings the projections to the head after a committed write, so its response already shows in every
-    /// view. False when they could not follow (a full disk, a lost connection): the write is stored all the
-    /// same, so that is logged and said in the answer, not answered as a failure; the follower catches up later.
+    /// Brings the projections to the head, at start and after a committed write (so its response already
+    /// shows in every view). False when they could not follow (a full disk, a lost connection): what is in
+    /// the log stays there, so that is logged and said in the answer, not answered as a failure; the
+    /// follower catches up later.
     /// </summary>
-    public async Task<bool> CatchUpAfterWriteAsync(CancellationToken cancellationToken)
+    public async Task<bool> CatchUpAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -49,7 +53,7 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, ILogger<LedgerHo
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "a write was stored but the views could not follow it yet");
+            logger.LogWarning(e, "the views could not follow the log yet");
             return false;
         }
     }

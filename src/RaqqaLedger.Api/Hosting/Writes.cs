@@ -23,7 +23,7 @@ public static class Writes
             var answer = await next(context);
             // Once the write has committed, nothing after it may turn the answer into a failure.
             var ledger = context.HttpContext.RequestServices.GetRequiredService<LedgerHost>();
-            if (!await ledger.CatchUpAfterWriteAsync(context.HttpContext.RequestAborted))
+            if (!await ledger.CatchUpAsync(context.HttpContext.RequestAborted))
                 context.HttpContext.Response.Headers[ViewsHeader] = "behind";
             return answer;
         })

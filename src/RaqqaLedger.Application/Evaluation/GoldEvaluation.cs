@@ -2,6 +2,7 @@ using RaqqaLedger.Application.Articles;
 using RaqqaLedger.Application.Claims;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Events;
+using RaqqaLedger.Storage;
 using RaqqaLedger.Storage.Sqlite;
 
 namespace RaqqaLedger.Application.Evaluation;
@@ -25,7 +26,8 @@ public static class GoldEvaluation
         var directory = Directory.CreateTempSubdirectory("raqqa-eval-");
         try
         {
-            await using var store = await SqliteEventStore.OpenAsync(Path.Combine(directory.FullName, "eval.db"), cancellationToken: cancellationToken);
+            // A throwaway file: no need to sync each commit to disk.
+            await using var store = await SqliteEventStore.OpenAsync(Path.Combine(directory.FullName, "eval.db"), cancellationToken: cancellationToken, sync: SqliteSync.Normal);
             var metadata = new EventMetadata(Guid.NewGuid().ToString("N"), null, "eval");
             await RuleSetPublishing.PublishAsync(store, rulesContent, rulesSource, metadata, cancellationToken);
             await new ArticleIngestion(store, ArticleReadingOptions.Default).IngestAsync(submissions, metadata, cancellationToken);

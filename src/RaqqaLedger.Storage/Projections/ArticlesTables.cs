@@ -92,7 +92,16 @@ public sealed class ArticlesTables : ProjectionTables
                 if (!EventTypes.Contains(e.Type))
                     continue;
                 // Every version of an article event carries what the view needs, under the same names.
-                var article = EventJson.Deserialize<ArticleIngested>(e.Data);
+                ArticleIngested article;
+                try
+                {
+                    article = EventJson.Deserialize<ArticleIngested>(e.Data);
+                }
+                catch (JsonException problem)
+                {
+                    tx.Skip(e.Position, problem.Message);
+                    continue;
+                }
                 var signature = Syndication.Signature(article.Text, Syndication.FurnitureLines(article));
                 var keys = Syndication.BandKeys(signature);
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Projections;
@@ -152,7 +153,16 @@ public sealed class ClaimsTables : ProjectionTables
         foreach (var e in events)
         {
             // Of an article, only its id and date: reading it as ArticleDating skips the text.
-            var @event = ArticleTypes.Contains(e.Type) ? EventJson.Deserialize<ArticleDating>(e.Data) : EventJson.Deserialize(e.Type, e.Data);
+            object? @event;
+            try
+            {
+                @event = ArticleTypes.Contains(e.Type) ? EventJson.Deserialize<ArticleDating>(e.Data) : EventJson.Deserialize(e.Type, e.Data);
+            }
+            catch (JsonException problem)
+            {
+                tx.Skip(e.Position, problem.Message);
+                continue;
+            }
             if (@event is null)
                 continue;
             foreach (var change in ClaimsProjection.Changes(e.Position, e.RecordedAt, @event))

@@ -32,6 +32,22 @@ public sealed class ProjectionRunner(
 
     public IReadOnlyList<ProjectionTables> Projections { get; } = projections ?? All;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> skipped = new();
+
+    /// <summary>
+    /// Events the folds could not read (a payload that is not JSON, or not the event its type names), by
+    /// position: skipped, so the views still show the rest of the log. Only someone editing the database
+    /// can store such a payload, and verify names the edit.
+    /// </summary>
+    public IReadOnlyDictionary<long, string> Skipped => skipped;
+
+    private async Task<ViewTransaction> BeginWriteAsync(string projection, CancellationToken cancellationToken)
+    {
+        var tx = await views.BeginWriteAsync(projection, cancellationToken);
+        tx.Skipped = (position, problem) => skipped[position] = problem;
+        return tx;
+    }
+
     /// <summary>Brings every projection to the head: those never built or built by another version are rebuilt, the rest catch up.</summary>
     /// <returns>The projections that were rebuilt.</returns>
     public async Task<IReadOnlyList<ReplayResult>> CatchUpAsync(CancellationToken cancellationToken = default)
@@ -105,7 +121,7 @@ public sealed class ProjectionRunner(
     {
         while (true)
         {
-            await using var tx = await views.BeginWriteAsync(projection.Name, cancellationToken);
+            await using var tx = await BeginWriteAsync(projection.Name, cancellationToken);
             if (tx.Checkpoint.Version != projection.Version)
                 return; // another process rebuilt it under another version; the next start sorts that out
             var (events, reached) = await ReadPageAsync(projection.EventTypes, tx.Checkpoint.Position, batchSize, cancellationToken);
@@ -160,7 +176,7 @@ public sealed class ProjectionRunner(
         foreach (var build in builds)
         {
             build.Busy.Start();
-            await using var tx = await views.BeginWriteAsync(build.Projection.Name, cancellationToken);
+            await using var tx = await BeginWriteAsync(build.Projection.Name, cancellationToken);
             // Leftovers of a replay that died are dropped; a replay running elsewhere loses its claim and stops.
             build.Generation = tx.Checkpoint.Generation + 1;
             foreach (var table in build.Projection.Tables)
@@ -184,7 +200,7 @@ public sealed class ProjectionRunner(
             foreach (var build in builds)
             {
                 build.Busy.Start();
-                await using var tx = await views.BeginWriteAsync(build.Projection.Name, cancellationToken);
+                await using var tx = await BeginWriteAsync(build.Projection.Name, cancellationToken);
                 EnsureOwner(tx.Checkpoint, build.Token);
                 var mine = events.Where(e => build.Types.Contains(e.Type)).ToList();
                 if (mine.Count > 0)

@@ -154,6 +154,12 @@ public sealed class ViewTransaction(DbConnection connection, DbTransaction trans
     public DbTransaction Transaction { get; } = transaction;
     public Checkpoint Checkpoint { get; internal set; } = null!;
 
+    /// <summary>Told of an event a fold skipped because its payload could not be read: its position and why.</summary>
+    internal Action<long, string>? Skipped { get; set; }
+
+    /// <summary>A fold skips an event it cannot read, rather than stop every view at it.</summary>
+    public void Skip(long position, string problem) => Skipped?.Invoke(position, problem);
+
     public DbCommand Command(string sql)
     {
         var cmd = Connection.CreateCommand();

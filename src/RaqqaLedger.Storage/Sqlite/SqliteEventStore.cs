@@ -37,7 +37,15 @@ public sealed class SqliteEventStore : GroupCommitEventStore
 
     public override string Describe => $"sqlite:{Path}";
 
-    public static async Task<SqliteEventStore> OpenAsync(string path, TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    /// <summary>How the file is synced at each commit, as SQLite reports it on the writer's connection ("full" or "normal").</summary>
+    public string Synchronous { get; private set; } = "";
+
+    /// <param name="sync">
+    /// Full by default: a commit is acknowledged only once it is on disk (with WAL, NORMAL can lose the last
+    /// commits to a power cut). Group commit shares one sync among the appends waiting together.
+    /// </param>
+    public static async Task<SqliteEventStore> OpenAsync(string path, TimeProvider? clock = null, CancellationToken cancellationToken = default,
+        SqliteSync sync = SqliteSync.Full)
     {
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
@@ -46,7 +54,15 @@ public sealed class SqliteEventStore : GroupCommitEventStore
         try
         {
             await store.writeConnection.OpenAsync(cancellationToken);
-            await Execute(store.writeConnection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", cancellationToken);
+            await Execute(store.writeConnection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {(sync == SqliteSync.Full ? "FULL" : "NORMAL")};", cancellationToken);
+            await using (var check = new SqliteCommand("PRAGMA synchronous", store.writeConnection))
+                store.Synchronous = Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) switch
+                {
+                    1 => "normal",
+                    2 => "full",
+                    3 => "extra",
+                    var other => other.ToString(CultureInfo.InvariantCulture),
+                };
             await store.MigrateAsync(cancellationToken);
             store.statements = new WriterStatements(store.writeConnection);
         }

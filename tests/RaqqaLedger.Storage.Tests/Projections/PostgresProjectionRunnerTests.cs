@@ -9,4 +9,6 @@ public sealed class PostgresProjectionRunnerTests(PostgresCluster cluster) : Pro
     private readonly string schema = PostgresCluster.NewSchema();
 
     protected override async Task<GroupCommitEventStore> OpenAsync() => await PostgresEventStore.OpenAsync(cluster.ConnectionString, schema);
+
+    protected override Task TamperAsync(string sql) => cluster.ExecuteAsync($"SET search_path TO {schema}; {LogGuards.RemovePostgres} {sql}");
 }

@@ -17,6 +17,9 @@ public abstract class ProjectionRunnerContract : IAsyncLifetime
 
     protected abstract Task<GroupCommitEventStore> OpenAsync();
 
+    /// <summary>Runs SQL on this test's log directly, with the log's guards dropped first.</summary>
+    protected abstract Task TamperAsync(string sql);
+
     public async ValueTask InitializeAsync() => store = await OpenAsync();
 
     public async ValueTask DisposeAsync()
@@ -52,6 +55,27 @@ public abstract class ProjectionRunnerContract : IAsyncLifetime
         foreach (var table in incremental.Keys)
             Assert.Equal(incremental[table], rebuilt[table]);
         Assert.NotEmpty(incremental[ClaimsTables.Claims]);
+    }
+
+    /// <summary>A payload edited into something no fold can read (issue 13.8): that event is skipped and named, the rest projected.</summary>
+    [Fact]
+    public async Task AnEventWhosePayloadCannotBeRead_IsSkippedAndNamed_AndTheRestIsProjected()
+    {
+        var ledger = new RandomLedger(3);
+        for (var round = 0; round < 4; round++)
+        {
+            foreach (var append in ledger.NextChunk())
+                await Store.AppendAsync([append]);
+        }
+        var events = await Store.ReadAllForwardAsync().ToListAsync();
+        var victim = events.First(e => e.Type.StartsWith("claim-extracted.", StringComparison.Ordinal)).Position;
+        await TamperAsync($"UPDATE events SET data = '[1, 2]' WHERE position = {victim}");
+        var runner = Runner();
+
+        await runner.CatchUpAsync();
+
+        Assert.Equal([victim], runner.Skipped.Keys);
+        Assert.NotEmpty(await new ViewQueries(Views).ClaimsAsync(new ClaimQuery()));
     }
 
     [Theory]

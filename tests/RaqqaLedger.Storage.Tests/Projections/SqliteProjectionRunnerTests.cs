@@ -1,5 +1,6 @@
 using RaqqaLedger.Storage.GroupCommit;
 using RaqqaLedger.Storage.Sqlite;
+using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Storage.Tests.Projections;
 
@@ -8,4 +9,6 @@ public sealed class SqliteProjectionRunnerTests : ProjectionRunnerContract
     private readonly string path = Path.Combine(Path.GetTempPath(), "raqqa-tests", $"{Guid.NewGuid():N}.db");
 
     protected override async Task<GroupCommitEventStore> OpenAsync() => await SqliteEventStore.OpenAsync(path);
+
+    protected override Task TamperAsync(string sql) => LogGuards.ExecuteSqliteAsync(path, $"{LogGuards.RemoveSqlite} {sql}");
 }

@@ -7,11 +7,11 @@ using RaqqaLedger.Testing;
 namespace RaqqaLedger.Api.Tests;
 
 /// <summary>
-/// A row put in the log past the recorded head by someone with database access and the guards dropped
-/// (issue 13.3): the API starts, serves and idles (it waits for commits, it does not spin on the row),
-/// and /audit/verify names the row's position.
+/// A log damaged by someone with database access and the guards dropped: a row put past the recorded
+/// head (issue 13.3), a payload that is not JSON (13.8). The API starts, serves what it can and idles
+/// (it waits for commits, it does not spin), and /audit/verify names the damaged position.
 /// </summary>
-public sealed class StrayRowTests
+public sealed class DamagedLogTests
 {
     [Fact]
     public async Task APIStartedOnALogWithARowPastTheHead_ServesIdles_AndVerifyNamesTheRow()
@@ -45,6 +45,39 @@ public sealed class StrayRowTests
         await AssertIdleAsync(api, ct);
         using var client = new HttpClient { BaseAddress = api.BaseAddress };
         await AssertVerifyNamesAsync(client, head + 1, ct);
+    }
+
+    [Fact]
+    public async Task APIStartedOnALogWithAPayloadThatIsNotJson_ServesTheRest_SaysWhatItSkipped_AndVerifyNamesIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Path.Combine(Path.GetTempPath(), "raqqa-api-tests", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(folder, "ledger.db");
+        long head, damaged;
+        await using (var first = await ApiProcess.StartAsync(ct, $"sqlite:{path}"))
+            head = await HeadAsync(first, ct);
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            await connection.OpenAsync(ct);
+            await using var find = new SqliteCommand("SELECT MIN(position) FROM events WHERE type LIKE 'claim-extracted.%'", connection);
+            damaged = (long)(await find.ExecuteScalarAsync(ct))!;
+        }
+        // The payload edited into something that is not JSON, and the views dropped so the start reads the whole log again.
+        await LogGuards.ExecuteSqliteAsync(path, LogGuards.RemoveSqlite);
+        await LogGuards.ExecuteSqliteAsync(path, $"UPDATE events SET data = 'not json {{' WHERE position = {damaged};"
+            + " DROP TABLE view_checkpoints; DROP TABLE view_articles; DROP TABLE view_article_bands; DROP TABLE view_claims; DROP TABLE view_claim_articles; DROP TABLE view_rule_status;");
+        SqliteConnection.ClearAllPools();
+
+        await using var api = await ApiProcess.StartAsync(ct, $"sqlite:{path}");
+
+        using var client = new HttpClient { BaseAddress = api.BaseAddress };
+        using var board = JsonDocument.Parse(await client.GetStringAsync("/claims", ct));
+        Assert.NotEmpty(board.RootElement.GetProperty("topics").EnumerateArray().SelectMany(t => t.GetProperty("claims").EnumerateArray()));
+        using var health = JsonDocument.Parse(await client.GetStringAsync("/health", ct));
+        Assert.Equal(head, health.RootElement.GetProperty("headPosition").GetInt64());
+        Assert.Contains(damaged, health.RootElement.GetProperty("skippedPositions").EnumerateArray().Select(p => p.GetInt64()));
+        await AssertVerifyNamesAsync(client, damaged, ct);
+        await AssertIdleAsync(api, ct);
     }
 
     private static async Task InsertStrayRowAsync(string folder, long position)
