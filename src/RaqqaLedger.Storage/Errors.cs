@@ -22,3 +22,6 @@ public sealed class DamagedEventException(long position, string field, string pr
     public long Position { get; } = position;
     public string Field { get; } = field;
 }
+
+/// <summary>The store cannot be reached or written just now (a server down, a full disk); a later try may succeed.</summary>
+public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -49,7 +49,14 @@ public sealed class ApiProcess : IAsyncDisposable
 
     /// <param name="store">The store to serve (a store spec); null for a fresh SQLite file in a temporary folder.</param>
     /// <param name="settings">More configuration as environment variables, e.g. Raqqa__WriteLimit.</param>
-    public static async Task<ApiProcess> StartAsync(CancellationToken cancellationToken, string? store = null, IReadOnlyDictionary<string, string>? settings = null)
+    public static Task<ApiProcess> StartAsync(CancellationToken cancellationToken, string? store = null, IReadOnlyDictionary<string, string>? settings = null) =>
+        StartAsync(cancellationToken, store, settings, healthy: true);
+
+    /// <summary>Starts the API and returns once it answers /health at all, healthy or not (a store that is down, say).</summary>
+    public static Task<ApiProcess> StartListeningAsync(CancellationToken cancellationToken, string? store = null, IReadOnlyDictionary<string, string>? settings = null) =>
+        StartAsync(cancellationToken, store, settings, healthy: false);
+
+    private static async Task<ApiProcess> StartAsync(CancellationToken cancellationToken, string? store, IReadOnlyDictionary<string, string>? settings, bool healthy)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "raqqa-ledger-api.dll");
         if (!File.Exists(dll))
@@ -60,7 +67,7 @@ public sealed class ApiProcess : IAsyncDisposable
             var api = Start(dotnet, dll, FreePort(), store, settings, shellSetup: null);
             try
             {
-                await api.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120), cancellationToken);
+                await api.WaitUntilAnsweredAsync(TimeSpan.FromSeconds(120), healthy, cancellationToken);
                 return api;
             }
             catch (InvalidOperationException) when (attempt < 3 && api.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
@@ -146,7 +153,7 @@ public sealed class ApiProcess : IAsyncDisposable
         return new ApiProcess(process, output, directory, baseAddress);
     }
 
-    private async Task WaitUntilHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task WaitUntilAnsweredAsync(TimeSpan timeout, bool healthy, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
@@ -157,7 +164,7 @@ public sealed class ApiProcess : IAsyncDisposable
             try
             {
                 using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (response.StatusCode == HttpStatusCode.OK || !healthy)
                     return;
             }
             catch (HttpRequestException)

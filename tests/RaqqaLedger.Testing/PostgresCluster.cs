@@ -16,6 +16,7 @@ public sealed class PostgresCluster : IAsyncLifetime
     private string? directory;
     private string? binDirectory;
     private string? runAs;
+    private string? serverOptions;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -45,12 +46,8 @@ public sealed class PostgresCluster : IAsyncLifetime
             var port = FreePort();
             try
             {
-                await RunAsync(Path.Combine(binDirectory, "pg_ctl"),
-                [
-                    "-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60",
-                    "-o", $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-                    "start",
-                ], runAs);
+                serverOptions = $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+                await StartServerAsync();
                 ConnectionString = $"Host=127.0.0.1;Port={port};Username=raqqa;Database=postgres;Maximum Pool Size=50;Timeout=30;Command Timeout=120";
                 break;
             }
@@ -59,6 +56,16 @@ public sealed class PostgresCluster : IAsyncLifetime
             }
         }
     }
+
+    private Task StartServerAsync() => RunAsync(Path.Combine(binDirectory!, "pg_ctl"),
+        ["-D", Path.Combine(directory!, "data"), "-l", Path.Combine(directory!, "server.log"), "-w", "-t", "60", "-o", serverOptions!, "start"], runAs);
+
+    /// <summary>Stops the server as an outage would, keeping its data; <see cref="StartAgainAsync"/> brings it back on the same port.</summary>
+    public Task StopAsync() => serverOptions is null
+        ? throw new InvalidOperationException("an external server (RAQQA_TEST_POSTGRES) is not stopped by the tests")
+        : RunAsync(Path.Combine(binDirectory!, "pg_ctl"), ["-D", Path.Combine(directory!, "data"), "-m", "fast", "-w", "stop"], runAs);
+
+    public Task StartAgainAsync() => StartServerAsync();
 
     /// <summary>A fresh, unique schema name, so every test gets its own ledger in the shared server.</summary>
     public static string NewSchema() => $"t_{Guid.NewGuid():N}";
@@ -78,7 +85,8 @@ public sealed class PostgresCluster : IAsyncLifetime
             return;
         try
         {
-            await RunAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", Path.Combine(directory, "data"), "-m", "immediate", "-w", "stop"], runAs);
+            if (File.Exists(Path.Combine(directory, "data", "postmaster.pid"))) // a test may have stopped it
+                await RunAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", Path.Combine(directory, "data"), "-m", "immediate", "-w", "stop"], runAs);
         }
         finally
         {

@@ -1,10 +1,12 @@
 using MediatR;
 using RaqqaLedger.Api.Hosting;
+using RaqqaLedger.Storage;
 
 namespace RaqqaLedger.Api.Features;
 
+/// <param name="Views">"current", or "behind" when they could not follow the log the last time they tried (they keep trying).</param>
 /// <param name="SkippedPositions">Events the views could not read and skipped (a damaged payload; /audit/verify names the damage).</param>
-public sealed record Health(string Status, long HeadPosition, string HeadHash, IReadOnlyList<long> SkippedPositions);
+public sealed record Health(string Status, long HeadPosition, string HeadHash, string Views, IReadOnlyList<long> SkippedPositions);
 
 public sealed record GetHealth : IRequest<Health>;
 
@@ -12,8 +14,17 @@ public sealed class HealthHandler(LedgerHost ledger) : IRequestHandler<GetHealth
 {
     public async Task<Health> Handle(GetHealth request, CancellationToken cancellationToken)
     {
-        var head = await ledger.Store.ReadHeadAsync(cancellationToken);
-        return new Health("ok", head.Position, head.HashHex, [.. ledger.Views.Runner.Skipped.Keys.Order()]);
+        // A store that cannot answer is an outage: 503, its detail naming the store (see Problems).
+        LogHead head;
+        try
+        {
+            head = await ledger.Store.ReadHeadAsync(cancellationToken);
+        }
+        catch (Exception e) when (StoreFaults.IsUnavailable(e) && e is not StoreUnavailableException)
+        {
+            throw new StoreUnavailableException($"the store is down: {StoreFaults.Describe(e)}", e);
+        }
+        return new Health("ok", head.Position, head.HashHex, ledger.ViewsBehind ? "behind" : "current", [.. ledger.Views.Runner.Skipped.Keys.Order()]);
     }
 }
 
@@ -23,6 +34,7 @@ public static class HealthApi
         app.MapGet("/health", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new GetHealth(), cancellationToken))
             .WithTags("Health")
             .WithName("GetHealth")
-            .WithSummary("The store answers: its head position and hash")
-            .Produces<Health>();
+            .WithSummary("The store answers: its head position and hash, whether the views are current, and events they skipped; 503 naming what is down")
+            .Produces<Health>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }

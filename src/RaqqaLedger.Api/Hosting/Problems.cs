@@ -21,8 +21,30 @@ public sealed class UnsupportedMediaTypeException(string message) : Exception(me
 /// <summary>Turns every failure into RFC 9457 problem details, with the status its cause deserves.</summary>
 public sealed class Problems(IProblemDetailsService problemDetails, ILogger<Problems> logger) : IExceptionHandler
 {
+    /// <summary>How long a client is asked to wait while the store is down.</summary>
+    private const string RetryAfterSeconds = "5";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (StoreFaults.IsUnavailable(exception))
+        {
+            // An outage, not a fault: the client may try again, and nothing of the request was stored.
+            logger.LogWarning(exception, "the store is unavailable");
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                Exception = exception,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "Service unavailable",
+                    Detail = exception is StoreUnavailableException ? exception.Message : $"the store is unavailable: {StoreFaults.Describe(exception)}",
+                    Instance = context.Request.Path,
+                },
+            });
+        }
         var (status, title) = exception switch
         {
             RequestValidationException or InvalidQueryException or InvalidArticleException or InvalidRuleSetException or ArgumentException
