@@ -107,16 +107,23 @@ public static class ChainVerifier
     public static Task<VerifyResult> VerifyAsync(IEventStore store, LogDigest digest, CancellationToken cancellationToken = default) =>
         WalkAsync(store, digest, cancellationToken);
 
-    private static async Task<VerifyResult> WalkAsync(IEventStore store, LogDigest? digest, CancellationToken cancellationToken)
+    private static Task<VerifyResult> WalkAsync(IEventStore store, LogDigest? digest, CancellationToken cancellationToken) =>
+        WalkFromAsync(store, new ChainWalk(), digest, cancellationToken);
+
+    /// <summary>Walks on from where <paramref name="walk"/> stands, moving it along every event that checks out.</summary>
+    internal static async Task<VerifyResult> WalkFromAsync(IEventStore store, ChainWalk walk, LogDigest? digest, CancellationToken cancellationToken)
     {
-        var previous = HashChain.Genesis;
-        long expectedPosition = 1, checkedCount = 0;
-        var streamVersions = new Dictionary<string, long>(StringComparer.Ordinal);
+        var previous = walk.Hash;
+        long expectedPosition = walk.Position + 1, checkedCount = walk.Checked;
+        var streamVersions = walk.Streams;
         // The chain hash at the digest's position once the walk reaches it (position 0 is the genesis).
         var atDigest = digest?.Position == 0 ? Convert.ToHexStringLower(previous) : null;
 
-        VerifyResult Bad(long position, string problem) =>
-            new(false, expectedPosition - 1, Convert.ToHexStringLower(previous), checkedCount, position, problem);
+        VerifyResult Bad(long position, string problem)
+        {
+            walk.MoveTo(expectedPosition - 1, previous, checkedCount);
+            return new(false, expectedPosition - 1, Convert.ToHexStringLower(previous), checkedCount, position, problem);
+        }
 
         string? Check(RecordedEvent e)
         {
@@ -187,6 +194,7 @@ public static class ChainVerifier
         if (head.Position != expectedPosition - 1 || !head.Hash.AsSpan().SequenceEqual(previous))
             return Bad(Math.Min(head.Position, expectedPosition),
                 $"the recorded head (position {head.Position}) does not match the last event (position {expectedPosition - 1})");
+        walk.MoveTo(expectedPosition - 1, previous, checkedCount);
         var intact = new VerifyResult(true, head.Position, head.HashHex, checkedCount, null, null);
         if (digest is null)
             return intact;
@@ -203,5 +211,51 @@ public static class ChainVerifier
                 Problem = $"digest {digest} does not match: the chain hash at position {digest.Position} is {atDigest}, so the log up to that position is not the one the digest was taken over",
             };
         return intact;
+    }
+}
+
+/// <summary>Where a walk of the chain stands: the last position checked, its chain hash, each stream's last version.</summary>
+internal sealed class ChainWalk
+{
+    public long Position { get; private set; }
+    public byte[] Hash { get; private set; } = HashChain.Genesis;
+    public long Checked { get; private set; }
+    public Dictionary<string, long> Streams { get; private init; } = new(StringComparer.Ordinal);
+
+    public void MoveTo(long position, byte[] hash, long checkedCount) => (Position, Hash, Checked) = (position, hash, checkedCount);
+
+    public ChainWalk Copy() => new() { Position = Position, Hash = Hash, Checked = Checked, Streams = new(Streams, StringComparer.Ordinal) };
+}
+
+/// <summary>
+/// Verifies a log as it grows, for a server asked again and again: a head already found whole is
+/// answered from memory, and a longer log is walked only from where the last whole walk ended. What
+/// was verified stays verified: an edit before that point is found by a full walk (`verify`), not here.
+/// </summary>
+public sealed class IncrementalVerifier(IEventStore store)
+{
+    private readonly SemaphoreSlim oneWalk = new(1, 1);
+    private ChainWalk verified = new();
+    private VerifyResult? whole;
+
+    public async Task<VerifyResult> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        // One walk at a time: callers arriving meanwhile get its answer from memory.
+        await oneWalk.WaitAsync(cancellationToken);
+        try
+        {
+            var head = await store.ReadHeadAsync(cancellationToken);
+            if (whole is not null && whole.HeadPosition == head.Position && whole.HeadHash == head.HashHex)
+                return whole;
+            var walk = verified.Copy();
+            var result = await ChainVerifier.WalkFromAsync(store, walk, null, cancellationToken);
+            if (result.Ok)
+                (verified, whole) = (walk, result);
+            return result;
+        }
+        finally
+        {
+            oneWalk.Release();
+        }
     }
 }

@@ -48,4 +48,24 @@ public abstract partial class LedgerApiContract
     }
 
     private const string ViewsHeader = "Raqqa-Views";
+
+    /// <summary>Issue 13.9: the costly route is limited per client, and a repeat on the same head is answered from memory.</summary>
+    [Fact]
+    public async Task AuditVerify_IsLimitedPerClient_AndRepeatsAreCheap()
+    {
+        await using var api = new LedgerApiFactory(NewStore(), settings: new Dictionary<string, string> { ["Raqqa:ExpensiveLimit"] = "3" });
+        var client = api.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++)
+            answers.Add(await client.GetAsync("/audit/verify", ct));
+
+        Assert.All(answers.Take(3), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var texts = await Task.WhenAll(answers.Take(3).Select(a => a.Content.ReadAsStringAsync(ct)));
+        Assert.All(texts, t => Assert.Contains("\"ok\":true", t, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[3].StatusCode);
+        Assert.NotNull(answers[3].Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/claims", ct)).StatusCode); // other reads are not limited
+    }
 }

@@ -304,6 +304,37 @@ public abstract class EventStoreContract : IAsyncLifetime
         Assert.Contains("past the recorded head", result.Problem);
     }
 
+    /// <summary>
+    /// Issue 13.9: asked again, the server's verifier walks only what was appended since its last whole walk.
+    /// Shown by an edit before that point, which it no longer reads (a full walk finds it), while an edit
+    /// in the new part is found.
+    /// </summary>
+    [Fact]
+    public async Task IncrementalVerify_WalksOnlyWhatWasAppendedSinceTheLastWholeWalk()
+    {
+        var verifier = new IncrementalVerifier(Store);
+        await Store.AppendAsync("a", ExpectedVersion.Any, Events(5));
+        var first = await verifier.VerifyAsync();
+        await ExecuteSqlAsync(RemoveGuardsSql);
+        await ExecuteSqlAsync("""UPDATE events SET data = '{"i":99}' WHERE position = 2""");
+        await Store.AppendAsync("b", ExpectedVersion.Any, Events(3));
+
+        var grown = await verifier.VerifyAsync();
+        var again = await verifier.VerifyAsync();
+
+        Assert.True(first.Ok, first.Problem);
+        Assert.True(grown.Ok, grown.Problem);
+        Assert.Equal(8, grown.HeadPosition);
+        Assert.Same(grown, again); // the same head: answered from memory
+        Assert.Equal(2, (await ChainVerifier.VerifyAsync(Store)).FirstBadPosition);
+
+        await Store.AppendAsync("b", ExpectedVersion.Any, Events(3));
+        await ExecuteSqlAsync("""UPDATE events SET data = '{"i":99}' WHERE position = 10""");
+        var tampered = await verifier.VerifyAsync();
+        Assert.False(tampered.Ok);
+        Assert.Equal(10, tampered.FirstBadPosition);
+    }
+
     [Fact]
     public async Task Verify_AfterAPayloadIsEditedWithTheGuardsRemoved_NamesThatPosition()
     {

@@ -66,7 +66,7 @@ public sealed class LogHandlers(LedgerHost ledger) :
         return Page(page, request.LimitValue, e => e.StreamVersion);
     }
 
-    public Task<VerifyResult> Handle(VerifyLog request, CancellationToken cancellationToken) => ChainVerifier.VerifyAsync(ledger.Store, cancellationToken);
+    public Task<VerifyResult> Handle(VerifyLog request, CancellationToken cancellationToken) => ledger.Verifier.VerifyAsync(cancellationToken);
 
     /// <summary>One more than the limit is read, to know whether a next page exists.</summary>
     private static EventPage Page(IReadOnlyList<RecordedEvent> read, int limit, Func<RecordedEvent, long> key) =>
@@ -97,8 +97,10 @@ public static class LogApi
         app.MapGet("/audit/verify", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new VerifyLog(), cancellationToken))
             .WithTags("Log")
             .WithName("VerifyLog")
-            .WithSummary("Recompute the hash chain: the head position and hash, or the first bad position (ok=false)")
-            .Produces<VerifyResult>();
+            .WithSummary("Check the hash chain: the head position and hash, or the first bad position (ok=false). Incremental: only what was appended since the last whole check is walked; the CLI's verify walks it all")
+            .RequireRateLimiting(Writes.ExpensivePolicy)
+            .Produces<VerifyResult>()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     private static IResult PageResult(EventPage page) =>

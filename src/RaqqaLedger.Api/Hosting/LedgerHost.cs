@@ -28,6 +28,11 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, ILogger<LedgerHo
 
     public LedgerViews Views => views ?? throw new StoreUnavailableException(notOpen ?? "the ledger is not open yet");
 
+    /// <summary>Verifies the log for /audit/verify, walking only what was appended since the last whole walk.</summary>
+    public IncrementalVerifier Verifier => verifier ?? throw new StoreUnavailableException(notOpen ?? "the ledger is not open yet");
+
+    private volatile IncrementalVerifier? verifier;
+
     /// <summary>Whether the views fell behind the log the last time they tried to follow it.</summary>
     public bool ViewsBehind { get; private set; }
 
@@ -64,7 +69,7 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, ILogger<LedgerHo
             // the log: the follower keeps trying, and answers say the views are behind until it succeeds.
             if (!await CatchUpAsync(openedViews, cancellationToken))
                 logger.LogWarning("starting with the views behind the log; they will follow once they can");
-            (store, views, notOpen) = (opened, openedViews, null);
+            (store, views, verifier, notOpen) = (opened, openedViews, new IncrementalVerifier(opened), null);
         }
         catch
         {

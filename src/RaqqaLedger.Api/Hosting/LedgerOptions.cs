@@ -24,4 +24,7 @@ public sealed class LedgerOptions
     public int WriteLimit { get; set; } = 60;
 
     public int WriteLimitWindowSeconds { get; set; } = 60;
+
+    /// <summary>Expensive reads (/audit/verify) one client may make per <see cref="WriteLimitWindowSeconds"/>; more get 429. 0 for no limit.</summary>
+    public int ExpensiveLimit { get; set; } = 12;
 }

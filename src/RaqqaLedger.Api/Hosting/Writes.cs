@@ -29,10 +29,26 @@ public static class Writes
         })
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
+    /// <summary>Reads that cost the server a lot (/audit/verify): limited per client like writes, so a few callers cannot starve the rest.</summary>
+    public const string ExpensivePolicy = "expensive";
+
     public static IServiceCollection AddWriteRateLimit(this IServiceCollection services) => services.AddRateLimiter(limiter =>
     {
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         limiter.OnRejected = RejectAsync;
+        limiter.AddPolicy(ExpensivePolicy, context =>
+        {
+            var options = context.RequestServices.GetRequiredService<IOptions<LedgerOptions>>().Value;
+            var client = context.Connection.RemoteIpAddress?.ToString() ?? "";
+            return options.ExpensiveLimit <= 0
+                ? RateLimitPartition.GetNoLimiter(client)
+                : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.ExpensiveLimit,
+                    Window = TimeSpan.FromSeconds(Math.Max(1, options.WriteLimitWindowSeconds)),
+                    QueueLimit = 0,
+                });
+        });
         limiter.AddPolicy(RateLimitPolicy, context =>
         {
             var options = context.RequestServices.GetRequiredService<IOptions<LedgerOptions>>().Value;
@@ -62,7 +78,9 @@ public static class Writes
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
-                Detail = $"at most {options.WriteLimit} writes per {options.WriteLimitWindowSeconds} s from one client; try again in {seconds} s",
+                Detail = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == ExpensivePolicy
+                    ? $"at most {options.ExpensiveLimit} of these per {options.WriteLimitWindowSeconds} s from one client; try again in {seconds} s"
+                    : $"at most {options.WriteLimit} writes per {options.WriteLimitWindowSeconds} s from one client; try again in {seconds} s",
                 Instance = http.Request.Path,
             },
         });
