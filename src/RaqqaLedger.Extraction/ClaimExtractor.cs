@@ -113,6 +113,24 @@ public sealed partial class ClaimExtractor
         var accepted = new List<(int Start, int End)>();
         var hits = new List<RuleHit>();
         var frameHits = new List<FrameHit>();
+        CompiledRule? running = null;
+        try
+        {
+            FindCandidates(sentences, topicsIn, candidates, accepted, hits, frameHits, ref running);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            // The last guard: a pattern the rule-set compiler let through that still ran away on this text.
+            throw new InvalidRuleSetException($"rule '{running?.Id}' ran longer than {e.MatchTimeout.TotalSeconds:0} s on one sentence of this article; "
+                + "the rule set needs that pattern fixed");
+        }
+        return candidates;
+    }
+
+    /// <summary>The loop of the above, telling it which rule is running should a pattern run out of time.</summary>
+    private void FindCandidates(List<Sentence> sentences, List<CompiledTopic>[] topicsIn, List<Candidate> candidates,
+        List<(int Start, int End)> accepted, List<RuleHit> hits, List<FrameHit> frameHits, ref CompiledRule? running)
+    {
         for (var s = 0; s < sentences.Count; s++)
         {
             var text = sentences[s].Text;
@@ -130,6 +148,7 @@ public sealed partial class ClaimExtractor
                 accepted.Clear();
                 foreach (var rule in topic.Rules)
                 {
+                    running = rule;
                     if (rule.Frame is { } form)
                     {
                         read ??= rules.Frames.Read(text, quantities ??= Quantities(text));
@@ -159,7 +178,6 @@ public sealed partial class ClaimExtractor
                 }
             }
         }
-        return candidates;
     }
 
     /// <summary>

@@ -82,6 +82,8 @@ public abstract partial class LedgerApiContract
         new("rule set source name too long", HttpMethod.Post, $"/rulesets?source={new string('a', 201)}", KeyGiven.Right, BadRequest, "200 characters", "application/yaml", Utf8("version: 9\n")),
         new("rule set over 1 MiB", HttpMethod.Post, "/rulesets", KeyGiven.Right, HttpStatusCode.RequestEntityTooLarge, "limit", "application/yaml", Utf8(new string('#', 1024 * 1024 + 1))),
         new("rule set as JSON", HttpMethod.Post, "/rulesets", KeyGiven.Right, HttpStatusCode.UnsupportedMediaType, "application/yaml", "application/json", Utf8("{}")),
+        new("rule set with a pattern that cannot run in linear time", HttpMethod.Post, "/rulesets", KeyGiven.Right, BadRequest, "rule 'runaway': the pattern cannot run in linear time",
+            "application/yaml", Utf8("version: 9\nname: t\nattribution:\n  verbs: [say]\ntopics:\n  - id: a.b\n    kind: yesno\n    rules:\n      - id: runaway\n        pattern: '(?<=a)(x+x+)+y'\n        value: true\n")),
 
         // Dates.
         Get("asOf 2017-02-30", "/claims?asOf=2017-02-30", BadRequest, "not a date"),

@@ -106,14 +106,42 @@ public static partial class RuleSetCompiler
         {
             if (string.IsNullOrWhiteSpace(pattern))
                 throw new InvalidRuleSetException($"{source}: {where}: pattern is empty");
+            var expanded = Expand(pattern, where);
+            // A pattern that could take exponential time runs on the linear-time engine, or is refused.
+            if (PatternSafety.Danger(expanded) is { } danger)
+                options = Linear(expanded, where, danger, options);
             try
             {
-                return new Regex(Expand(pattern, where), options, MatchTimeout);
+                return new Regex(expanded, options, MatchTimeout);
             }
             catch (ArgumentException e)
             {
                 throw new InvalidRuleSetException($"{source}: {where}: pattern does not compile: {e.Message.ReplaceLineEndings(" ")}");
             }
+        }
+
+        RegexOptions Linear(string expanded, string where, string danger, RegexOptions options)
+        {
+            var linear = (options & ~RegexOptions.Compiled) | RegexOptions.NonBacktracking;
+            try
+            {
+                if ((options & RegexOptions.RightToLeft) == 0)
+                {
+                    _ = new Regex(expanded, linear);
+                    return linear;
+                }
+            }
+            catch (NotSupportedException e)
+            {
+                throw new InvalidRuleSetException($"{source}: {where}: the pattern cannot run in linear time: {danger}, which can take exponential time on a near miss, "
+                    + $"and the linear-time engine cannot run it ({e.Message.ReplaceLineEndings(" ")}); rewrite the repetition so each character can be read one way only");
+            }
+            catch (ArgumentException)
+            {
+                return options; // not a pattern at all: the compile below says why
+            }
+            throw new InvalidRuleSetException($"{source}: {where}: the pattern cannot run in linear time: {danger}, which can take exponential time on a near miss, "
+                + "and it is read right to left around a quantity, which the linear-time engine cannot do; rewrite the repetition so each character can be read one way only");
         }
 
         // A pattern holding one quantity would be tried at every character; instead the extractor finds
