@@ -203,6 +203,13 @@ public sealed class ApiProcess : IAsyncDisposable
         return onPath ?? "dotnet";
     }
 
+    /// <summary>SIGKILL, as a crash or an OOM kill would end it: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
