@@ -36,33 +36,25 @@ public static class Writes
     {
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         limiter.OnRejected = RejectAsync;
-        limiter.AddPolicy(ExpensivePolicy, context =>
-        {
-            var options = context.RequestServices.GetRequiredService<IOptions<LedgerOptions>>().Value;
-            var client = context.Connection.RemoteIpAddress?.ToString() ?? "";
-            return options.ExpensiveLimit <= 0
-                ? RateLimitPartition.GetNoLimiter(client)
-                : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.ExpensiveLimit,
-                    Window = TimeSpan.FromSeconds(Math.Max(1, options.WriteLimitWindowSeconds)),
-                    QueueLimit = 0,
-                });
-        });
-        limiter.AddPolicy(RateLimitPolicy, context =>
-        {
-            var options = context.RequestServices.GetRequiredService<IOptions<LedgerOptions>>().Value;
-            var client = context.Connection.RemoteIpAddress?.ToString() ?? "";
-            return options.WriteLimit <= 0
-                ? RateLimitPartition.GetNoLimiter(client)
-                : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.WriteLimit,
-                    Window = TimeSpan.FromSeconds(Math.Max(1, options.WriteLimitWindowSeconds)),
-                    QueueLimit = 0,
-                });
-        });
+        limiter.AddPolicy(ExpensivePolicy, context => PerClient(context, o => o.ExpensiveLimit));
+        limiter.AddPolicy(RateLimitPolicy, context => PerClient(context, o => o.WriteLimit));
     });
+
+    /// <summary>At most <paramref name="limit"/> requests per client (IP address) per window, in fixed windows; 0 for no limit.</summary>
+    private static RateLimitPartition<string> PerClient(HttpContext context, Func<LedgerOptions, int> limit)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<LedgerOptions>>().Value;
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "";
+        var permits = limit(options);
+        return permits <= 0
+            ? RateLimitPartition.GetNoLimiter(client)
+            : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = TimeSpan.FromSeconds(Math.Max(1, options.WriteLimitWindowSeconds)),
+                QueueLimit = 0,
+            });
+    }
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
