@@ -178,6 +178,8 @@ public abstract partial class LedgerCliContract
     [InlineData("version: 2\nname: x\ntopics:\n  - id: a.b\n    kind: count\n    rules:\n      - id: r\n        pattern: 'fighters'\n", "needs a (?<q>{Q}) group")]
     [InlineData("version: 2\nname: x\ntopics:\n  - id: a.b\n    kind: yesno\n    rules:\n      - id: r\n        value: true\n        pattern: '{NOPE}'\n", "unknown macro {NOPE}")]
     [InlineData("version: 2\nname: x\ntopics: []\n", "no topics")]
+    [InlineData("version: 2\nname: x\ntopics:\n  - id: a.b\n    kind: yesno\n    rules:\n      - id: runaway\n        value: true\n        pattern: '(?<=a)(x+x+)+y'\n",
+        "rule 'runaway': the pattern cannot run in linear time")]
     public async Task Rules_PublishingABadFile_FailsWithOneLineAndWritesNothing(string content, string expected)
     {
         await Cli.RunAsync("ingest", CliRunner.Seeds);
