@@ -212,7 +212,7 @@ public sealed partial class ClaimExtractor
     {
         var found = new List<int>();
         var last = -1;
-        for (var m = cue.Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in cue.EnumerateMatches(text)) // no Match objects: only where each one is
         {
             var i = Array.BinarySearch(starts, m.Index);
             i = i >= 0 ? i : ~i - 1;

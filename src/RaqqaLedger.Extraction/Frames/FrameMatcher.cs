@@ -500,7 +500,7 @@ public sealed class FrameSentence
         }
         else if (theme.Scan is { } scan)
         {
-            for (var m = scan.Match(Text); m.Success; m = m.NextMatch())
+            foreach (var m in scan.EnumerateMatches(Text))
                 found.Add(new ThemeAt(m.Index, m.Index + m.Length, -1, null));
         }
         themes[theme] = found;

@@ -23,7 +23,7 @@ internal sealed class VisibleText
 
     public static VisibleText Of(string stored)
     {
-        if (!stored.Any(ArticleText.IsInvisible))
+        if (!HasInvisible(stored))
             return new VisibleText(stored, null);
         var visible = new System.Text.StringBuilder(stored.Length);
         var at = new List<int>(stored.Length);
@@ -35,6 +35,19 @@ internal sealed class VisibleText
             at.Add(i);
         }
         return new VisibleText(visible.ToString(), [.. at]);
+    }
+
+    // Every format character is at U+00AD or above: most of an English text is skipped without a lookup.
+    private static bool HasInvisible(string text)
+    {
+        var rest = text.AsSpan();
+        for (var i = rest.IndexOfAnyExceptInRange('\0', '\u00AC'); i >= 0; i = rest.IndexOfAnyExceptInRange('\0', '\u00AC'))
+        {
+            if (ArticleText.IsInvisible(rest[i]))
+                return true;
+            rest = rest[(i + 1)..];
+        }
+        return false;
     }
 
     /// <summary>The stored offset of the visible character at <paramref name="index"/>.</summary>
