@@ -19,19 +19,20 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, ILogger<LedgerHo
 
     private volatile IEventStore? store;
     private volatile LedgerViews? views;
+    private volatile IncrementalVerifier? verifier;
     private volatile string? notOpen = "the ledger is not open yet";
     private readonly CancellationTokenSource stopping = new(); // not disposed: it holds no timer, and a late StopAsync may still cancel it
     private Task? opening;
     private Task? following;
 
-    public IEventStore Store => store ?? throw new StoreUnavailableException(notOpen ?? "the ledger is not open yet");
+    public IEventStore Store => store ?? throw NotOpenYet();
 
-    public LedgerViews Views => views ?? throw new StoreUnavailableException(notOpen ?? "the ledger is not open yet");
+    public LedgerViews Views => views ?? throw NotOpenYet();
 
     /// <summary>Verifies the log for /audit/verify, walking only what was appended since the last whole walk.</summary>
-    public IncrementalVerifier Verifier => verifier ?? throw new StoreUnavailableException(notOpen ?? "the ledger is not open yet");
+    public IncrementalVerifier Verifier => verifier ?? throw NotOpenYet();
 
-    private volatile IncrementalVerifier? verifier;
+    private StoreUnavailableException NotOpenYet() => new(notOpen ?? "the ledger is not open yet");
 
     /// <summary>Whether the views fell behind the log the last time they tried to follow it.</summary>
     public bool ViewsBehind { get; private set; }
