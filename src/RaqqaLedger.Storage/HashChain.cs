@@ -119,11 +119,9 @@ public static class ChainVerifier
         // The chain hash at the digest's position once the walk reaches it (position 0 is the genesis).
         var atDigest = digest?.Position == 0 ? Convert.ToHexStringLower(previous) : null;
 
-        VerifyResult Bad(long position, string problem)
-        {
-            walk.MoveTo(expectedPosition - 1, previous, checkedCount);
-            return new(false, expectedPosition - 1, Convert.ToHexStringLower(previous), checkedCount, position, problem);
-        }
+        // A failed walk is not kept (IncrementalVerifier keeps only whole ones), so the walk is not moved here.
+        VerifyResult Bad(long position, string problem) =>
+            new(false, expectedPosition - 1, Convert.ToHexStringLower(previous), checkedCount, position, problem);
 
         string? Check(RecordedEvent e)
         {

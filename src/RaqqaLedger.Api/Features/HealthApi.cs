@@ -1,6 +1,5 @@
 using MediatR;
 using RaqqaLedger.Api.Hosting;
-using RaqqaLedger.Storage;
 
 namespace RaqqaLedger.Api.Features;
 
@@ -14,16 +13,8 @@ public sealed class HealthHandler(LedgerHost ledger) : IRequestHandler<GetHealth
 {
     public async Task<Health> Handle(GetHealth request, CancellationToken cancellationToken)
     {
-        // A store that cannot answer is an outage: 503, its detail naming the store (see Problems).
-        LogHead head;
-        try
-        {
-            head = await ledger.Store.ReadHeadAsync(cancellationToken);
-        }
-        catch (Exception e) when (StoreFaults.IsUnavailable(e) && e is not StoreUnavailableException)
-        {
-            throw new StoreUnavailableException($"the store is down: {StoreFaults.Describe(e)}", e);
-        }
+        // A store that cannot answer is an outage: Problems answers 503, its detail naming the store.
+        var head = await ledger.Store.ReadHeadAsync(cancellationToken);
         return new Health("ok", head.Position, head.HashHex, ledger.ViewsBehind ? "behind" : "current", [.. ledger.Views.Runner.Skipped.Keys.Order()]);
     }
 }

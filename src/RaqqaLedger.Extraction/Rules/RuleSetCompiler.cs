@@ -107,12 +107,12 @@ public static partial class RuleSetCompiler
             if (string.IsNullOrWhiteSpace(pattern))
                 throw new InvalidRuleSetException($"{source}: {where}: pattern is empty");
             var expanded = Expand(pattern, where);
-            // A pattern that could take exponential time runs on the linear-time engine, or is refused.
-            if (PatternSafety.Danger(expanded) is { } danger)
-                options = Linear(expanded, where, danger, options);
             try
             {
-                return new Regex(expanded, options, MatchTimeout);
+                // A pattern that could take exponential time runs on the linear-time engine, or is refused.
+                return PatternSafety.Danger(expanded) is { } danger
+                    ? Linear(expanded, where, danger, options)
+                    : new Regex(expanded, options, MatchTimeout);
             }
             catch (ArgumentException e)
             {
@@ -120,28 +120,20 @@ public static partial class RuleSetCompiler
             }
         }
 
-        RegexOptions Linear(string expanded, string where, string danger, RegexOptions options)
+        Regex Linear(string expanded, string where, string danger, RegexOptions options)
         {
-            var linear = (options & ~RegexOptions.Compiled) | RegexOptions.NonBacktracking;
+            var refused = $"{source}: {where}: the pattern cannot run in linear time: {danger}, which can take exponential time on a near miss, and ";
+            const string rewrite = "; rewrite the repetition so each character can be read one way only";
+            if ((options & RegexOptions.RightToLeft) != 0)
+                throw new InvalidRuleSetException(refused + "it is read right to left around a quantity, which the linear-time engine cannot do" + rewrite);
             try
             {
-                if ((options & RegexOptions.RightToLeft) == 0)
-                {
-                    _ = new Regex(expanded, linear);
-                    return linear;
-                }
+                return new Regex(expanded, (options & ~RegexOptions.Compiled) | RegexOptions.NonBacktracking, MatchTimeout);
             }
             catch (NotSupportedException e)
             {
-                throw new InvalidRuleSetException($"{source}: {where}: the pattern cannot run in linear time: {danger}, which can take exponential time on a near miss, "
-                    + $"and the linear-time engine cannot run it ({e.Message.ReplaceLineEndings(" ")}); rewrite the repetition so each character can be read one way only");
+                throw new InvalidRuleSetException(refused + $"the linear-time engine cannot run it ({e.Message.ReplaceLineEndings(" ")})" + rewrite);
             }
-            catch (ArgumentException)
-            {
-                return options; // not a pattern at all: the compile below says why
-            }
-            throw new InvalidRuleSetException($"{source}: {where}: the pattern cannot run in linear time: {danger}, which can take exponential time on a near miss, "
-                + "and it is read right to left around a quantity, which the linear-time engine cannot do; rewrite the repetition so each character can be read one way only");
         }
 
         // A pattern holding one quantity would be tried at every character; instead the extractor finds
