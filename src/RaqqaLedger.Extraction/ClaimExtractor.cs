@@ -61,7 +61,7 @@ public sealed partial class ClaimExtractor
 
         // First every rule hit, which needs no speakers; then speakers, read sentence by sentence up
         // to the last sentence with a hit (attributions carry over: "he added" needs the sentences before).
-        var found = FindCandidates(visible.Text, sentences);
+        var found = FindCandidates(sentences);
         var memory = new SpeakerMemory { Roles = speakers.ReadRoles(visible.Text) };
         if (article.Dateline is { } dateline)
             memory.NotSpeakers.Add(dateline.Place.Split(',')[0].Trim());
@@ -106,9 +106,11 @@ public sealed partial class ClaimExtractor
     private readonly record struct Candidate(int Sentence, CompiledTopic Topic, CompiledRule Rule, RuleHit Hit, ClaimValue Value);
 
     /// <summary>Every rule hit with its value, in sentence, topic, rule and position order.</summary>
-    private List<Candidate> FindCandidates(string articleText, List<Sentence> sentences)
+    private List<Candidate> FindCandidates(List<Sentence> sentences)
     {
-        var topicsIn = TopicsBySentence(articleText, sentences);
+        // Which text each sentence holds that the rules' gates ask for: one pass over the article.
+        var keys = rules.Keys.Read(sentences.ConvertAll(x => x.Text));
+        var topicsIn = TopicsBySentence(sentences, keys);
         var candidates = new List<Candidate>();
         var accepted = new List<(int Start, int End)>();
         var hits = new List<RuleHit>();
@@ -116,7 +118,7 @@ public sealed partial class ClaimExtractor
         CompiledRule? running = null;
         try
         {
-            FindCandidates(sentences, topicsIn, candidates, accepted, hits, frameHits, ref running);
+            FindCandidates(sentences, keys, topicsIn, candidates, accepted, hits, frameHits, ref running);
         }
         catch (RegexMatchTimeoutException e)
         {
@@ -128,7 +130,7 @@ public sealed partial class ClaimExtractor
     }
 
     /// <summary>The loop of the above, telling it which rule is running should a pattern run out of time.</summary>
-    private void FindCandidates(List<Sentence> sentences, List<CompiledTopic>[] topicsIn, List<Candidate> candidates,
+    private void FindCandidates(List<Sentence> sentences, SentenceKeys keys, List<CompiledTopic>[] topicsIn, List<Candidate> candidates,
         List<(int Start, int End)> accepted, List<RuleHit> hits, List<FrameHit> frameHits, ref CompiledRule? running)
     {
         for (var s = 0; s < sentences.Count; s++)
@@ -148,6 +150,8 @@ public sealed partial class ClaimExtractor
                 accepted.Clear();
                 foreach (var rule in topic.Rules)
                 {
+                    if (!rule.Gate.Passes(keys, s))
+                        continue;
                     running = rule;
                     if (rule.Frame is { } form)
                     {
@@ -162,7 +166,8 @@ public sealed partial class ClaimExtractor
                         Hits(rule, text, quantities, hits);
                     }
                     // Cheaper to ask once a rule has matched than of every sentence it might match in.
-                    if (hits.Count > 0 && (rule.Unless?.IsMatch(text) == true || (rule.Context is not null && !InContext(rule.Context, rule.ContextSentences, sentences, s))))
+                    if (hits.Count > 0 && (rule.Unless?.IsMatch(text, keys, s) == true
+                        || (rule.Context is not null && !InContext(rule.Context, rule.ContextSentences, sentences, keys, s))))
                         continue;
                     foreach (var hit in hits)
                     {
@@ -180,48 +185,34 @@ public sealed partial class ClaimExtractor
         }
     }
 
-    /// <summary>
-    /// The topics whose cue occurs in each sentence. Each cue is scanned once over the whole text
-    /// rather than once per sentence.
-    /// </summary>
-    private List<CompiledTopic>[] TopicsBySentence(string text, List<Sentence> sentences)
+    /// <summary>The topics whose cue occurs in each sentence; a cue shared by several topics is asked once.</summary>
+    private List<CompiledTopic>[] TopicsBySentence(List<Sentence> sentences, SentenceKeys keys)
     {
         var topics = new List<CompiledTopic>[sentences.Count];
         for (var i = 0; i < topics.Length; i++)
             topics[i] = [];
-        var starts = sentences.Select(x => x.Start).ToArray();
-        var sentencesByCue = new Dictionary<Regex, List<int>>(ReferenceEqualityComparer.Instance);
+        var sentencesByCue = new Dictionary<GatedPattern, List<int>>(ReferenceEqualityComparer.Instance);
         foreach (var topic in rules.Topics)
         {
-            if (topic.Cue is null)
+            if (topic.Cue is not { } cue)
             {
                 foreach (var list in topics)
                     list.Add(topic);
                 continue;
             }
-            if (!sentencesByCue.TryGetValue(topic.Cue, out var cued))
-                sentencesByCue[topic.Cue] = cued = SentencesWith(topic.Cue, text, sentences, starts);
+            if (!sentencesByCue.TryGetValue(cue, out var cued))
+            {
+                sentencesByCue[cue] = cued = [];
+                for (var i = 0; i < sentences.Count; i++)
+                {
+                    if (cue.IsMatch(sentences[i].Text, keys, i))
+                        cued.Add(i);
+                }
+            }
             foreach (var i in cued)
                 topics[i].Add(topic);
         }
         return topics;
-    }
-
-    /// <summary>The sentences a cue occurs in, each once, in order.</summary>
-    private static List<int> SentencesWith(Regex cue, string text, List<Sentence> sentences, int[] starts)
-    {
-        var found = new List<int>();
-        var last = -1;
-        foreach (var m in cue.EnumerateMatches(text)) // no Match objects: only where each one is
-        {
-            var i = Array.BinarySearch(starts, m.Index);
-            i = i >= 0 ? i : ~i - 1;
-            if (i < 0 || i == last || m.Index + m.Length > sentences[i].End)
-                continue;
-            found.Add(i);
-            last = i;
-        }
-        return found;
     }
 
     /// <summary>Every quantity in the sentence, found once and shared by all number rules.</summary>
@@ -378,11 +369,11 @@ public sealed partial class ClaimExtractor
     [GeneratedRegex(@"\b(?:and|but|while|whereas|although|though|yet)\b", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
     private static partial Regex ClauseStart();
 
-    private static bool InContext(Regex context, int before, List<Sentence> sentences, int index)
+    private static bool InContext(GatedPattern context, int before, List<Sentence> sentences, SentenceKeys keys, int index)
     {
         for (var i = Math.Max(0, index - before); i <= index; i++)
         {
-            if (context.IsMatch(sentences[i].Text))
+            if (context.IsMatch(sentences[i].Text, keys, i))
                 return true;
         }
         return false;

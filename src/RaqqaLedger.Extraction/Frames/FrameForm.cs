@@ -47,4 +47,16 @@ public sealed record FrameForm(
     FormKind Kind, IReadOnlySet<string> Classes, ThemePattern Theme, Regex? Agent, Regex? By, Regex? After, Regex? Particle)
 {
     public string Name => Kind.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// The patterns every match of this form has matched (see <see cref="FrameMatcher"/>): a noun with an agent
+    /// only its agent; a compound its agent and theme; the others their theme and whichever of agent, "by",
+    /// what follows and the particle they have.
+    /// </summary>
+    public IEnumerable<Regex?> Required() => Kind switch
+    {
+        FormKind.Noun when Agent is not null => [Agent],
+        FormKind.Compound => [Theme.Scan, Theme.BeforeQuantity, Theme.AfterQuantity, Agent],
+        _ => [Theme.Scan, Theme.BeforeQuantity, Theme.AfterQuantity, Agent, By, After, Particle],
+    };
 }

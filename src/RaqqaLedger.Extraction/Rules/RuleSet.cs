@@ -17,8 +17,9 @@ public enum TopicKind { YesNo, Count, Percent, Category }
 /// only around the quantities the extractor has already found.</param>
 /// <param name="AllowsPlanned">Whether a planned or conditional verb group ("would leave") still makes the claim.</param>
 /// <param name="Frame">For a frame: the form this rule is (active, passive, noun …), read word by word.</param>
-public sealed record CompiledRule(string Id, Regex? Pattern, ClaimValue? FixedValue, bool Complement, Regex? Unless, Regex? Context, int ContextSentences,
-    SplitPattern? Anchor = null, bool AllowsPlanned = true, FrameForm? Frame = null)
+/// <param name="Gate">What a sentence must hold for the rule to be tried on it.</param>
+public sealed record CompiledRule(string Id, Regex? Pattern, ClaimValue? FixedValue, bool Complement, GatedPattern? Unless, GatedPattern? Context,
+    int ContextSentences, Gate Gate, SplitPattern? Anchor = null, bool AllowsPlanned = true, FrameForm? Frame = null)
 {
     /// <summary>For a frame, which of its forms this is; null for a hand-written rule.</summary>
     public string? Form => Frame?.Name;
@@ -30,7 +31,7 @@ public sealed record CompiledRule(string Id, Regex? Pattern, ClaimValue? FixedVa
 public sealed record SplitPattern(Regex? Before, Regex After);
 
 /// <param name="Cue">A cheap test a sentence must pass before any of the topic's rules run on it; null tries every sentence.</param>
-public sealed record CompiledTopic(string Id, TopicKind Kind, string Description, Regex? Cue, IReadOnlyList<CompiledRule> Rules);
+public sealed record CompiledTopic(string Id, TopicKind Kind, string Description, GatedPattern? Cue, IReadOnlyList<CompiledRule> Rules);
 
 public sealed record SpeakerEntry(string Name, string Kind, IReadOnlyList<string> Aliases)
 {
@@ -66,8 +67,9 @@ public sealed class RuleSet
 {
     internal RuleSet(int version, string name, string description, string sha256, string content,
         IReadOnlyList<CompiledTopic> topics, IReadOnlyList<SpeakerEntry> speakers, QuantityGrammar quantities,
-        AttributionVocabulary attribution, NegationVocabulary negation, StatusRule status, FrameMatcher frames)
+        AttributionVocabulary attribution, NegationVocabulary negation, StatusRule status, FrameMatcher frames, KeyScanner keys)
     {
+        Keys = keys;
         Version = version;
         Name = name;
         Description = description;
@@ -95,6 +97,9 @@ public sealed class RuleSet
 
     public AttributionVocabulary Attribution { get; }
     public NegationVocabulary Negation { get; }
+
+    /// <summary>Finds in an article's sentences the text the rules' gates ask for.</summary>
+    public KeyScanner Keys { get; }
 
     /// <summary>Reads the rule set's frames in a sentence.</summary>
     public FrameMatcher Frames { get; }

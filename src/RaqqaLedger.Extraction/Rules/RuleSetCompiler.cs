@@ -68,6 +68,7 @@ public static partial class RuleSetCompiler
             throw new InvalidRuleSetException($"{source}: no topics");
 
         var frames = new FrameCompiler(document.Lexicon, document.Verbs, document.Gaps, source);
+        var gates = new GateBuilder();
         var macros = new Dictionary<string, string>(document.Macros, StringComparer.Ordinal);
         foreach (var name in document.Macros.Keys)
         {
@@ -198,14 +199,15 @@ public static partial class RuleSetCompiler
             if (contextSentences is < 0 or > 1000)
                 throw new InvalidRuleSetException($"{source}: {where}: context_sentences must be 0 to 1000");
             return new CompiledRule(id, pattern, value, complement,
-                unless is null ? null : Build(unless, where + " unless"),
-                context is null ? null : Build(context, where + " context"), contextSentences, anchor, allowsPlanned, form);
+                unless is null ? null : gates.Gated(Build(unless, where + " unless")),
+                context is null ? null : gates.Gated(Build(context, where + " context")), contextSentences,
+                form is null ? gates.For(pattern) : gates.For(form.Required()), anchor, allowsPlanned, form);
         }
 
         var topics = new List<CompiledTopic>();
         var topicIds = new HashSet<string>(StringComparer.Ordinal);
         var ruleIds = new HashSet<string>(StringComparer.Ordinal);
-        var cues = new Dictionary<string, Regex>(StringComparer.Ordinal);
+        var cues = new Dictionary<string, GatedPattern>(StringComparer.Ordinal);
         foreach (var (topic, index) in document.Topics.Select((t, i) => (t, i)))
         {
             var where = $"topic #{index + 1}";
@@ -247,9 +249,9 @@ public static partial class RuleSetCompiler
             }
             // No cue: every sentence is tried (a count topic's rules still run only around quantities).
             // Topics of one subject share a cue ("fighter|militant|…"): one regex, so the text is scanned for it once.
-            Regex? cue = null;
+            GatedPattern? cue = null;
             if (topic.Cue is not null && !cues.TryGetValue(topic.Cue, out cue))
-                cues[topic.Cue] = cue = Build(topic.Cue, where + " cue");
+                cues[topic.Cue] = cue = gates.Gated(Build(topic.Cue, where + " cue"));
             topics.Add(new CompiledTopic(topic.Id, kind, topic.Description ?? "", cue, rules));
         }
 
@@ -288,7 +290,7 @@ public static partial class RuleSetCompiler
             new NegationVocabulary(negation.Cues, negation.Denials, negation.Window,
                 negation.Uncertainty is null ? null : Build(negation.Uncertainty, "negation.uncertainty"),
                 negation.Retraction is null ? null : Build(@"\G(?:" + negation.Retraction + ")", "negation.retraction"), negation.Conditions),
-            status, frames.Matcher(MatchTimeout));
+            status, frames.Matcher(MatchTimeout), gates.Scanner());
     }
 
     /// <summary>
