@@ -239,7 +239,8 @@ public sealed partial class SpeakerFinder
                 var pre = roleWordsBefore.Match(text, m.Index);
                 Bind(after.Groups["person"].Value, pre.Success ? pre.Index : m.Index, end, noun);
             }
-            else if (personBeforeRole.Match(text, m.Index) is { Success: true } before && roleTail.Match(text, end) is { Success: true } tail)
+            else if (CommaOpensRolePhrase(text, m.Index) && personBeforeRole.Match(text, m.Index) is { Success: true } before
+                && roleTail.Match(text, end) is { Success: true } tail)
             {
                 Bind(before.Groups["person"].Value, before.Groups["pre"].Index, tail.Index + tail.Length, noun);
             }
@@ -251,6 +252,16 @@ public sealed partial class SpeakerFinder
         }
         bindings.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new RoleBook(bindings);
+    }
+
+    /// <summary>
+    /// Whether the punctuation nearest before a role word is a comma, as in "Omar Alloush, a senior member …":
+    /// the phrase between cannot hold any other, so without it the backwards pattern need not run.
+    /// </summary>
+    private static bool CommaOpensRolePhrase(string text, int roleStart)
+    {
+        var at = text.AsSpan(0, roleStart).LastIndexOfAny(",;.()\"“”");
+        return at >= 0 && text[at] == ',';
     }
 
     private bool IsKnownNonPerson(string canonical) => aliases.TryGetValue(canonical, out var entry) && !entry.IsPerson;

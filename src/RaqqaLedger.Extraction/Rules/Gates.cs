@@ -42,9 +42,11 @@ public sealed class Gate
 }
 
 /// <summary>A pattern and its gate: asked of a sentence only when the sentence holds the text it needs.</summary>
-public sealed record GatedPattern(Regex Regex, Gate Gate)
+/// <param name="GateDecides">The pattern is plain text (<see cref="RequiredText.IsPlainText"/>): its gate alone answers.</param>
+public sealed record GatedPattern(Regex Regex, Gate Gate, bool GateDecides = false)
 {
-    public bool IsMatch(string sentence, SentenceKeys keys, int index) => Gate.Passes(keys, index) && Regex.IsMatch(sentence);
+    public bool IsMatch(string sentence, SentenceKeys keys, int index) =>
+        Gate.Passes(keys, index) && (GateDecides || Regex.IsMatch(sentence));
 }
 
 /// <summary>Makes the gates of one rule set, numbering the key strings they ask about, and then the scanner that finds them.</summary>
@@ -58,7 +60,7 @@ public sealed class GateBuilder
 
     public Gate For(Regex? pattern) => For([pattern]);
 
-    public GatedPattern Gated(Regex pattern) => new(pattern, For(pattern));
+    public GatedPattern Gated(Regex pattern) => new(pattern, For(pattern), RequiredText.IsPlainText(pattern.ToString(), pattern.Options));
 
     private Gate For(IEnumerable<IReadOnlyList<string>> factors)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using static RaqqaLedger.Extraction.Rules.PatternSyntax;
 
 namespace RaqqaLedger.Extraction.Rules;
@@ -8,7 +9,7 @@ namespace RaqqaLedger.Extraction.Rules;
 /// sentence holding neither is not worth running the pattern on. Conservative: a part this reader does
 /// not follow asks for nothing, so a pattern may have no factors at all.
 /// </summary>
-public static class RequiredText
+public static partial class RequiredText
 {
     /// <summary>Shorter strings of letters are in nearly every sentence and filter nothing.</summary>
     private const int MinLetters = 3;
@@ -33,29 +34,42 @@ public static class RequiredText
     }
 
     /// <summary>
-    /// The one case folding text and patterns share: lower case, and the few characters .NET's
-    /// case-insensitive matching takes for an ASCII letter (the Kelvin sign for k, the long s).
+    /// Whether a sentence holding one string of the pattern's only factor is exactly a sentence the pattern
+    /// matches: a pattern ignoring case that is nothing but alternatives of plain text ("fighter|militant").
+    /// </summary>
+    public static bool IsPlainText(string pattern, RegexOptions options)
+    {
+        if ((options & RegexOptions.IgnoreCase) == 0 || InlineOptions().IsMatch(pattern) || Read(pattern) is not { } root)
+            return false;
+        var info = Analyse(root);
+        return info.Plain && Usable(info.Exact);
+    }
+
+    [GeneratedRegex(@"\(\?[-imnsx]+[:)]")]
+    private static partial Regex InlineOptions();
+
+    /// <summary>
+    /// The one case folding text and patterns share: ASCII letters in lower case, and the Kelvin sign as k, the
+    /// one character outside ASCII that .NET's case-insensitive matching takes for an ASCII letter. Other
+    /// characters stay as they are: a key string never holds a letter outside ASCII.
     /// </summary>
     public static char Fold(char c) => c switch
     {
-        < 'A' => c,
-        <= 'Z' => (char)(c | 0x20),
-        < '\u0080' => c,
+        >= 'A' and <= 'Z' => (char)(c | 0x20),
         '\u212A' => 'k',
-        '\u017F' => 's',
-        '\u0130' => 'i',
-        _ => char.ToLowerInvariant(c),
+        _ => c,
     };
 
     /// <param name="Exact">Every string the part can match, when they are few and known; else null.</param>
     /// <param name="Factors">Sets of strings, one of each of which any match of the part contains.</param>
-    private sealed record Info(HashSet<string>? Exact, List<HashSet<string>> Factors);
+    /// <param name="Plain">Whether the part is plain text: no anchor, lookaround or class beyond a few characters.</param>
+    private sealed record Info(HashSet<string>? Exact, List<HashSet<string>> Factors, bool Plain = false);
 
     private static readonly Info Unknown = new(null, []);
 
     private static Info Analyse(Node node) => node switch
     {
-        Set { Literals: { } chars } => new([.. chars.Select(c => Fold(c).ToString())], []),
+        Set { Literals: { } chars } => new([.. chars.Select(c => Fold(c).ToString())], [], Plain: true),
         Set => Unknown,
         Look => new([""], []),
         Sequence s => SequenceOf(s.Items),
@@ -69,9 +83,11 @@ public static class RequiredText
         var factors = new List<HashSet<string>>();
         HashSet<string> run = [""];
         var whole = true;
+        var plain = true;
         foreach (var item in items)
         {
             var info = Analyse(item);
+            plain &= info.Plain;
             factors.AddRange(info.Factors);
             if (info.Exact is { } exact && run.Count * exact.Count <= MaxExact)
             {
@@ -85,7 +101,7 @@ public static class RequiredText
             run = info.Exact ?? [""];
         }
         if (whole)
-            return new(run, factors);
+            return new(run, factors, plain);
         if (Usable(run))
             factors.Add(run);
         return new(null, factors);
@@ -95,7 +111,7 @@ public static class RequiredText
     {
         var infos = options.Select(Analyse).ToList();
         if (infos.All(i => i.Exact is not null) && infos.Sum(i => i.Exact!.Count) <= MaxExact)
-            return new([.. infos.SelectMany(i => i.Exact!)], []);
+            return new([.. infos.SelectMany(i => i.Exact!)], [], infos.All(i => i.Plain));
         // Each option needs its own best factor; the alternation needs one of them.
         var union = new HashSet<string>(StringComparer.Ordinal);
         foreach (var info in infos)
@@ -111,7 +127,7 @@ public static class RequiredText
     {
         var body = Analyse(r.Body);
         if (r.Min == 0)
-            return r.Max == 1 && body.Exact is { } optional ? new([.. optional, ""], []) : Unknown;
+            return r.Max == 1 && body.Exact is { } optional ? new([.. optional, ""], [], body.Plain) : Unknown;
         if (r.Min == 1 && r.Max == 1)
             return body;
         var factors = new List<HashSet<string>>(body.Factors);

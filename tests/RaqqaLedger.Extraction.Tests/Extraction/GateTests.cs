@@ -35,6 +35,17 @@ public sealed class GateTests
         Assert.Equal(expected, string.Join(" & ", factors));
     }
 
+    [Theory]
+    [InlineData("fighter|militants?|gunm", RegexOptions.IgnoreCase, true)]
+    [InlineData("hostage|captive", RegexOptions.IgnoreCase | RegexOptions.Compiled, true)]
+    [InlineData("hostage|captive", RegexOptions.None, false)]
+    [InlineData(@"\bfighter", RegexOptions.IgnoreCase, false)]
+    [InlineData(@"per\s+cent|percent", RegexOptions.IgnoreCase, false)]
+    [InlineData("(?-i:ISIS)|fighters", RegexOptions.IgnoreCase, false)]
+    [InlineData("fighter|us", RegexOptions.IgnoreCase, false)]
+    public void APatternOfPlainTextIsAnsweredByItsGateAlone(string pattern, RegexOptions options, bool plain) =>
+        Assert.Equal(plain, RequiredText.IsPlainText(pattern, options));
+
     [Fact]
     public void TheScanner_FindsEveryKey_OverlappingAndFolded_InEachSentenceApart()
     {
