@@ -144,7 +144,7 @@ public sealed partial class ClaimExtractor
             {
                 // A count needs a number in the sentence; a share may also be a fraction ("three-quarters").
                 if (topic.Kind is TopicKind.Count or TopicKind.Percent)
-                    quantities ??= Quantities(text);
+                    quantities ??= Quantities(text, keys, s);
                 if (topic.Kind == TopicKind.Count && quantities!.Count == 0)
                     continue;
                 accepted.Clear();
@@ -155,7 +155,7 @@ public sealed partial class ClaimExtractor
                     running = rule;
                     if (rule.Frame is { } form)
                     {
-                        read ??= rules.Frames.Read(text, quantities ??= Quantities(text));
+                        read ??= rules.Frames.Read(text, quantities ??= Quantities(text, keys, s));
                         rules.Frames.Find(form, read, frameHits);
                         hits.Clear();
                         foreach (var h in frameHits)
@@ -215,9 +215,9 @@ public sealed partial class ClaimExtractor
         return topics;
     }
 
-    /// <summary>Every quantity in the sentence, found once and shared by all number rules.</summary>
-    private List<(int Start, int End)> Quantities(string text) =>
-        [.. rules.Quantities.FindAll(text, 0, text.Length).Select(q => (q.Start, q.Start + q.Length))];
+    /// <summary>Every quantity in the sentence, found once and shared by all number rules; none where no digit or number word stands.</summary>
+    private List<(int Start, int End)> Quantities(string text, SentenceKeys keys, int sentence) =>
+        rules.QuantityGate.Passes(keys, sentence) ? [.. rules.Quantities.FindAll(text, 0, text.Length).Select(q => (q.Start, q.Start + q.Length))] : [];
 
     /// <summary>A hand-written rule's matches, left to right. A rule holding a quantity runs only around the quantities found.</summary>
     private static void Hits(CompiledRule rule, string text, List<(int Start, int End)>? quantities, List<RuleHit> into)

@@ -347,6 +347,7 @@ public sealed class FrameSentence
     private List<VerbAt>? verbs;
     private List<NounAt>? nouns;
     private List<WordAt>? permissions;
+    private WordKinds[]? kinds;
     private readonly Lexicon lexicon;
 
     internal FrameSentence(FrameMatcher matcher, string text, IReadOnlyList<(int Start, int End)> quantities)
@@ -382,6 +383,9 @@ public sealed class FrameSentence
 
     private ReadOnlySpan<char> WordText(int k) => Text.AsSpan(Words[k].Start, Words[k].End - Words[k].Start);
 
+    /// <summary>What each word can be to the frames, looked up once for the verbs, nouns and permissions alike.</summary>
+    private WordKinds[] Kinds => kinds ??= [.. Enumerable.Range(0, Words.Count).Select(k => lexicon.KindsOf(WordText(k)))];
+
     /// <summary>Every verb of every class in the sentence, with phrasal verbs' particles read.</summary>
     public List<VerbAt> Verbs => verbs ??= ReadVerbs();
 
@@ -403,7 +407,7 @@ public sealed class FrameSentence
         var lookup = lexicon.Verbs;
         for (var k = 0; k < Words.Count; k++)
         {
-            if (!lookup.TryGetValue(WordText(k), out var entries))
+            if ((Kinds[k] & WordKinds.Verb) == 0 || !lookup.TryGetValue(WordText(k), out var entries))
                 continue;
             foreach (var entry in entries)
             {
@@ -457,7 +461,7 @@ public sealed class FrameSentence
         var lookup = lexicon.Nouns;
         for (var k = 0; k < Words.Count; k++)
         {
-            if (!lookup.TryGetValue(WordText(k), out var entries))
+            if ((Kinds[k] & WordKinds.Noun) == 0 || !lookup.TryGetValue(WordText(k), out var entries))
                 continue;
             foreach (var entry in entries)
             {
@@ -474,7 +478,7 @@ public sealed class FrameSentence
         var found = new List<WordAt>();
         for (var k = 0; k < Words.Count; k++)
         {
-            if (lexicon.IsPermission(WordText(k)))
+            if ((Kinds[k] & WordKinds.Permission) != 0)
                 found.Add(new WordAt(k, Words[k].Start, Words[k].End));
         }
         return found;

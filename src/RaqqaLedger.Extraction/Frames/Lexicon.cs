@@ -50,6 +50,7 @@ public sealed class Lexicon
     private readonly Dictionary<string, List<VerbEntry>> verbs = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<NounEntry>> nouns = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> permission = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, WordKinds> kinds = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<string>> particlesByHead = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Verb-group phrases by their last word, longest first: "to" → ["expected to", "allowed to", …].</summary>
@@ -95,7 +96,14 @@ public sealed class Lexicon
         AddChain(["be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting", "gotten"], ChainWord.Be | ChainWord.Auxiliary);
         foreach (var list in chain.Values)
             list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        foreach (var (word, kind) in verbs.Keys.Select(w => (w, WordKinds.Verb)).Concat(nouns.Keys.Select(w => (w, WordKinds.Noun)))
+            .Concat(permission.Select(w => (w, WordKinds.Permission))))
+            kinds[word] = kinds.GetValueOrDefault(word) | kind;
     }
+
+    /// <summary>What a word can be to the frames, found with one lookup: most words are none of these.</summary>
+    public WordKinds KindsOf(ReadOnlySpan<char> word) =>
+        kinds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var found) ? found : WordKinds.None;
 
     private void AddParticle(string head, string particle)
     {
@@ -146,8 +154,6 @@ public sealed class Lexicon
 
     public Dictionary<string, List<NounEntry>>.AlternateLookup<ReadOnlySpan<char>> Nouns => nouns.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public bool IsPermission(ReadOnlySpan<char> word) => permission.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
-
     /// <summary>The first words after <paramref name="head"/> that make a phrasal verb of some class: "leave" → "behind", "out".</summary>
     public IReadOnlyList<string> ParticlesOf(ReadOnlySpan<char> head) =>
         particlesByHead.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(head, out var list) ? list : [];
@@ -155,6 +161,18 @@ public sealed class Lexicon
     /// <summary>The verb-group phrases ending in <paramref name="word"/>, longest first.</summary>
     public IReadOnlyList<(string[] Words, ChainWord Kind)> ChainEndingIn(ReadOnlySpan<char> word) =>
         chain.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var list) ? list : [];
+}
+
+[Flags]
+public enum WordKinds : byte
+{
+    None = 0,
+    /// <summary>The first word of some verb of a class.</summary>
+    Verb = 1,
+    /// <summary>The first word of some event noun.</summary>
+    Noun = 2,
+    /// <summary>A form of a permission verb ("allowed").</summary>
+    Permission = 4,
 }
 
 /// <summary>The function words of verb groups, as a rule set lists them.</summary>

@@ -52,6 +52,10 @@ internal static class NumberWords
         StringComparer.OrdinalIgnoreCase);
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VagueHeadLookup = VagueHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The words <see cref="CanStartNumber"/> accepts, and those that make "a" one: a quantity without a digit holds one.</summary>
+    internal static IEnumerable<string> StartWords =>
+        Words.Where(w => w.Value.Kind is Kind.Unit or Kind.Teen or Kind.Ten).Select(w => w.Key).Concat(VagueHeads).Concat(AfterA);
+
     /// <summary>
     /// Whether a word can be where the number part of a quantity begins: a small number word, a vague amount, or
     /// "a" before a scale word or "few"/"couple". Lets FindAll skip the regex on the great majority of words.

@@ -81,6 +81,9 @@ public sealed class QuantityGrammar
     /// </summary>
     public string Pattern { get; }
 
+    /// <summary>Text one of which every quantity holds: a digit, or a word where the number of a quantity can begin.</summary>
+    public static IEnumerable<string> AnchorText => "0123456789".Select(d => d.ToString()).Concat(NumberWords.StartWords);
+
     /// <summary>Parses text that <see cref="Pattern"/> matched (exactly, or with white space around it); null if it is not a quantity.</summary>
     /// <remarks>The span reported is the quantity within <paramref name="text"/>, without the surrounding white space.</remarks>
     public QuantityMatch? Parse(string text)

@@ -60,6 +60,9 @@ public sealed class GateBuilder
 
     public Gate For(Regex? pattern) => For([pattern]);
 
+    /// <summary>The gate of a sentence holding one of <paramref name="keys"/>, in any case.</summary>
+    public Gate ForAnyOf(IEnumerable<string> keys) => For([[.. keys.Select(k => string.Concat(k.Select(RequiredText.Fold))).Distinct()]]);
+
     public GatedPattern Gated(Regex pattern) => new(pattern, For(pattern), RequiredText.IsPlainText(pattern.ToString(), pattern.Options));
 
     private Gate For(IEnumerable<IReadOnlyList<string>> factors)

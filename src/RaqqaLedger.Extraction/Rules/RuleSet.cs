@@ -67,9 +67,10 @@ public sealed class RuleSet
 {
     internal RuleSet(int version, string name, string description, string sha256, string content,
         IReadOnlyList<CompiledTopic> topics, IReadOnlyList<SpeakerEntry> speakers, QuantityGrammar quantities,
-        AttributionVocabulary attribution, NegationVocabulary negation, StatusRule status, FrameMatcher frames, KeyScanner keys)
+        AttributionVocabulary attribution, NegationVocabulary negation, StatusRule status, FrameMatcher frames, KeyScanner keys, Gate quantityGate)
     {
         Keys = keys;
+        QuantityGate = quantityGate;
         Version = version;
         Name = name;
         Description = description;
@@ -94,6 +95,9 @@ public sealed class RuleSet
     public IReadOnlyDictionary<string, CompiledTopic> TopicsById { get; }
     public IReadOnlyList<SpeakerEntry> Speakers { get; }
     public QuantityGrammar Quantities { get; }
+
+    /// <summary>What a sentence holding a quantity holds (<see cref="QuantityGrammar.AnchorText"/>).</summary>
+    public Gate QuantityGate { get; }
 
     public AttributionVocabulary Attribution { get; }
     public NegationVocabulary Negation { get; }

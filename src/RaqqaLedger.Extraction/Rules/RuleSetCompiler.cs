@@ -83,6 +83,7 @@ public static partial class RuleSetCompiler
         var hedges = document.Hedges is { } h ? new HedgeLexicon(h.Approx, h.Min, h.Max) : HedgeLexicon.Default;
         var quantities = new QuantityGrammar(hedges);
         var quantity = quantities.Pattern;
+        var quantityGate = gates.ForAnyOf(QuantityGrammar.AnchorText);
 
         string Expand(string pattern, string where)
         {
@@ -290,7 +291,7 @@ public static partial class RuleSetCompiler
             new NegationVocabulary(negation.Cues, negation.Denials, negation.Window,
                 negation.Uncertainty is null ? null : Build(negation.Uncertainty, "negation.uncertainty"),
                 negation.Retraction is null ? null : Build(@"\G(?:" + negation.Retraction + ")", "negation.retraction"), negation.Conditions),
-            status, frames.Matcher(MatchTimeout), gates.Scanner());
+            status, frames.Matcher(MatchTimeout), gates.Scanner(), quantityGate);
     }
 
     /// <summary>

@@ -65,6 +65,24 @@ public sealed class GateTests
         Assert.True(Gate.Open.Passes(keys, 3));
     }
 
+    [Theory]
+    [InlineData("A DOZEN fighters")]
+    [InlineData("several hundred people")]
+    [InlineData("Scores of civilians")]
+    [InlineData("forty-five militants")]
+    [InlineData("some 1,200 residents")]
+    [InlineData("two to three thousand")]
+    [InlineData("a few hundred")]
+    [InlineData("tens of thousands")]
+    public void EveryQuantityHoldsTheTextOfTheQuantityGate(string text)
+    {
+        var rules = RuleSetCompiler.Compile(DefaultRules.Content, DefaultRules.Source);
+
+        Assert.NotEmpty(rules.Quantities.FindAll(text, 0, text.Length));
+        Assert.True(rules.QuantityGate.Passes(rules.Keys.Read([text]), 0));
+        Assert.False(rules.QuantityGate.Passes(rules.Keys.Read(["Foreign fighters left the city"]), 0));
+    }
+
     /// <summary>Every pattern of the bundled rules with a gate, on every sentence of the seeds and the invented held-out sets.</summary>
     [Fact]
     public void TheBundledRulesGates_NeverTurnAwayASentenceTheirPatternMatches()
