@@ -15,8 +15,7 @@ public static partial class EventDates
 
     public static EventDate? Find(string sentence, DateOnly? published)
     {
-        var m = Expression().Match(sentence);
-        if (!m.Success)
+        if (FirstMatch(sentence) is not { } m)
             return null;
         var text = m.Value.Trim();
         if (m.Groups["month"].Success)
@@ -72,12 +71,45 @@ public static partial class EventDates
         return new EventDate(thisMonday.AddDays(-7), thisMonday.AddDays(-1), text);
     }
 
-    [GeneratedRegex(
-        @"\b(?:(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?<year>(?:19|20)\d\d))?" +
+    /// <summary>
+    /// The leftmost date expression, as scanning with the pattern would find it; but the pattern is tried only at
+    /// the start of a word it can begin with (a digit, a month, a weekday, or the first word of a relative
+    /// expression), not at every character.
+    /// </summary>
+    private static Match? FirstMatch(string sentence)
+    {
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            if (!char.IsLetterOrDigit(sentence[i]) || (i > 0 && char.IsLetterOrDigit(sentence[i - 1])))
+                continue;
+            var end = i;
+            while (end < sentence.Length && char.IsAsciiLetter(sentence[end]))
+                end++;
+            if ((end == i ? char.IsAsciiDigit(sentence[i]) : StartWordLookup.Contains(sentence.AsSpan(i, end - i)))
+                && Expression().Match(sentence, i) is { Success: true } m)
+                return m;
+        }
+        return null;
+    }
+
+    /// <summary>Every word <see cref="Expression"/> can begin with, but for the digits: keep it beside the pattern.</summary>
+    public static IReadOnlySet<string> StartWords { get; } = new HashSet<string>(
+        ["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august",
+         "sep", "sept", "sepember", "september", "oct", "october", "nov", "november", "dec", "december",
+         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+         "today", "yesterday", "tonight", "last", "overnight", "this", "earlier", "in"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StartWordLookup =
+        ((HashSet<string>)StartWords).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A date expression starting exactly where the match is asked to start (\G).</summary>
+    public const string Pattern =
+        @"\G\b(?:(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?<year>(?:19|20)\d\d))?" +
         @"|(?<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b,?(?:\s+(?<year>(?:19|20)\d\d))?" +
         @"|(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)" +
-        @"|(?<rel>today|yesterday|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening)|earlier\s+this\s+week|this\s+week|last\s+week|in\s+the\s+(?:past|last)\s+24\s+hours))\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        @"|(?<rel>today|yesterday|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening)|earlier\s+this\s+week|this\s+week|last\s+week|in\s+the\s+(?:past|last)\s+24\s+hours))\b";
+
+    [GeneratedRegex(Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Expression();
 
     [GeneratedRegex(@"\s+")]

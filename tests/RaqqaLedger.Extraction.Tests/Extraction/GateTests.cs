@@ -83,6 +83,30 @@ public sealed class GateTests
         Assert.False(rules.QuantityGate.Passes(rules.Keys.Read(["Foreign fighters left the city"]), 0));
     }
 
+    /// <summary>Event dates are looked for only at words the date pattern can begin with: the list must hold every such word.</summary>
+    [Fact]
+    public void EveryDateExpressionBeginsWithADigitOrAStartWord()
+    {
+        var scan = new Regex(EventDates.Pattern.Replace(@"\G", "", StringComparison.Ordinal), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var sentences = Directory.GetFiles(RepoPaths.Seeds, "*.txt")
+            .Concat(Directory.GetDirectories(Path.Combine(RepoPaths.Root, "tests", "fixtures")).SelectMany(d => Directory.GetFiles(d, "*.txt")))
+            .SelectMany(f => SentenceSplitter.Split(File.ReadAllText(f)).Select(s => s.Text))
+            .Concat(["Sepember 3", "on 14th Oct., 2017", "Tonight the convoy", "In the last 24 hours", "EARLIER THIS WEEK", "Sunday's deal", "last night"]);
+
+        var found = 0;
+        foreach (var sentence in sentences)
+        {
+            foreach (Match m in scan.Matches(sentence))
+            {
+                found++;
+                var word = new string([.. m.Value.TakeWhile(char.IsAsciiLetter)]);
+                Assert.True(char.IsAsciiDigit(m.Value[0]) || EventDates.StartWords.Contains(word), $"'{m.Value}' begins with a word the list lacks");
+            }
+            Assert.Equal(scan.Match(sentence) is { Success: true } first ? first.Value.Trim() : null, EventDates.Find(sentence, new DateOnly(2017, 10, 15))?.Text);
+        }
+        Assert.True(found > 100, $"only {found} date expressions read");
+    }
+
     /// <summary>Every pattern of the bundled rules with a gate, on every sentence of the seeds and the invented held-out sets.</summary>
     [Fact]
     public void TheBundledRulesGates_NeverTurnAwayASentenceTheirPatternMatches()
