@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RaqqaLedger.Extraction.Rules;
+using RaqqaLedger.Extraction.Text;
 
 namespace RaqqaLedger.Extraction.Attribution;
 
@@ -39,7 +40,7 @@ public sealed partial class SpeakerFinder
 
     private readonly ShapePatterns subjectBefore;
     private readonly ShapePatterns subjectAfter;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> verbWords;
+    private readonly WordTable<bool> verbWords;
     private readonly ShapePatterns introduced;
     private readonly ShapePatterns ownerBefore;
     private readonly ShapePatterns byAfter;
@@ -52,14 +53,14 @@ public sealed partial class SpeakerFinder
     private readonly HashSet<string> wireAgencies;
     private readonly HashSet<string> mentionEndings;
     private readonly string[] descriptorWords;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> reportWords;
+    private readonly WordTable<bool> reportWords;
     private readonly HashSet<string> adverbWords;
     private readonly Regex modifierCue;
     private readonly Regex openingWords;
     private readonly Regex title;
     private readonly Regex trailingPerson;
     private readonly Regex roleNoun;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> roleWords;
+    private readonly WordTable<bool> roleWords;
     private readonly Regex roleWordsBefore;
     private readonly Regex personAfterRole;
     private readonly Regex personBeforeRole;
@@ -94,7 +95,7 @@ public sealed partial class SpeakerFinder
             @"(?-i:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|El-|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,3})\b";
         var personAfter = $@"(?:\s+{personName})?";
         var modifier = $@",?\s+(?:{Alternation(vocabulary.Modifiers)})\b[^,;:""“”]{{0,60}}?";
-        reportWords = new HashSet<string>(vocabulary.ReportWords, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        reportWords = WordTable.Of(vocabulary.ReportWords, StringComparer.Ordinal);
         adverbWords = new HashSet<string>(vocabulary.Adverbs, StringComparer.OrdinalIgnoreCase);
         modifierCue = new Regex($@"\b(?:{Alternation(vocabulary.Modifiers)})\b", Options);
         openingWords = new Regex($@"^(?:(?-i:{Alternation(vocabulary.NotNames.Concat(vocabulary.Places))})(?:(?:'s|’s)?\s+|$))+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -103,7 +104,7 @@ public sealed partial class SpeakerFinder
             RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.RightToLeft);
         var roles = Alternation(vocabulary.Roles.SelectMany(r => new[] { r, Plural(r) }));
         roleNoun = new Regex($@"\b(?<role>{roles})\b", Options);
-        roleWords = new HashSet<string>(vocabulary.Roles.SelectMany(r => new[] { r, Plural(r) }), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        roleWords = WordTable.Of(vocabulary.Roles.SelectMany(r => new[] { r, Plural(r) }), StringComparer.OrdinalIgnoreCase);
         organisationsLongestFirst = [.. aliasesLongestFirst.Where(a => a.Speaker.Kind == "organisation")];
 
         var anaphorPattern = string.Join('|', rules.Attribution.Anaphors.OrderByDescending(a => a.Length).Select(a => Regex.Escape(a).Replace(@"\ ", @"\s+")));
@@ -136,7 +137,7 @@ public sealed partial class SpeakerFinder
             new([.. shapes.Select(shape => new Regex(pattern.Replace("{m}", shape, StringComparison.Ordinal), options, timeout))]);
         // Every form is anchored at a cheap keyword (a verb, "according to", "statement") and tried
         // once there, backwards or forwards, instead of scanning each sentence for every kind of name.
-        verbWords = new HashSet<string>(rules.Attribution.Verbs, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        verbWords = WordTable.Of(rules.Attribution.Verbs, StringComparer.Ordinal);
         subjectBefore = Each(anyone, $@"\b(?<m>{{m}})(?:\s*\([^)]{{1,30}}\))?(?<app>\s*,\s*[^,""“”]{{1,200}}?,|{modifier})?\s+{adverbs}\G", backwards);
         // "said Omar Alloush," but not "said the SDF controlled …": the name must end the clause.
         subjectAfter = Each(named, @"\G\s+(?:(?:on|late\s+on|earlier\s+on)\s+[A-Z]\w+\s+)?(?<m>{m})(?=\s*(?:[,.;:(]|$)|\s+(?:on|in|at|late|earlier|last|told|to)\b)", Options);

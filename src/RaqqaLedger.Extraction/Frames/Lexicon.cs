@@ -1,3 +1,5 @@
+using RaqqaLedger.Extraction.Text;
+
 namespace RaqqaLedger.Extraction.Frames;
 
 /// <summary>Which forms of a verb a word is.</summary>
@@ -50,7 +52,7 @@ public sealed class Lexicon
     private readonly Dictionary<string, List<VerbEntry>> verbs = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<NounEntry>> nouns = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> permission = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, WordKinds> kinds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly WordTable<WordKinds> kinds;
     private readonly Dictionary<string, List<string>> particlesByHead = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Verb-group phrases by their last word, longest first: "to" → ["expected to", "allowed to", …].</summary>
@@ -96,14 +98,15 @@ public sealed class Lexicon
         AddChain(["be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting", "gotten"], ChainWord.Be | ChainWord.Auxiliary);
         foreach (var list in chain.Values)
             list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        var kindsByWord = new Dictionary<string, WordKinds>(StringComparer.OrdinalIgnoreCase);
         foreach (var (word, kind) in verbs.Keys.Select(w => (w, WordKinds.Verb)).Concat(nouns.Keys.Select(w => (w, WordKinds.Noun)))
             .Concat(permission.Select(w => (w, WordKinds.Permission))))
-            kinds[word] = kinds.GetValueOrDefault(word) | kind;
+            kindsByWord[word] = kindsByWord.GetValueOrDefault(word) | kind;
+        kinds = new WordTable<WordKinds>(kindsByWord, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>What a word can be to the frames, found with one lookup: most words are none of these.</summary>
-    public WordKinds KindsOf(ReadOnlySpan<char> word) =>
-        kinds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var found) ? found : WordKinds.None;
+    public WordKinds KindsOf(ReadOnlySpan<char> word) => kinds.TryGetValue(word, out var found) ? found : WordKinds.None;
 
     private void AddParticle(string head, string particle)
     {

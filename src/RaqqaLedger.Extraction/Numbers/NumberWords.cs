@@ -1,3 +1,5 @@
+using RaqqaLedger.Extraction.Text;
+
 namespace RaqqaLedger.Extraction.Numbers;
 
 /// <summary>
@@ -50,7 +52,6 @@ internal static class NumberWords
     // Vague amounts start with one of these.
     private static readonly HashSet<string> VagueHeads = new(["tens", "hundreds", "thousands", "millions", "dozens", "scores", "several"],
         StringComparer.OrdinalIgnoreCase);
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VagueHeadLookup = VagueHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The words <see cref="CanStartNumber"/> accepts, and those that make "a" one: a quantity without a digit holds one.</summary>
     internal static IEnumerable<string> StartWords =>
@@ -64,10 +65,12 @@ internal static class NumberWords
     {
         if (word.Length == 1 && word[0] is 'a' or 'A')
             return AfterALookup.Contains(nextWord);
-        if (WordLookup.TryGetValue(word, out var w))
-            return w.Kind is Kind.Unit or Kind.Teen or Kind.Ten;
-        return VagueHeadLookup.Contains(word);
+        return NumberStarts.Contains(word);
     }
+
+    /// <summary>The small number words and the vague amounts' heads: where a quantity's number can begin without "a".</summary>
+    private static readonly WordTable<bool> NumberStarts = WordTable.Of(
+        Words.Where(w => w.Value.Kind is Kind.Unit or Kind.Teen or Kind.Ten).Select(w => w.Key).Concat(VagueHeads), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Multiplier of a scale word ("hundred", "thousand", "million", "billion", "bn", "mn"); 0 if it is none.</summary>
     internal static decimal ScaleOf(ReadOnlySpan<char> word)
