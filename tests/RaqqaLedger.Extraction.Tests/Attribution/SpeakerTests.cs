@@ -67,4 +67,11 @@ public class SpeakerTests
     [Fact]
     public void ThePlaceOfTheDateline_IsNeverASpeaker() =>
         Assert.Null(SpeakerOf("Raqqa falls\n\nBEIRUT — After capturing the town of Mayadeen, government forces moved east.", "mayadeen.captured"));
+
+    [Theory]
+    [InlineData("Foreign fighters did not leave, an SDF commander who asked not to be named told AFP.", "SDF")]
+    [InlineData("Foreign fighters did not leave, the coalition backing the SDF said.", "US-led coalition")]
+    [InlineData("Foreign fighters did not leave, the coalition said.", "US-led coalition")]
+    public void AModifierBetweenSpeakerAndVerb_IsReadOver(string sentence, string speaker) =>
+        Assert.Equal(speaker, SpeakerOf("Raqqa\n\n" + sentence));
 }
