@@ -663,7 +663,14 @@ public sealed partial class SpeakerFinder
 
     private string StripTitles(string name) => title.Replace(name, "").Trim();
 
-    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+    /// <summary>Runs of white space as one space, trimmed; most mentions already are, and are returned as they stand.</summary>
+    private static string Collapse(string text)
+    {
+        var plain = text.Length > 0 && text[0] != ' ' && text[^1] != ' ';
+        for (var i = 0; plain && i < text.Length; i++)
+            plain = !char.IsWhiteSpace(text[i]) || (text[i] == ' ' && text[i - 1] != ' ');
+        return plain ? text : Whitespace().Replace(text, " ").Trim();
+    }
 
     private static bool ContainsWord(string text, string word)
     {

@@ -384,7 +384,15 @@ public sealed class FrameSentence
     private ReadOnlySpan<char> WordText(int k) => Text.AsSpan(Words[k].Start, Words[k].End - Words[k].Start);
 
     /// <summary>What each word can be to the frames, looked up once for the verbs, nouns and permissions alike.</summary>
-    private WordKinds[] Kinds => kinds ??= [.. Enumerable.Range(0, Words.Count).Select(k => lexicon.KindsOf(WordText(k)))];
+    private WordKinds[] Kinds => kinds ??= ReadKinds();
+
+    private WordKinds[] ReadKinds()
+    {
+        var read = new WordKinds[Words.Count];
+        for (var k = 0; k < read.Length; k++)
+            read[k] = lexicon.KindsOf(WordText(k));
+        return read;
+    }
 
     /// <summary>Every verb of every class in the sentence, with phrasal verbs' particles read.</summary>
     public List<VerbAt> Verbs => verbs ??= ReadVerbs();
