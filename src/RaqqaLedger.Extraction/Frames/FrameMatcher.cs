@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RaqqaLedger.Extraction.Rules;
 
 namespace RaqqaLedger.Extraction.Frames;
 
@@ -23,22 +24,22 @@ public sealed class FrameMatcher
     private const int MaxChain = 6;
 
     private readonly Lexicon lexicon;
-    private readonly Regex subjectGap;
-    private readonly Regex objectGap;
-    private readonly Regex nounGap;
-    private readonly Regex compoundToTheme;
-    private readonly Regex permittedTail;
+    private readonly WholeSpanPattern subjectGap;
+    private readonly WholeSpanPattern objectGap;
+    private readonly WholeSpanPattern nounGap;
+    private readonly WholeSpanPattern compoundToTheme;
+    private readonly WholeSpanPattern permittedTail;
 
     /// <param name="gaps">The rule set's gaps: what may stand between an argument and its verb.</param>
     /// <param name="objectGapPattern">What may stand between a verb and its object's head.</param>
     public FrameMatcher(Lexicon lexicon, string gaps, string objectGapPattern, TimeSpan timeout)
     {
         this.lexicon = lexicon;
-        subjectGap = new Regex($@"^{gaps},?\s+(?:(?:who|that|which)\s+)?$", Options, timeout);
-        objectGap = new Regex($"^{objectGapPattern}$", Options, timeout);
-        nounGap = new Regex(@"^\s+(?:of|for)\s+(?:the\s+)?$", Options, timeout);
-        compoundToTheme = new Regex(@"^\s+(?:[\w-]+\s+)?$", Options, timeout);
-        permittedTail = new Regex(@"^(?:\s+to)?\s+$", Options, timeout);
+        subjectGap = new(new Regex($@"^{gaps},?\s+(?:(?:who|that|which)\s+)?$", Options, timeout));
+        objectGap = new(new Regex($"^{objectGapPattern}$", Options, timeout));
+        nounGap = new(new Regex(@"^\s+(?:of|for)\s+(?:the\s+)?$", Options, timeout));
+        compoundToTheme = new(new Regex(@"^\s+(?:[\w-]+\s+)?$", Options, timeout));
+        permittedTail = new(new Regex(@"^(?:\s+to)?\s+$", Options, timeout));
     }
 
     public Lexicon Lexicon => lexicon;
@@ -218,7 +219,7 @@ public sealed class FrameMatcher
     private bool GapFits(ReadOnlySpan<char> between) => between.IsWhiteSpace() ? between.Length > 0 : subjectGap.IsMatch(between);
 
     /// <summary>The first theme after <paramref name="from"/> whose gap from there matches <paramref name="gap"/> whole.</summary>
-    private static ThemeAt? ThemeAfter(FrameForm form, FrameSentence s, int from, Regex gap)
+    private static ThemeAt? ThemeAfter(FrameForm form, FrameSentence s, int from, WholeSpanPattern gap)
     {
         foreach (var theme in s.Themes(form.Theme))
         {

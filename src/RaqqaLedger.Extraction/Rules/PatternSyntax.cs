@@ -21,6 +21,21 @@ internal static class PatternSyntax
     }
 
     /// <summary>A set of characters: the ASCII ones exactly, the rest as one "other".</summary>
+    /// <summary>
+    /// Every character <paramref name="pattern"/> can take (what lookarounds look at is not taken), or null when this
+    /// reader cannot follow it. Letters count in both cases.
+    /// </summary>
+    public static Chars? Alphabet(string pattern) => Read(pattern) is { } root ? Taken(root) : null;
+
+    private static Chars Taken(Node node) => node switch
+    {
+        Set set => set.First,
+        Sequence s => s.Items.Aggregate(Chars.None, (all, item) => all.Or(Taken(item))),
+        Alternation a => a.Options.Aggregate(Chars.None, (all, option) => all.Or(Taken(option))),
+        Repeat r => Taken(r.Body),
+        _ => Chars.None,
+    };
+
     internal readonly record struct Chars(UInt128 Ascii, bool Other)
     {
         public static readonly Chars None = new(0, false);
@@ -49,6 +64,8 @@ internal static class PatternSyntax
         }
 
         public Chars Not() => new(~Ascii, true);
+
+        public bool Has(char c) => c < 128 ? (Ascii & ((UInt128)1 << c)) != 0 : Other;
     }
 
     internal abstract class Node

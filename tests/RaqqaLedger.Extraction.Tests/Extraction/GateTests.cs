@@ -83,6 +83,27 @@ public sealed class GateTests
         Assert.False(rules.QuantityGate.Passes(rules.Keys.Read(["Foreign fighters left the city"]), 0));
     }
 
+    /// <summary>A whole-span pattern turned away early answers as its regex does, on any span.</summary>
+    [Theory]
+    [InlineData(@"^\s+(?:of|for)\s+(?:the\s+)?$")]
+    [InlineData(@"^(?:\s+to)?\s+$")]
+    [InlineData(@"^\s+(?:[\w-]+\s+)?$")]
+    [InlineData(@"^(?:\s+(?:out|off))?(?:\s+from\s+[^,;.]{1,10}?)??\s+(?:(?:the|a)\s+)?(?:[\w’'-]+\s+){0,3}?$")]
+    [InlineData(@"^[^,]*(?=x).$")]
+    [InlineData(@"^(?:of|for)$")]
+    public void AWholeSpanPattern_AnswersAsItsRegex(string pattern)
+    {
+        var regex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var gated = new WholeSpanPattern(regex);
+        var random = new Random(5);
+        string[] pieces = [" ", "  ", "of", "FOR", "the", "to", "out", "from", "a", "x", ",", ";", ".", "\n", "-", "’", "K", "é", "(", "7"];
+        for (var i = 0; i < 20_000; i++)
+        {
+            var span = string.Concat(Enumerable.Range(0, random.Next(0, 7)).Select(_ => pieces[random.Next(pieces.Length)]));
+            Assert.True(regex.IsMatch(span) == gated.IsMatch(span), $"/{pattern}/ on '{span}'");
+        }
+    }
+
     /// <summary>Event dates are looked for only at words the date pattern can begin with: the list must hold every such word.</summary>
     [Fact]
     public void EveryDateExpressionBeginsWithADigitOrAStartWord()
