@@ -5,8 +5,10 @@ namespace RaqqaLedger.Extraction.Text;
 
 /// <summary>
 /// What the rules read: the stored text without its invisible characters (a zero-width space inside
-/// "fighters" must not hide the claim), and the way back from a place in it to the stored text, where
-/// claims' spans point. The stored text itself is never changed.
+/// "fighters" must not hide the claim) and with each run of white space in a line cut to a few characters
+/// (patterns that allow white space in several places would otherwise try every way of cutting a long run),
+/// and the way back from a place in it to the stored text, where claims' spans point. The stored text
+/// itself is never changed.
 /// </summary>
 internal sealed class VisibleText
 {
@@ -21,20 +23,41 @@ internal sealed class VisibleText
 
     public string Text { get; }
 
+    /// <summary>The most white space read in a row within a line; line breaks are always kept, as lines are paragraphs.</summary>
+    internal const int LongestSpaceRun = 8;
+
     public static VisibleText Of(string stored)
     {
-        if (!HasInvisible(stored))
+        if (!HasInvisible(stored) && !HasLongSpaceRun(stored))
             return new VisibleText(stored, null);
         var visible = new System.Text.StringBuilder(stored.Length);
         var at = new List<int>(stored.Length);
+        var run = 0;
         for (var i = 0; i < stored.Length; i++)
         {
             if (ArticleText.IsInvisible(stored[i]))
+                continue;
+            run = IsSpaceInLine(stored[i]) ? run + 1 : 0;
+            if (run > LongestSpaceRun)
                 continue;
             visible.Append(stored[i]);
             at.Add(i);
         }
         return new VisibleText(visible.ToString(), [.. at]);
+    }
+
+    private static bool IsSpaceInLine(char c) => c != '\n' && char.IsWhiteSpace(c);
+
+    private static bool HasLongSpaceRun(string text)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = IsSpaceInLine(c) ? run + 1 : 0;
+            if (run > LongestSpaceRun)
+                return true;
+        }
+        return false;
     }
 
     // Every format character is at U+00AD or above: most of an English text is skipped without a lookup.
