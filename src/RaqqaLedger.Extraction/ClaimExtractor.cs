@@ -55,6 +55,20 @@ public sealed partial class ClaimExtractor
     {
         if (SkipReason(article) is not null)
             return [];
+        try
+        {
+            return ExtractRead(article);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            // The rules' own patterns say which rule ran away (see FindCandidates); this is the speaker patterns.
+            throw new InvalidRuleSetException($"the attribution patterns ran longer than {e.MatchTimeout.TotalSeconds:0} s on one sentence of this article; "
+                + "the rule set's attribution section needs fixing");
+        }
+    }
+
+    private List<ClaimExtracted> ExtractRead(ArticleIngested article)
+    {
         var skip = article.Boilerplate.Select(b => b.Line - 1).ToHashSet();
         var visible = VisibleText.Of(article.Text);
         var sentences = SentenceSplitter.Split(visible.Text, skip);

@@ -62,4 +62,14 @@ public sealed class SlowPatternTests
 
         Assert.DoesNotContain(rules.Topics.SelectMany(t => t.Rules), r => r.Pattern?.Options.HasFlag(RegexOptions.NonBacktracking) == true);
     }
+
+    [Fact]
+    public void SpeakerDescriptorsThatCouldTakeExponentialTime_AreRefused()
+    {
+        var content = RuleSet("foreign").Replace("  verbs: [say]\n", "  verbs: [say]\n  descriptors: '(?:\\w+\\s?)+officials'\n", StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidRuleSetException>(() => RuleSetCompiler.Compile(content, "t.yaml"));
+
+        Assert.Contains("attribution.descriptors cannot run in linear time", error.Message, StringComparison.Ordinal);
+    }
 }
