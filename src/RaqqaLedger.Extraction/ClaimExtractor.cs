@@ -57,7 +57,7 @@ public sealed partial class ClaimExtractor
             return [];
         try
         {
-            return ExtractRead(article);
+            return ClaimsIn(article);
         }
         catch (RegexMatchTimeoutException e)
         {
@@ -67,7 +67,7 @@ public sealed partial class ClaimExtractor
         }
     }
 
-    private List<ClaimExtracted> ExtractRead(ArticleIngested article)
+    private List<ClaimExtracted> ClaimsIn(ArticleIngested article)
     {
         var skip = article.Boilerplate.Select(b => b.Line - 1).ToHashSet();
         var visible = VisibleText.Of(article.Text);
