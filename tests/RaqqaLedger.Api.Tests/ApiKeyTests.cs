@@ -39,7 +39,7 @@ public sealed class ApiKeyTests
     [InlineData("  \n")]
     public async Task AKeyFileThatIsEmptyOrBlank_FailsTheStart_WithOneLineNamingTheFile(string content)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "raqqa-api-tests", Guid.NewGuid().ToString("N"));
+        var directory = LedgerApiFactory.TempFolder();
         Directory.CreateDirectory(directory);
         var keyFile = Path.Combine(directory, "api-key");
         await File.WriteAllTextAsync(keyFile, content, TestContext.Current.CancellationToken);

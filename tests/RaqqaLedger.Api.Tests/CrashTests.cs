@@ -13,8 +13,7 @@ public sealed class CrashTests
     public async Task KilledDuringConcurrentPosts_EveryAcknowledgedArticleIsThereOnce_AndTheChainHolds()
     {
         var ct = TestContext.Current.CancellationToken;
-        var folder = Path.Combine(Path.GetTempPath(), "raqqa-api-tests", Guid.NewGuid().ToString("N"));
-        var store = $"sqlite:{Path.Combine(folder, "ledger.db")}";
+        var store = LedgerApiFactory.TempSqlite();
         var settings = new Dictionary<string, string> { ["Raqqa__WriteLimit"] = "0", ["Raqqa__SeedsPath"] = "" };
         var acknowledged = new ConcurrentBag<string>();
 

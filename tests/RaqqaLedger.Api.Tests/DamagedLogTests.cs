@@ -17,8 +17,8 @@ public sealed class DamagedLogTests
     public async Task APIStartedOnALogWithARowPastTheHead_ServesIdles_AndVerifyNamesTheRow()
     {
         var ct = TestContext.Current.CancellationToken;
-        var folder = Path.Combine(Path.GetTempPath(), "raqqa-api-tests", Guid.NewGuid().ToString("N"));
-        var store = $"sqlite:{Path.Combine(folder, "ledger.db")}";
+        var folder = LedgerApiFactory.TempFolder();
+        var store = LedgerApiFactory.SqliteIn(folder);
         long head;
         await using (var first = await ApiProcess.StartAsync(ct, store))
             head = await HeadAsync(first, ct);
@@ -36,8 +36,8 @@ public sealed class DamagedLogTests
     public async Task ARowPutPastTheHeadWhileTheAPIRuns_DoesNotSetItsFollowerSpinning()
     {
         var ct = TestContext.Current.CancellationToken;
-        var folder = Path.Combine(Path.GetTempPath(), "raqqa-api-tests", Guid.NewGuid().ToString("N"));
-        await using var api = await ApiProcess.StartAsync(ct, $"sqlite:{Path.Combine(folder, "ledger.db")}");
+        var folder = LedgerApiFactory.TempFolder();
+        await using var api = await ApiProcess.StartAsync(ct, LedgerApiFactory.SqliteIn(folder));
         var head = await HeadAsync(api, ct);
 
         await InsertStrayRowAsync(folder, head + 1);
@@ -51,7 +51,7 @@ public sealed class DamagedLogTests
     public async Task APIStartedOnALogWithAPayloadThatIsNotJson_ServesTheRest_SaysWhatItSkipped_AndVerifyNamesIt()
     {
         var ct = TestContext.Current.CancellationToken;
-        var folder = Path.Combine(Path.GetTempPath(), "raqqa-api-tests", Guid.NewGuid().ToString("N"));
+        var folder = LedgerApiFactory.TempFolder();
         var path = Path.Combine(folder, "ledger.db");
         long head, damaged;
         await using (var first = await ApiProcess.StartAsync(ct, $"sqlite:{path}"))

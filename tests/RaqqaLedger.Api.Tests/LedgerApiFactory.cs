@@ -16,7 +16,13 @@ public sealed class LedgerApiFactory(string store, string? apiKey = LedgerApiFac
 
     public string Store { get; } = store;
 
-    public static string TempSqlite() => $"sqlite:{Path.Combine(Path.GetTempPath(), "raqqa-api-tests", Guid.NewGuid().ToString("N"), "ledger.db")}";
+    public static string TempSqlite() => SqliteIn(TempFolder());
+
+    /// <summary>A new folder name under the API tests' temporary folder (not yet created).</summary>
+    public static string TempFolder() => Path.Combine(Path.GetTempPath(), "raqqa-api-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The SQLite store in <paramref name="folder"/>, as the API's Raqqa:Store setting names it.</summary>
+    public static string SqliteIn(string folder) => $"sqlite:{Path.Combine(folder, "ledger.db")}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -53,9 +53,12 @@ internal static class NumberWords
     private static readonly HashSet<string> VagueHeads = new(["tens", "hundreds", "thousands", "millions", "dozens", "scores", "several"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The small number words and the vague amounts' heads: where a quantity's number can begin without "a".</summary>
+    private static readonly string[] NumberStartWords =
+        [.. Words.Where(w => w.Value.Kind is Kind.Unit or Kind.Teen or Kind.Ten).Select(w => w.Key).Concat(VagueHeads)];
+
     /// <summary>The words <see cref="CanStartNumber"/> accepts, and those that make "a" one: a quantity without a digit holds one.</summary>
-    internal static IEnumerable<string> StartWords =>
-        Words.Where(w => w.Value.Kind is Kind.Unit or Kind.Teen or Kind.Ten).Select(w => w.Key).Concat(VagueHeads).Concat(AfterA);
+    internal static IEnumerable<string> StartWords => NumberStartWords.Concat(AfterA);
 
     /// <summary>
     /// Whether a word can be where the number part of a quantity begins: a small number word, a vague amount, or
@@ -68,9 +71,7 @@ internal static class NumberWords
         return NumberStarts.Contains(word);
     }
 
-    /// <summary>The small number words and the vague amounts' heads: where a quantity's number can begin without "a".</summary>
-    private static readonly WordTable<bool> NumberStarts = WordTable.Of(
-        Words.Where(w => w.Value.Kind is Kind.Unit or Kind.Teen or Kind.Ten).Select(w => w.Key).Concat(VagueHeads), StringComparer.OrdinalIgnoreCase);
+    private static readonly WordTable<bool> NumberStarts = WordTable.Of(NumberStartWords, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Multiplier of a scale word ("hundred", "thousand", "million", "billion", "bn", "mn"); 0 if it is none.</summary>
     internal static decimal ScaleOf(ReadOnlySpan<char> word)
