@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
 using RaqqaLedger.Storage;
-using RaqqaLedger.Storage.Postgres;
+using RaqqaLedger.Storage.Marten;
 using RaqqaLedger.Storage.Sqlite;
 
 namespace RaqqaLedger.Benchmarks;
@@ -67,7 +67,7 @@ public static class AppendBenchmark
     private static async Task<double> LedgerAsync(string engine, string? postgres, int batch, int events, int writers)
     {
         await using IEventStore store = engine == "postgres"
-            ? await PostgresEventStore.OpenAsync(postgres!, $"b_{Guid.NewGuid():N}")
+            ? await MartenEventStore.OpenAsync(postgres!, $"b_{Guid.NewGuid():N}")
             : await SqliteEventStore.OpenAsync(TempFile(), sync: Sync(engine));
         var watch = Stopwatch.StartNew();
         var next = -batch;

@@ -1,5 +1,5 @@
 using Npgsql;
-using RaqqaLedger.Storage.Postgres;
+using RaqqaLedger.Storage.Marten;
 using RaqqaLedger.Storage.Sqlite;
 
 namespace RaqqaLedger.Storage;
@@ -20,7 +20,7 @@ public static class EventStoreFactory
         return parsed.Engine switch
         {
             StoreEngine.Sqlite => await SqliteEventStore.OpenAsync(parsed.Target, clock, cancellationToken, parsed.Sync),
-            _ => await PostgresEventStore.OpenAsync(parsed.Target, parsed.Schema ?? PostgresEventStore.DefaultSchema, clock, cancellationToken),
+            _ => await MartenEventStore.OpenAsync(parsed.Target, parsed.Schema ?? MartenEventStore.DefaultSchema, clock, cancellationToken),
         };
     }
 

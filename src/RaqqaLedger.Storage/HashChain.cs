@@ -80,6 +80,20 @@ public static class HashChain
 
     public static byte[] Compute(ReadOnlySpan<byte> previousHash, RecordedEvent e) =>
         Compute(previousHash, e.Position, e.StreamId, e.StreamVersion, e.EventId, e.Type, e.Data, e.Metadata, e.RecordedAt);
+
+    /// <summary>The events chained one after another from <paramref name="previousHash"/>, in the order given.</summary>
+    public static RecordedEvent[] Link(ReadOnlySpan<byte> previousHash, IReadOnlyList<GroupCommit.PendingEvent> events)
+    {
+        var linked = new RecordedEvent[events.Count];
+        var previous = previousHash.ToArray();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            previous = Compute(previous, e.Position, e.StreamId, e.StreamVersion, e.EventId, e.Type, e.Data, e.Metadata, e.RecordedAt);
+            linked[i] = new RecordedEvent(e.Position, e.StreamId, e.StreamVersion, e.EventId, e.Type, e.Data, e.Metadata, e.RecordedAt, previous);
+        }
+        return linked;
+    }
 }
 
 /// <summary>The outcome of walking the chain.</summary>

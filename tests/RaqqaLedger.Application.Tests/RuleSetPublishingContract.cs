@@ -214,5 +214,5 @@ public sealed class SqliteRuleSetPublishingTests : RuleSetPublishingContract
 public sealed class PostgresRuleSetPublishingTests(PostgresCluster cluster) : RuleSetPublishingContract
 {
     protected override async Task<IEventStore> OpenAsync() =>
-        await Storage.Postgres.PostgresEventStore.OpenAsync(cluster.ConnectionString, PostgresCluster.NewSchema());
+        await Storage.Marten.MartenEventStore.OpenAsync(cluster.ConnectionString, PostgresCluster.NewSchema());
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Cli.Tests;
 
@@ -8,11 +9,8 @@ public abstract partial class LedgerCliContract
     /// <summary>Runs raw SQL on this test's log, as a saboteur with database access would.</summary>
     protected abstract Task ExecuteSqlAsync(string sql);
 
-    /// <summary>SQL that drops the log's append-only guards.</summary>
-    protected abstract string RemoveGuardsSql { get; }
-
-    /// <summary>Bytes given in hex as an SQL literal of this engine.</summary>
-    protected abstract string BytesSql(string hex);
+    /// <summary>The tampering SQL of this engine.</summary>
+    protected abstract LogSql Sql { get; }
 
     private async Task<string> DigestAsync()
     {
@@ -61,7 +59,7 @@ public abstract partial class LedgerCliContract
     {
         await Cli.RunAsync("ingest", CliRunner.Seeds);
         var digest = await DigestAsync();
-        await ExecuteSqlAsync($"{RemoveGuardsSql} UPDATE events SET data = '{{\"edited\":true}}' WHERE position = 2;");
+        await ExecuteSqlAsync(Sql.RemoveGuards + Sql.SetData(2, """{"edited":true}"""));
 
         var result = await Cli.RunAsync("verify", "--digest", digest);
 
@@ -74,8 +72,7 @@ public abstract partial class LedgerCliContract
         await Cli.RunAsync("ingest", CliRunner.Seeds);
         var digest = await DigestAsync();
         var kept = (await EventsAsync())[9];
-        await ExecuteSqlAsync(
-            $"{RemoveGuardsSql} DELETE FROM events WHERE position > 10; UPDATE ledger_head SET position = 10, hash = {BytesSql(kept.GetProperty("hash").GetString()!)} WHERE id = 1;");
+        await ExecuteSqlAsync(Sql.RemoveGuards + Sql.DeleteAfter(10) + Sql.SetHead(10, Convert.FromHexString(kept.GetProperty("hash").GetString()!)));
 
         var plain = await Cli.RunAsync("verify");
         var result = await Cli.RunAsync("verify", "--digest", digest);

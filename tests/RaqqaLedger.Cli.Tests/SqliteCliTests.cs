@@ -11,9 +11,7 @@ public sealed class SqliteCliTests : LedgerCliContract
 
     protected override Task ExecuteSqlAsync(string sql) => LogGuards.ExecuteSqliteAsync(DatabasePath, sql);
 
-    protected override string RemoveGuardsSql => LogGuards.RemoveSqlite;
-
-    protected override string BytesSql(string hex) => $"X'{hex}'";
+    protected override LogSql Sql => LogSql.Sqlite;
 
     [Fact]
     public async Task Verify_AfterAPayloadIsEditedInTheFile_FailsAndNamesThatPosition()
@@ -43,7 +41,7 @@ public sealed class SqliteCliTests : LedgerCliContract
     public async Task Verify_OnAMalformedField_ExitsOne_NamingItsPositionAndField(string column, string value)
     {
         await Cli.RunAsync("ingest", CliRunner.Seeds);
-        await ExecuteSqlAsync($"{RemoveGuardsSql} UPDATE events SET {column} = {value} WHERE position = 3;");
+        await ExecuteSqlAsync($"{Sql.RemoveGuards} UPDATE events SET {column} = {value} WHERE position = 3;");
 
         var result = await Cli.RunAsync("verify");
 

@@ -13,9 +13,7 @@ public sealed class SqliteEventStoreTests : EventStoreContract
 
     protected override Task ExecuteSqlAsync(string sql) => LogGuards.ExecuteSqliteAsync(path, sql);
 
-    protected override string RemoveGuardsSql => LogGuards.RemoveSqlite;
-
-    protected override string BytesSql(byte[] bytes) => $"X'{Convert.ToHexString(bytes)}'";
+    protected override LogSql Sql => LogSql.Sqlite;
 
     /// <summary>An audit ledger acknowledges only what is on disk: FULL unless the spec asks for NORMAL (issue 13.10).</summary>
     [Fact]
@@ -42,7 +40,7 @@ public sealed class SqliteEventStoreTests : EventStoreContract
     public async Task Verify_OnAMalformedField_NamesItsPositionAndField(string column, string value)
     {
         await Store.AppendAsync("a", ExpectedVersion.Any, Events(5));
-        await ExecuteSqlAsync($"{RemoveGuardsSql} UPDATE events SET {column} = {value} WHERE position = 3;");
+        await ExecuteSqlAsync($"{Sql.RemoveGuards} UPDATE events SET {column} = {value} WHERE position = 3;");
 
         var result = await ChainVerifier.VerifyAsync(Store);
 

@@ -7,8 +7,10 @@ public static class LogGuards
 {
     public const string RemoveSqlite = "DROP TRIGGER events_refuse_update; DROP TRIGGER events_refuse_delete; DROP TRIGGER events_refuse_insert;";
 
-    public const string RemovePostgres =
-        "DROP TRIGGER events_refuse_change ON events; DROP TRIGGER events_refuse_truncate ON events; DROP TRIGGER events_refuse_insert ON events;";
+    public const string RemoveMarten =
+        "DROP TRIGGER ledger_chain_refuse_change ON ledger_chain; DROP TRIGGER ledger_chain_refuse_truncate ON ledger_chain; "
+        + "DROP TRIGGER ledger_chain_refuse_insert ON ledger_chain; DROP TRIGGER mt_events_refuse_change ON mt_events; "
+        + "DROP TRIGGER mt_events_refuse_truncate ON mt_events;";
 
     /// <summary>Runs SQL on a SQLite log file directly, past the store, on a connection of its own.</summary>
     public static async Task ExecuteSqliteAsync(string path, string sql)

@@ -8,8 +8,8 @@ namespace RaqqaLedger.Storage.GroupCommit;
 
 /// <summary>
 /// The single writer shared by every backend. Appends queue up; one loop takes all that are waiting,
-/// checks their expected versions against the locked head, chains their hashes and commits them in
-/// one transaction. Positions are assigned under that lock, so they are gapless and in commit order.
+/// checks their expected versions against the locked head and has the backend chain and commit them
+/// in one transaction. Positions are assigned under that lock, so they are gapless and in commit order.
 /// </summary>
 public abstract class GroupCommitEventStore : IEventStore
 {
@@ -176,8 +176,7 @@ public abstract class GroupCommitEventStore : IEventStore
         }
         var recordedAt = HashChain.Truncate(clock.GetUtcNow());
         var position = write.Head.Position;
-        var previousHash = write.Head.Hash;
-        var rows = new List<RecordedEvent>();
+        var rows = new List<PendingEvent>();
         var outcomes = new List<(PendingAppend Pending, AppendResult? Result, Exception? Error)>(batch.Count);
 
         foreach (var pending in batch)
@@ -211,9 +210,7 @@ public abstract class GroupCommitEventStore : IEventStore
                 {
                     position++;
                     version++;
-                    var hash = HashChain.Compute(previousHash, position, append.StreamId, version, e.EventId, e.Type, e.Data, e.Metadata, recordedAt);
-                    rows.Add(new RecordedEvent(position, append.StreamId, version, e.EventId, e.Type, e.Data, e.Metadata, recordedAt, hash));
-                    previousHash = hash;
+                    rows.Add(new PendingEvent(position, append.StreamId, version, e.EventId, e.Type, e.Data, e.Metadata, recordedAt));
                 }
                 versions[append.StreamId] = version;
             }

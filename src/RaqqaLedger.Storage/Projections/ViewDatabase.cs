@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using RaqqaLedger.Storage.Postgres;
+using RaqqaLedger.Storage.Marten;
 using RaqqaLedger.Storage.Sqlite;
 
 namespace RaqqaLedger.Storage.Projections;
@@ -24,7 +24,7 @@ public abstract class ViewDatabase : IAsyncDisposable
     public static ViewDatabase For(IEventStore store) => store switch
     {
         SqliteEventStore sqlite => new SqliteViews(sqlite.ConnectionString),
-        PostgresEventStore postgres => new PostgresViews(postgres.DataSource),
+        MartenEventStore postgres => new PostgresViews(postgres.DataSource),
         _ => throw new ArgumentException($"no projection tables for {store.GetType().Name}", nameof(store)),
     };
 

@@ -326,8 +326,10 @@ public sealed class SqliteEventStore : GroupCommitEventStore
             return versions;
         }
 
-        public async Task CommitAsync(IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+        public async Task CommitAsync(IReadOnlyList<PendingEvent> pending, CancellationToken cancellationToken)
         {
+            // SQLite keeps the text byte for byte: the chain is computed over it as given.
+            var events = HashChain.Link(Head.Hash, pending);
             // The head moves first: the log's insert guard takes no row past the recorded head.
             await statements.UpdateHeadAsync(events[^1], cancellationToken);
             foreach (var e in events)

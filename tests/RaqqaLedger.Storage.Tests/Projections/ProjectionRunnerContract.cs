@@ -1,3 +1,4 @@
+using RaqqaLedger.Testing;
 using System.Data.Common;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
@@ -19,6 +20,9 @@ public abstract class ProjectionRunnerContract : IAsyncLifetime
 
     /// <summary>Runs SQL on this test's log directly, with the log's guards dropped first.</summary>
     protected abstract Task TamperAsync(string sql);
+
+    /// <summary>The tampering SQL of this engine.</summary>
+    protected abstract LogSql Sql { get; }
 
     public async ValueTask InitializeAsync() => store = await OpenAsync();
 
@@ -69,7 +73,7 @@ public abstract class ProjectionRunnerContract : IAsyncLifetime
         }
         var events = await Store.ReadAllForwardAsync().ToListAsync();
         var victim = events.First(e => e.Type.StartsWith("claim-extracted.", StringComparison.Ordinal)).Position;
-        await TamperAsync($"UPDATE events SET data = '[1, 2]' WHERE position = {victim}");
+        await TamperAsync(Sql.SetData(victim, "[1, 2]"));
         var runner = Runner();
 
         await runner.CatchUpAsync();

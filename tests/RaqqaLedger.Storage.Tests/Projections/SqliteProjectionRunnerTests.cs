@@ -11,4 +11,6 @@ public sealed class SqliteProjectionRunnerTests : ProjectionRunnerContract
     protected override async Task<GroupCommitEventStore> OpenAsync() => await SqliteEventStore.OpenAsync(path);
 
     protected override Task TamperAsync(string sql) => LogGuards.ExecuteSqliteAsync(path, $"{LogGuards.RemoveSqlite} {sql}");
+
+    protected override LogSql Sql => LogSql.Sqlite;
 }

@@ -4,7 +4,7 @@ using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Cli.Tests;
 
-public sealed class PostgresCliTests(PostgresCluster cluster) : LedgerCliContract
+public sealed class MartenCliTests(PostgresCluster cluster) : LedgerCliContract
 {
     protected override CliRunner Cli { get; } = new($"{cluster.ConnectionString};Schema={PostgresCluster.NewSchema()}");
 
@@ -12,17 +12,13 @@ public sealed class PostgresCliTests(PostgresCluster cluster) : LedgerCliContrac
 
     protected override Task ExecuteSqlAsync(string sql) => cluster.ExecuteAsync($"SET search_path TO {Schema}; {sql}");
 
-    protected override string RemoveGuardsSql => LogGuards.RemovePostgres;
-
-    protected override string BytesSql(string hex) => $"decode('{hex}', 'hex')";
+    protected override LogSql Sql => LogSql.Marten;
 
     [Fact]
     public async Task Verify_AfterAPayloadIsEditedInTheDatabase_FailsAndNamesThatPosition()
     {
         await Cli.RunAsync("ingest", CliRunner.Seeds);
-        var schema = Cli.StoreSpec[(Cli.StoreSpec.LastIndexOf('=') + 1)..];
-        await cluster.ExecuteAsync(
-            $"SET search_path TO {schema}; DROP TRIGGER events_refuse_change ON events; UPDATE events SET data = '{{\"edited\":true}}' WHERE position = 2;");
+        await ExecuteSqlAsync("DROP TRIGGER mt_events_refuse_change ON mt_events;" + Sql.SetData(2, """{"edited":true}"""));
 
         var result = await Cli.RunAsync("verify");
 

@@ -1,44 +1,46 @@
 using RaqqaLedger.Storage.GroupCommit;
-using RaqqaLedger.Storage.Postgres;
+using RaqqaLedger.Storage.Marten;
 using RaqqaLedger.Testing;
 
 [assembly: AssemblyFixture(typeof(PostgresCluster))]
 
 namespace RaqqaLedger.Storage.Tests;
 
-public sealed class PostgresEventStoreTests(PostgresCluster cluster) : EventStoreContract
+public sealed class MartenEventStoreTests(PostgresCluster cluster) : EventStoreContract
 {
     private readonly string schema = PostgresCluster.NewSchema();
 
     protected override async Task<GroupCommitEventStore> OpenAsync() =>
-        await PostgresEventStore.OpenAsync(cluster.ConnectionString, schema, Clock);
+        await MartenEventStore.OpenAsync(cluster.ConnectionString, schema, Clock);
 
     protected override Task ExecuteSqlAsync(string sql) => cluster.ExecuteAsync($"SET search_path TO {schema}; {sql}");
 
-    protected override string RemoveGuardsSql => LogGuards.RemovePostgres;
+    protected override LogSql Sql => LogSql.Marten;
 
-    protected override string BytesSql(byte[] bytes) => $"decode('{Convert.ToHexString(bytes)}', 'hex')";
+    protected override bool KeepsJsonText => false;
 
-    [Fact]
-    public async Task TheDatabase_RefusesTruncateOnTheLog()
+    [Theory]
+    [InlineData("TRUNCATE mt_events")]
+    [InlineData("TRUNCATE ledger_chain")]
+    public async Task TheDatabase_RefusesTruncateOnTheLog(string sql)
     {
         await Store.AppendAsync("a", ExpectedVersion.Any, Events(1));
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => ExecuteSqlAsync("TRUNCATE events"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ExecuteSqlAsync(sql));
 
         Assert.Contains("append-only", error.Message);
     }
 
     /// <summary>The damage verify names on SQLite (see SqliteEventStoreTests) cannot be stored here: the column types refuse it.</summary>
     [Theory]
-    [InlineData("recorded_at", "'the fifteenth'")]
-    [InlineData("event_id", "'not-a-guid'")]
+    [InlineData("timestamp", "'the fifteenth'")]
+    [InlineData("id", "'not-a-guid'")]
     public async Task AMalformedField_IsRefusedByTheColumnsType(string column, string value)
     {
         await Store.AppendAsync("a", ExpectedVersion.Any, Events(3));
-        await ExecuteSqlAsync(RemoveGuardsSql);
+        await ExecuteSqlAsync(Sql.RemoveGuards);
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => ExecuteSqlAsync($"UPDATE events SET {column} = {value} WHERE position = 2"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ExecuteSqlAsync($"UPDATE mt_events SET {column} = {value} WHERE version = 2"));
 
         Assert.Contains("invalid input syntax", error.Message);
         Assert.True((await ChainVerifier.VerifyAsync(Store)).Ok);
