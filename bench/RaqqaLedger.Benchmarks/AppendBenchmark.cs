@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using JasperFx.Events;
+using Marten;
 using Npgsql;
 using NpgsqlTypes;
 using RaqqaLedger.Storage;
@@ -15,8 +17,8 @@ public sealed record AppendFigure(string Engine, int Batch, double LedgerEventsP
 /// Appends through the ledger (group commit, expected versions, hash chain, append-only triggers)
 /// against the same rows written by the plainest fast path each engine has, in the same run:
 /// prepared INSERTs in transactions of the batch size on SQLite (WAL), binary COPY per batch on
-/// PostgreSQL, into a table of the same columns with the same unique (stream, version) index and no
-/// ledger logic. Rounds alternate ledger and baseline, each on a fresh table; medians are reported.
+/// PostgreSQL (data and metadata as jsonb, as Marten keeps them), into a table of the same columns
+/// with the same unique (stream, version) index and no ledger logic. Rounds alternate ledger and baseline, each on a fresh table; medians are reported.
 /// </summary>
 public static class AppendBenchmark
 {
@@ -30,8 +32,11 @@ public static class AppendBenchmark
     /// default) and not (NORMAL, full run only); and single appends from 32 writers at once, where group commit shares
     /// one sync among the appends that wait together (its baseline: single INSERTs, one per transaction).
     /// </summary>
-    public static async Task<IReadOnlyList<AppendFigure>> RunAsync(string? postgres, bool quick, Action<string> progress)
+    /// <param name="only">One engine's cases alone ("sqlite" or "postgres"), or null for both.</param>
+    public static async Task<IReadOnlyList<AppendFigure>> RunAsync(string? postgres, bool quick, Action<string> progress, string? only = null)
     {
+        if (only is not null and not "sqlite" and not "postgres")
+            throw new ArgumentException($"--engine must be sqlite or postgres, not '{only}'");
         var figures = new List<AppendFigure>();
         var rounds = quick ? 1 : 3;
         var cases = new List<(string Engine, int Batch, int Writers)>();
@@ -39,34 +44,100 @@ public static class AppendBenchmark
         var sqlite = quick ? new[] { "sqlite" } : ["sqlite", "sqlite-normal"];
         foreach (var engine in postgres is null ? sqlite : [.. sqlite, "postgres"])
         {
+            if (only is not null && !engine.StartsWith(only, StringComparison.Ordinal))
+                continue;
             foreach (var batch in new[] { 1, 100, 1000 })
                 cases.Add((engine, batch, 1));
             if (engine != "postgres")
                 cases.Add((engine, 1, 32));
         }
+        // Marten's own append paths alone (no head lock, no chain), to show where the ledger's PostgreSQL time goes.
+        if (postgres is not null && !quick && only is not "sqlite")
+        {
+            foreach (var mode in MartenModes)
+            {
+                // A bulk insert only creates streams, so it gets whole streams: batches of ten events or more.
+                foreach (var batch in mode == "marten-bulk" ? [100, 1000] : new[] { 1, 100, 1000 })
+                    cases.Add((mode, batch, 1));
+            }
+        }
         foreach (var (engine, batch, writers) in cases)
         {
-            var events = batch == 1 ? (quick ? 2_000 : 5_000) : (quick ? 20_000 : 100_000);
+            // Marten alone is measured for where the time goes, on fewer events.
+            var events = MartenModes.Contains(engine) ? (batch == 1 ? 2_000 : 20_000) : batch == 1 ? (quick ? 2_000 : 5_000) : (quick ? 20_000 : 100_000);
             var ledger = new List<double>();
             var baseline = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
                 progress($"append {engine}, batches of {batch}, {writers} writer(s): round {round + 1} of {rounds}");
-                baseline.Add(engine == "postgres" ? await PostgresBaselineAsync(postgres!, batch, events) : await SqliteBaselineAsync(batch, events, Sync(engine)));
-                ledger.Add(await LedgerAsync(engine, postgres, batch, events, writers));
+                var onPostgres = engine == "postgres" || MartenModes.Contains(engine);
+                baseline.Add(onPostgres ? await PostgresBaselineAsync(postgres!, batch, events) : await SqliteBaselineAsync(batch, events, Sync(engine)));
+                ledger.Add(MartenModes.Contains(engine) ? await MartenAloneAsync(engine, postgres!, batch, events) : await LedgerAsync(engine, postgres, batch, events, writers));
             }
             var l = Stats.Median(ledger);
             var b = Stats.Median(baseline);
             figures.Add(new AppendFigure(writers == 1 ? engine : $"{engine}, {writers} writers", batch, Math.Round(l), Math.Round(b), Math.Round(l / b, 3), events));
+            progress($"append {engine}, batches of {batch}: {figures[^1]}");
         }
         return figures;
+    }
+
+    private static readonly string[] MartenModes = ["marten-rich", "marten-quick", "marten-quick-timestamps", "marten-bulk"];
+
+    /// <summary>
+    /// The same events appended by Marten alone, one session (or one bulk insert) per batch, in one of its
+    /// append modes: what the ledger's writer pays Marten before adding its own lock and chain. The bulk
+    /// insert opens its own transaction, so the ledger cannot use it (its chain must commit with the events).
+    /// </summary>
+    private static async Task<double> MartenAloneAsync(string mode, string connectionString, int batch, int events)
+    {
+        var schema = $"m_{Guid.NewGuid():N}";
+        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema }.ConnectionString);
+        var options = MartenEventStore.Options(dataSource, schema);
+        options.Events.AppendMode = mode switch
+        {
+            "marten-rich" => EventAppendMode.Rich,
+            "marten-quick" => EventAppendMode.Quick,
+            _ => EventAppendMode.QuickWithServerTimestamps,
+        };
+        using var marten = new DocumentStore(options);
+        await marten.Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
+        var watch = Stopwatch.StartNew();
+        for (var start = 0; start < events; start += batch)
+        {
+            var count = Math.Min(batch, events - start);
+            var streams = new List<(string Key, object[] Events)>();
+            for (var i = 0; i < count; i += 10)
+                streams.Add(($"claims-{(start + i) / 10:D8}", [.. Enumerable.Range(0, Math.Min(10, count - i)).Select(_ => (object)new StoredJson(Payload))]));
+            await using var session = marten.LightweightSession();
+            if (mode == "marten-bulk")
+            {
+                await marten.BulkInsertEventsAsync([.. streams.Select(s => StreamAction.Append(s.Key, [.. s.Events.Select(e => Named(session.Events.BuildEvent(e)))]))]);
+                continue;
+            }
+            foreach (var (key, data) in streams)
+            {
+                foreach (var e in session.Events.Append(key, data).Events)
+                    Named(e);
+            }
+            await session.SaveChangesAsync();
+        }
+        return events / watch.Elapsed.TotalSeconds;
+
+        // As the ledger writes them: its type name, its metadata as headers.
+        static IEvent Named(IEvent e)
+        {
+            e.EventTypeName = "claim-extracted.v1";
+            e.Headers = new Dictionary<string, object> { ["correlationId"] = "bench", ["actor"] = "bench" };
+            return e;
+        }
     }
 
     private static SqliteSync Sync(string engine) => engine == "sqlite-normal" ? SqliteSync.Normal : SqliteSync.Full;
 
     private static async Task<double> LedgerAsync(string engine, string? postgres, int batch, int events, int writers)
     {
-        await using IEventStore store = engine == "postgres"
+        await using RaqqaLedger.Storage.IEventStore store = engine == "postgres"
             ? await MartenEventStore.OpenAsync(postgres!, $"b_{Guid.NewGuid():N}")
             : await SqliteEventStore.OpenAsync(TempFile(), sync: Sync(engine));
         var watch = Stopwatch.StartNew();
@@ -132,7 +203,7 @@ public static class AppendBenchmark
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using (var create = new NpgsqlCommand($"CREATE SCHEMA {schema}; CREATE TABLE {schema}.raw_events (position bigint PRIMARY KEY, stream_id text NOT NULL, " +
-            "stream_version bigint NOT NULL, event_id uuid NOT NULL, type text NOT NULL, data json NOT NULL, metadata json NOT NULL, recorded_at timestamptz NOT NULL, " +
+            "stream_version bigint NOT NULL, event_id uuid NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL, recorded_at timestamptz NOT NULL, " +
             "hash bytea NOT NULL, UNIQUE (stream_id, stream_version))", connection))
             await create.ExecuteNonQueryAsync();
         var hash = new byte[32];
@@ -151,8 +222,8 @@ public static class AppendBenchmark
                     await import.WriteAsync((long)(i % 10), NpgsqlDbType.Bigint);
                     await import.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
                     await import.WriteAsync("claim-extracted.v1", NpgsqlDbType.Text);
-                    await import.WriteAsync(Payload, NpgsqlDbType.Json);
-                    await import.WriteAsync(Metadata, NpgsqlDbType.Json);
+                    await import.WriteAsync(Payload, NpgsqlDbType.Jsonb);
+                    await import.WriteAsync(Metadata, NpgsqlDbType.Jsonb);
                     await import.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
                     await import.WriteAsync(hash, NpgsqlDbType.Bytea);
                 }

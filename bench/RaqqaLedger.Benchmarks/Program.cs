@@ -15,7 +15,7 @@ public sealed record BenchResult(
 public static class Program
 {
     private const string Usage =
-        "usage: RaqqaLedger.Benchmarks bench [--quick] [--json] | extraction [--seconds N] [--rounds N] [--json] | append [--quick] [--json] " +
+        "usage: RaqqaLedger.Benchmarks bench [--quick] [--json] | extraction [--seconds N] [--rounds N] [--json] | append [--quick] [--engine sqlite|postgres] [--json] " +
         "| rest [--articles N | --store PATH] [--seconds S] [--clients C] [--json] | rebuild [--articles N] [--store PATH] [--rounds R] [--both-only] [--json]";
 
     public static async Task<int> Main(string[] args)
@@ -34,7 +34,7 @@ public static class Program
             case "extraction":
                 return Print(json, new { benchmark = "extraction", extraction = ExtractionBenchmark.Run(Number(args, "--seconds", 2), (int)Number(args, "--rounds", 5), FindSeeds()), machine = Stats.Machine });
             case "append":
-                return Print(json, new { benchmark = "append", append = await WithPostgresAsync(pg => AppendBenchmark.RunAsync(pg, quick, Progress)), machine = Stats.Machine });
+                return Print(json, new { benchmark = "append", append = await WithPostgresAsync(pg => AppendBenchmark.RunAsync(pg, quick, Progress, Text(args, "--engine"))), machine = Stats.Machine });
             case "rest":
                 return Print(json, new
                 {

@@ -154,12 +154,30 @@ public abstract class EventStoreContract : IAsyncLifetime
     [InlineData("thing-happened.v1", """{"a":""")]
     [InlineData("thing-happened.v1", "[1,2]")]
     [InlineData("thing-happened.v1", "")]
+    // A NUL written as an escape: PostgreSQL's jsonb cannot hold it, so no engine takes it.
+    [InlineData("thing-happened.v1", """{"a":"x\u0000y"}""")]
+    [InlineData("thing-happened.v1", """{"a\u0000":1}""")]
+    // A key twice in one object: jsonb would keep only the last.
+    [InlineData("thing-happened.v1", """{"a":1,"a":2}""")]
+    [InlineData("thing-happened.v1", """{"o":[{"a":1,"b":{"c":1},"a":2}]}""")]
     public async Task Append_WithBadTypeNameOrPayload_IsRefusedAndWritesNothing(string type, string data)
     {
         await Assert.ThrowsAsync<InvalidAppendException>(() =>
             Store.AppendAsync("a", ExpectedVersion.Any, [new NewEvent(Guid.NewGuid(), type, data, "{}")]));
 
         Assert.Equal(0, (await Store.ReadHeadAsync()).Position);
+    }
+
+    /// <summary>What the two refusals above must not catch: an escaped backslash before "u0000", and one key in sibling objects.</summary>
+    [Fact]
+    public async Task Append_WithAnEscapedBackslashBeforeU0000_AndAKeyInSiblingObjects_IsKept()
+    {
+        await Store.AppendAsync("a", ExpectedVersion.Any,
+            [new NewEvent(Guid.NewGuid(), "thing-happened.v1", """{"path":"C:\\u0000","x":{"a":1},"y":[{"a":2},{"a":3}],"a":4}""", "{}")]);
+
+        var stored = JsonDocument.Parse(Assert.Single(await Store.ReadAllAsync(1, 10)).Data).RootElement;
+        Assert.Equal("C:\\u0000", stored.GetProperty("path").GetString());
+        Assert.Equal(3, stored.GetProperty("y")[1].GetProperty("a").GetInt32());
     }
 
     [Theory]

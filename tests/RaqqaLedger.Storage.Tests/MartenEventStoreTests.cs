@@ -45,4 +45,19 @@ public sealed class MartenEventStoreTests(PostgresCluster cluster) : EventStoreC
         Assert.Contains("invalid input syntax", error.Message);
         Assert.True((await ChainVerifier.VerifyAsync(Store)).Ok);
     }
+
+    /// <summary>A schema of the ledger's earlier PostgreSQL store is refused whole, not half-migrated into Marten's.</summary>
+    [Fact]
+    public async Task ASchemaInTheEarlierLayout_IsRefusedWithAClearError_AndLeftAsItWas()
+    {
+        var earlier = PostgresCluster.NewSchema();
+        await cluster.ExecuteAsync($"CREATE SCHEMA {earlier}; CREATE TABLE {earlier}.events (position bigint PRIMARY KEY); "
+            + $"CREATE TABLE {earlier}.schema_migrations (version int PRIMARY KEY, name text NOT NULL); INSERT INTO {earlier}.schema_migrations VALUES (1, '001_event_log.sql');");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => MartenEventStore.OpenAsync(cluster.ConnectionString, earlier));
+
+        Assert.Contains($"schema '{earlier}' holds a ledger in the PostgreSQL layout before Marten", error.Message);
+        var error2 = await Assert.ThrowsAnyAsync<Exception>(() => cluster.ExecuteAsync($"SELECT 1 FROM {earlier}.mt_events"));
+        Assert.Contains("does not exist", error2.Message);
+    }
 }

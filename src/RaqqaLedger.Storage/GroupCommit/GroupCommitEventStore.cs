@@ -294,7 +294,25 @@ public static class AppendValidation
             var reader = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(json, buffer)));
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 throw new InvalidAppendException($"{what} of a '{type}' event must be a JSON object");
-            reader.Skip();
+            // Read to the object's end, refusing what PostgreSQL's jsonb would not keep as written, for every
+            // engine alike: an escaped NUL ("\u0000", which jsonb refuses) and a key twice in one object (jsonb keeps the last).
+            var keys = new List<HashSet<string>> { new(StringComparer.Ordinal), new(StringComparer.Ordinal) };
+            while (reader.Read() && !(reader.CurrentDepth == 0 && reader.TokenType == JsonTokenType.EndObject))
+            {
+                if (reader.ValueIsEscaped && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.GetString()!.Contains('\0'))
+                    throw new InvalidAppendException($"{what} of a '{type}' event contains an escaped NUL character (\\u0000)");
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    // Its keys stand one level deeper (arrays between objects take a level without keys).
+                    while (keys.Count <= reader.CurrentDepth + 1)
+                        keys.Add(new HashSet<string>(StringComparer.Ordinal));
+                    keys[reader.CurrentDepth + 1].Clear();
+                }
+                else if (reader.TokenType == JsonTokenType.PropertyName && !keys[reader.CurrentDepth].Add(reader.GetString()!))
+                {
+                    throw new InvalidAppendException($"{what} of a '{type}' event has the key '{reader.GetString()}' twice in one object");
+                }
+            }
             if (reader.Read()) // throws on anything but whitespace after the object
                 throw new InvalidAppendException($"{what} of a '{type}' event must be one JSON object");
         }

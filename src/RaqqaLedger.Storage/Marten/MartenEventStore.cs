@@ -6,7 +6,6 @@ using JasperFx.Events;
 using Marten;
 using Marten.Services;
 using Npgsql;
-using NpgsqlTypes;
 using RaqqaLedger.Storage.GroupCommit;
 
 namespace RaqqaLedger.Storage.Marten;
@@ -105,6 +104,7 @@ public sealed class MartenEventStore : GroupCommitEventStore
         try
         {
             await Execute(lockConnection, null, $"CREATE SCHEMA IF NOT EXISTS {schema}", cancellationToken);
+            await RefuseEarlierLayoutAsync(lockConnection, cancellationToken);
             await marten.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
             await using var tx = await lockConnection.BeginTransactionAsync(cancellationToken);
             await SqlScripts.MigrateAsync(lockConnection, tx, "Marten",
@@ -116,6 +116,21 @@ public sealed class MartenEventStore : GroupCommitEventStore
         {
             await Execute(lockConnection, null, $"SELECT pg_advisory_unlock(hashtext('raqqa-ledger-migrate:{schema}'))", CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// A schema written by the ledger's earlier PostgreSQL store (its own events table, no chain beside
+    /// Marten's): its migration record would pass for this one's, so it is refused rather than half-migrated.
+    /// </summary>
+    private async Task RefuseEarlierLayoutAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NULL", connection);
+        cmd.Parameters.AddWithValue($"{schema}.events");
+        cmd.Parameters.AddWithValue($"{schema}.ledger_chain");
+        if (await cmd.ExecuteScalarAsync(cancellationToken) is true)
+            throw new ArgumentException($"schema '{schema}' holds a ledger in the PostgreSQL layout before Marten (its own events table); "
+                + "this release keeps the log in Marten's tables and cannot open it: name another schema with Schema=NAME");
     }
 
     protected override async Task<IWriteBatch> BeginWriteAsync(CancellationToken cancellationToken)
@@ -256,13 +271,6 @@ public sealed class MartenEventStore : GroupCommitEventStore
 
         public async Task CommitAsync(IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
         {
-            // The head moves first: the chain's insert guard takes no position past the recorded head.
-            await using (var move = new NpgsqlCommand("UPDATE ledger_head SET position = $1 WHERE id = 1", connection, tx))
-            {
-                move.Parameters.AddWithValue(events[^1].Position);
-                await move.ExecuteNonQueryAsync(cancellationToken);
-            }
-
             // Appended through Marten on the writer's transaction, each stream's events in one call.
             var appended = new Dictionary<Guid, IEvent>(events.Count);
             await using (var session = marten.LightweightSession(SessionOptions.ForTransaction(tx)))
@@ -298,21 +306,19 @@ public sealed class MartenEventStore : GroupCommitEventStore
             }).ToList();
             var chained = HashChain.Link(Head.Hash, placed);
 
-            await using (var import = await connection.BeginBinaryImportAsync("COPY ledger_chain (position, seq_id, hash) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            // One round trip: the head moves first (the chain's insert guard takes no position past it), then the chain.
+            await using (var chain = new NpgsqlBatch(connection, tx))
             {
-                foreach (var e in chained)
-                {
-                    await import.StartRowAsync(cancellationToken);
-                    await import.WriteAsync(e.Position, NpgsqlDbType.Bigint, cancellationToken);
-                    await import.WriteAsync(appended[e.EventId].Sequence, NpgsqlDbType.Bigint, cancellationToken);
-                    await import.WriteAsync(e.Hash, NpgsqlDbType.Bytea, cancellationToken);
-                }
-                await import.CompleteAsync(cancellationToken);
-            }
-            await using (var move = new NpgsqlCommand("UPDATE ledger_head SET hash = $1 WHERE id = 1", connection, tx))
-            {
-                move.Parameters.AddWithValue(chained[^1].Hash);
-                await move.ExecuteNonQueryAsync(cancellationToken);
+                var head = new NpgsqlBatchCommand("UPDATE ledger_head SET position = $1, hash = $2 WHERE id = 1");
+                head.Parameters.AddWithValue(chained[^1].Position);
+                head.Parameters.AddWithValue(chained[^1].Hash);
+                var rows = new NpgsqlBatchCommand("INSERT INTO ledger_chain (position, seq_id, hash) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[])");
+                rows.Parameters.AddWithValue(chained.Select(e => e.Position).ToArray());
+                rows.Parameters.AddWithValue(chained.Select(e => appended[e.EventId].Sequence).ToArray());
+                rows.Parameters.AddWithValue(chained.Select(e => e.Hash).ToArray());
+                chain.BatchCommands.Add(head);
+                chain.BatchCommands.Add(rows);
+                await chain.ExecuteNonQueryAsync(cancellationToken);
             }
             await tx.CommitAsync(cancellationToken);
         }
