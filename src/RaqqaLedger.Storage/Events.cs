@@ -1,6 +1,9 @@
 namespace RaqqaLedger.Storage;
 
-/// <summary>An event to append. <paramref name="Data"/> and <paramref name="Metadata"/> are JSON texts stored byte for byte.</summary>
+/// <summary>
+/// An event to append. <paramref name="Data"/> and <paramref name="Metadata"/> are JSON objects; SQLite stores their
+/// text byte for byte, PostgreSQL (Marten's jsonb) the same JSON in its own layout. Either way the chain covers what is stored.
+/// </summary>
 /// <param name="EventId">Unique id of this event (EventStoreDB's event id).</param>
 /// <param name="Type">Stable versioned type name, e.g. "article-ingested.v1".</param>
 public sealed record NewEvent(Guid EventId, string Type, string Data, string Metadata);
