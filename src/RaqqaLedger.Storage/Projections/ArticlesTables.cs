@@ -69,6 +69,9 @@ public sealed class ArticlesTables : ProjectionTables
         var index = build?.Index;
         RowStatement? insert = null, band = null;
         Statement? candidates = null;
+        // While building, the fresh tables' rows go in together at the end of the batch (one COPY each on PostgreSQL).
+        async Task<RowStatement> Insert(string sql, string[] names) =>
+            build is null ? RowStatement.Prepare(tx, sql, names) : await RowStatement.PrepareAppendAsync(tx, sql, names, cancellationToken);
 
         async Task<List<SyndicationCandidate>> CandidatesAsync(ulong[] keys)
         {
@@ -108,12 +111,12 @@ public sealed class ArticlesTables : ProjectionTables
                 var found = index?.Candidates(keys) ?? await CandidatesAsync(keys);
                 var entry = ArticlesProjection.Entry(article, e.Position, e.RecordedAt, Syndication.ChooseCluster(article.ArticleId, signature, found));
 
-                insert ??= RowStatement.Prepare(tx,
+                insert ??= await Insert(
                     $"INSERT INTO {Articles}{suffix} (article_id, position, recorded_at, source, title, published_day, date_basis, date_evidence, dateline, agencies, outlet, url, cluster_id, signature) " +
                     "VALUES (@id, @position, @recorded, @source, @title, @published, @basis, @evidence, @dateline, @agencies, @outlet, @url, @cluster, @signature)" +
                     // While building there is no unique index yet: the ids in memory keep the first of each.
                     (build is null ? " ON CONFLICT (article_id) DO NOTHING" : ""),
-                    "@id", "@position", "@recorded", "@source", "@title", "@published", "@basis", "@evidence", "@dateline", "@agencies", "@outlet", "@url", "@cluster", "@signature");
+                    ["@id", "@position", "@recorded", "@source", "@title", "@published", "@basis", "@evidence", "@dateline", "@agencies", "@outlet", "@url", "@cluster", "@signature"]);
                 if (build is not null && !build.Ids.Add(entry.Id))
                     continue;
                 var added = await insert
@@ -126,9 +129,14 @@ public sealed class ArticlesTables : ProjectionTables
                 if (added == 0)
                     continue;
                 index?.Add(new SyndicationCandidate(entry.Id, entry.Position, entry.Cluster, signature), keys);
-                band ??= RowStatement.Prepare(tx, $"INSERT INTO {Bands}{suffix} (band_key, article_id) VALUES (@key, @id)", "@key", "@id");
+                band ??= await Insert($"INSERT INTO {Bands}{suffix} (band_key, article_id) VALUES (@key, @id)", ["@key", "@id"]);
                 foreach (var key in keys.Distinct())
                     await band.Set("@key", unchecked((long)key)).Set("@id", entry.Id).ExecuteAsync(cancellationToken);
+            }
+            foreach (var statement in new[] { insert, band })
+            {
+                if (statement is not null)
+                    await statement.FlushAsync(cancellationToken);
             }
         }
         finally

@@ -123,15 +123,18 @@ public sealed class ClaimsTables : ProjectionTables
         var build = buildMemory as Build;
         // While building, the fresh tables have no unique indexes: no ON CONFLICT, and no lookups by article.
         var conflict = build is null;
-        await using var article = RowStatement.Prepare(tx,
+        // While building, the fresh tables' rows go in together at the end of the batch (one COPY each on PostgreSQL).
+        async Task<RowStatement> Insert(string sql, string[] names) =>
+            conflict ? RowStatement.Prepare(tx, sql, names) : await RowStatement.PrepareAppendAsync(tx, sql, names, cancellationToken);
+        await using var article = await Insert(
             $"INSERT INTO {ClaimArticles}{suffix} (article_id, published_day, date_basis, position) VALUES (@id, @published, @basis, @position)" +
             (conflict ? " ON CONFLICT (article_id) DO NOTHING" : ""),
-            "@id", "@published", "@basis", "@position");
+            ["@id", "@published", "@basis", "@position"]);
         await using var close = RowStatement.Prepare(tx,
             $"UPDATE {Claims}{suffix} SET recorded_to = @position, recorded_to_at = @at WHERE claim_id = @claim AND recorded_to IS NULL",
             "@position", "@at", "@claim");
         // The article's reported time and place in the log are copied onto each version, so reported-time queries need no join.
-        await using var open = RowStatement.Prepare(tx,
+        await using var open = await Insert(
             $"INSERT INTO {Claims}{suffix} (claim_id, article_id, topic, change, value, previous_value, speaker, speaker_as_written, quote, span_start, span_length, " +
             "event_from, event_to, event_text, rule_id, rule_set_version, published_day, date_basis, article_position, recorded_from, recorded_from_at) " +
             "VALUES (@claim, @article, @topic, @change, @value, @previous, @speaker, @written, @quote, @start, @length, @from, @to, @text, @rule, @ruleset, " +
@@ -208,5 +211,7 @@ public sealed class ClaimsTables : ProjectionTables
                 }
             }
         }
+        await article.FlushAsync(cancellationToken);
+        await open.FlushAsync(cancellationToken);
     }
 }
