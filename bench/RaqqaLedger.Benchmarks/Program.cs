@@ -16,7 +16,7 @@ public static class Program
 {
     private const string Usage =
         "usage: RaqqaLedger.Benchmarks bench [--quick] [--json] | extraction [--seconds N] [--rounds N] [--json] | append [--quick] [--engine sqlite|postgres] [--json] " +
-        "| rest [--articles N | --store PATH] [--seconds S] [--clients C] [--json] | rebuild [--articles N] [--store PATH] [--rounds R] [--both-only] [--json]";
+        "| rest [--articles N | --store PATH] [--seconds S] [--clients C] [--json] | rebuild [--articles N] [--store PATH] [--rounds R] [--both-only] [--engine sqlite|postgres] [--json]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -45,7 +45,14 @@ public static class Program
                     machine = Stats.Machine,
                 });
             case "rebuild":
-                return Print(json, await RebuildBenchmark.RunAsync((int)Number(args, "--articles", 10_000), Text(args, "--store"), (int)Number(args, "--rounds", 3), args.Contains("--both-only"), Progress));
+                Task<object> Rebuild(string? postgres) =>
+                    RebuildBenchmark.RunAsync((int)Number(args, "--articles", 10_000), Text(args, "--store"), (int)Number(args, "--rounds", 3), args.Contains("--both-only"), Progress, postgres);
+                return Print(json, Text(args, "--engine") switch
+                {
+                    null or "sqlite" => await Rebuild(null),
+                    "postgres" => await WithPostgresAsync(Rebuild),
+                    var other => throw new ArgumentException($"--engine must be sqlite or postgres, not '{other}'"),
+                });
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

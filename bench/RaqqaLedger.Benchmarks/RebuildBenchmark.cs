@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using RaqqaLedger.Storage;
+using RaqqaLedger.Storage.GroupCommit;
+using RaqqaLedger.Storage.Marten;
 using RaqqaLedger.Storage.Projections;
 using RaqqaLedger.Storage.Sqlite;
 
@@ -24,7 +26,8 @@ public sealed record RebuildRound(double EventsPerSecond, double BaselineEventsP
 public static class RebuildBenchmark
 {
     /// <param name="bothOnly">Skip the replays of each projection alone and the filtered reads: the whole rebuild and its baseline only.</param>
-    public static async Task<object> RunAsync(int articles, string? storePath, int rounds, bool bothOnly, Action<string> progress)
+    /// <param name="postgres">A PostgreSQL server to rebuild on instead of SQLite: the corpus's log is copied into a Marten store there first.</param>
+    public static async Task<object> RunAsync(int articles, string? storePath, int rounds, bool bothOnly, Action<string> progress, string? postgres = null)
     {
         CorpusStore corpus;
         if (storePath is not null && File.Exists(storePath))
@@ -38,10 +41,16 @@ public static class RebuildBenchmark
             corpus = await LedgerBenchmark.BuildAsync(articles, progress, storePath);
         }
 
+        var schema = $"rebuild_{Guid.NewGuid():N}";
+        if (postgres is not null)
+            await CopyToMartenAsync(corpus, postgres, schema, progress);
+
         var results = new List<RebuildRound>();
         for (var round = 0; round < rounds; round++)
         {
-            await using var store = await SqliteEventStore.OpenAsync(corpus.Path);
+            await using GroupCommitEventStore store = postgres is null
+                ? await SqliteEventStore.OpenAsync(corpus.Path)
+                : await MartenEventStore.OpenAsync(postgres, schema);
             var views = ViewDatabase.For(store);
             var cpu = Cpu();
             var baseline = await BaselineAsync(store);
@@ -67,7 +76,42 @@ public static class RebuildBenchmark
                 string.Join(", ", figures.Select(f => $"{f.Projection} {f.EventsPerSecond:N0}/s ({f.CpuSeconds:F2} s cpu, read {f.ReadEventsPerSecond:N0}/s)")));
         }
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
-        return new { benchmark = "rebuild", events = corpus.Events, rounds = results, peakWorkingSetMb = Math.Round(peak), machine = Stats.Machine };
+        return new { benchmark = "rebuild", engine = postgres is null ? "sqlite" : "postgres", events = corpus.Events, rounds = results, peakWorkingSetMb = Math.Round(peak), machine = Stats.Machine };
+    }
+
+    /// <summary>The corpus's log appended to a Marten store in order, a page at a time, as the events it holds.</summary>
+    private static async Task CopyToMartenAsync(CorpusStore corpus, string postgres, string schema, Action<string> progress)
+    {
+        await using var from = await SqliteEventStore.OpenAsync(corpus.Path);
+        await using var to = await MartenEventStore.OpenAsync(postgres, schema);
+        var copied = 0L;
+        var page = new List<RecordedEvent>();
+        await foreach (var e in from.ReadAllForwardAsync(pageSize: 5000))
+        {
+            page.Add(e);
+            if (page.Count == 1000)
+                await CopyPageAsync();
+        }
+        await CopyPageAsync();
+        progress($"rebuild: {copied:N0} events copied into Marten, schema {schema}");
+
+        async Task CopyPageAsync()
+        {
+            if (page.Count == 0)
+                return;
+            // Consecutive events of one stream go in one append; positions keep the corpus's order.
+            var appends = new List<StreamAppend>();
+            foreach (var e in page)
+            {
+                if (appends.Count > 0 && appends[^1].StreamId == e.StreamId)
+                    ((List<NewEvent>)appends[^1].Events).Add(new NewEvent(e.EventId, e.Type, e.Data, e.Metadata));
+                else
+                    appends.Add(new StreamAppend(e.StreamId, ExpectedVersion.Any, new List<NewEvent> { new(e.EventId, e.Type, e.Data, e.Metadata) }));
+            }
+            await to.AppendAsync(appends);
+            copied += page.Count;
+            page.Clear();
+        }
     }
 
     private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
