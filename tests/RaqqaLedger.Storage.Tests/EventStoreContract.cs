@@ -160,6 +160,7 @@ public abstract class EventStoreContract : IAsyncLifetime
     // A key twice in one object: jsonb would keep only the last.
     [InlineData("thing-happened.v1", """{"a":1,"a":2}""")]
     [InlineData("thing-happened.v1", """{"o":[{"a":1,"b":{"c":1},"a":2}]}""")]
+    [InlineData("thing-happened.v1", """{"a":1,"\u0061":2}""")]
     public async Task Append_WithBadTypeNameOrPayload_IsRefusedAndWritesNothing(string type, string data)
     {
         await Assert.ThrowsAsync<InvalidAppendException>(() =>

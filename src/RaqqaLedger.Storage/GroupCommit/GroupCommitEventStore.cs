@@ -283,6 +283,30 @@ public static class AppendValidation
         }
     }
 
+    /// <summary>The keys of the objects open at this point of a check: depth, where the raw name lies, and the name if it was escaped.</summary>
+    [ThreadStatic]
+    private static List<(int Depth, int Start, int Length, string? Unescaped)>? openKeys;
+
+    /// <summary>Records a key of the object being read; refuses it if that object already has it. Compares raw bytes, allocating only for escaped names.</summary>
+    private static void AddKey(List<(int Depth, int Start, int Length, string? Unescaped)> keys, byte[] buffer, ref Utf8JsonReader reader, string what, string type)
+    {
+        var depth = reader.CurrentDepth;
+        var escaped = reader.ValueIsEscaped ? reader.GetString() : null;
+        var start = (int)reader.TokenStartIndex + 1;
+        var length = reader.ValueSpan.Length;
+        // The open object's keys are the last ones at its depth: a nested object's were removed when it closed.
+        for (var i = keys.Count - 1; i >= 0 && keys[i].Depth == depth; i--)
+        {
+            var other = keys[i];
+            var same = escaped is null && other.Unescaped is null
+                ? buffer.AsSpan(start, length).SequenceEqual(buffer.AsSpan(other.Start, other.Length))
+                : (escaped ?? Encoding.UTF8.GetString(buffer, start, length)) == (other.Unescaped ?? Encoding.UTF8.GetString(buffer, other.Start, other.Length));
+            if (same)
+                throw new InvalidAppendException($"{what} of a '{type}' event has the key '{escaped ?? Encoding.UTF8.GetString(buffer, start, length)}' twice in one object");
+        }
+        keys.Add((depth, start, length, escaped));
+    }
+
     /// <summary>A JSON object and nothing else, checked by reading it once without building a document.</summary>
     private static void RequireJsonObject(string json, string what, string type)
     {
@@ -296,22 +320,20 @@ public static class AppendValidation
                 throw new InvalidAppendException($"{what} of a '{type}' event must be a JSON object");
             // Read to the object's end, refusing what PostgreSQL's jsonb would not keep as written, for every
             // engine alike: an escaped NUL ("\u0000", which jsonb refuses) and a key twice in one object (jsonb keeps the last).
-            var keys = new List<HashSet<string>> { new(StringComparer.Ordinal), new(StringComparer.Ordinal) };
+            var keys = openKeys ??= [];
+            keys.Clear();
             while (reader.Read() && !(reader.CurrentDepth == 0 && reader.TokenType == JsonTokenType.EndObject))
             {
                 if (reader.ValueIsEscaped && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.GetString()!.Contains('\0'))
                     throw new InvalidAppendException($"{what} of a '{type}' event contains an escaped NUL character (\\u0000)");
-                if (reader.TokenType == JsonTokenType.StartObject)
+                if (reader.TokenType == JsonTokenType.EndObject)
                 {
-                    // Its keys stand one level deeper (arrays between objects take a level without keys).
-                    while (keys.Count <= reader.CurrentDepth + 1)
-                        keys.Add(new HashSet<string>(StringComparer.Ordinal));
-                    keys[reader.CurrentDepth + 1].Clear();
+                    var closed = reader.CurrentDepth + 1; // the depth of the keys of the object just closed
+                    while (keys.Count > 0 && keys[^1].Depth >= closed)
+                        keys.RemoveAt(keys.Count - 1);
                 }
-                else if (reader.TokenType == JsonTokenType.PropertyName && !keys[reader.CurrentDepth].Add(reader.GetString()!))
-                {
-                    throw new InvalidAppendException($"{what} of a '{type}' event has the key '{reader.GetString()}' twice in one object");
-                }
+                else if (reader.TokenType == JsonTokenType.PropertyName)
+                    AddKey(keys, buffer, ref reader, what, type);
             }
             if (reader.Read()) // throws on anything but whitespace after the object
                 throw new InvalidAppendException($"{what} of a '{type}' event must be one JSON object");
