@@ -1,7 +1,6 @@
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
-using RaqqaLedger.Extraction.Rules;
 
 namespace RaqqaLedger.Projections;
 
@@ -58,7 +57,7 @@ public static class ClaimsProjection
     {
         ArticleIngested e => [new ArticleDated(e.ArticleId, e.Published.Date, e.Published.Basis, position)],
         ArticleDating e => [new ArticleDated(e.ArticleId, e.Published.Date, e.Published.Basis, position)],
-        RuleSetPublished e => [new StatusRuleChanged(position, e.Version, e.Name, RuleSetCompiler.ReadStatus(e.Content, e.Source), recordedAt)],
+        RuleSetPublished e => [new StatusRuleChanged(position, e.Version, e.Name, e.Status, recordedAt)],
         ClaimExtracted e => [Open(e.ClaimId, e.ArticleId, e.Topic, ClaimChange.Extracted, e.Facts, null, e.RuleSetVersion, position, recordedAt)],
         ClaimRevised e =>
         [

@@ -1,4 +1,4 @@
-using RaqqaLedger.Extraction.Rules;
+using RaqqaLedger.Domain.Claims;
 
 namespace RaqqaLedger.Projections.Views;
 

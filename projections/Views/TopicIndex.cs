@@ -1,6 +1,5 @@
 using System.Collections;
 using RaqqaLedger.Domain.Claims;
-using RaqqaLedger.Extraction.Rules;
 
 namespace RaqqaLedger.Projections.Views;
 

@@ -28,7 +28,7 @@ public abstract partial class LedgerCliContract
         Assert.Equal(head, await HeadPositionAsync());
         var types = (await EventsAsync()).Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.Equal(5, types.Count(t => t == "article-ingested.v2"));
-        Assert.Equal(1, types.Count(t => t == "ruleset-published.v1"));
+        Assert.Equal(1, types.Count(t => t == "ruleset-published.v2"));
         Assert.Equal(head - 6, types.Count(t => t == "claim-extracted.v1"));
     }
 

@@ -47,7 +47,7 @@ public static class LogAudit
             var e = log[next];
             if (e.StreamId == RuleSets.Stream)
             {
-                Assert.Equal("ruleset-published.v1", e.Type);
+                Assert.Equal("ruleset-published.v2", e.Type);
                 next++;
                 continue;
             }

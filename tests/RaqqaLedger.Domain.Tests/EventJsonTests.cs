@@ -1,4 +1,5 @@
 using RaqqaLedger.Domain.Articles;
+using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
 
 namespace RaqqaLedger.Domain.Tests;
@@ -68,5 +69,29 @@ public class EventJsonTests
         Assert.Equal(DateBasis.Unknown, back.Published.Basis);
         Assert.Equal("fr", back.Language);
         Assert.Null(EventJson.Deserialize("something-else.v1", "{}"));
+    }
+
+    /// <summary>As <c>ruleset-published.v1</c> events were written, before they carried the status rule.</summary>
+    private const string StoredRuleSetV1 = """{"version":3,"name":"raqqa","sha256":"ab12","content":"version: 3","source":"rules.yaml"}""";
+
+    [Fact]
+    public void RuleSetPublished_V2_HasAFrozenJsonShape_WithItsStatusRule()
+    {
+        var e = new RuleSetPublished(3, "raqqa", "ab12", "version: 3", "rules.yaml", new StatusRule(2, 10.5m));
+
+        Assert.Equal("ruleset-published.v2", EventJson.TypeNameOf<RuleSetPublished>());
+        Assert.Equal(StoredRuleSetV1[..^1] + ""","status":{"confirmedMinSources":2,"numbersAgreeWithinPercent":10.5}}""", EventJson.Serialize(e));
+        Assert.Equal(e, EventJson.Deserialize("ruleset-published.v2", EventJson.Serialize(e)));
+    }
+
+    /// <summary>The first version keeps its shape and is read as itself: its status rule is in its content, for the rule-set reader to find.</summary>
+    [Fact]
+    public void RuleSetPublished_V1_KeepsItsFrozenJsonShape_AndIsReadAsItself()
+    {
+        var e = new RuleSetPublishedV1(3, "raqqa", "ab12", "version: 3", "rules.yaml");
+
+        Assert.Equal(StoredRuleSetV1, EventJson.Serialize(e));
+        Assert.Equal(e, EventJson.Deserialize("ruleset-published.v1", StoredRuleSetV1));
+        Assert.Equal(new RuleSetPublished(3, "raqqa", "ab12", "version: 3", "rules.yaml", StatusRule.Default), e.WithStatus(StatusRule.Default));
     }
 }

@@ -1,5 +1,4 @@
 using RaqqaLedger.Domain.Claims;
-using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.Projections.Views;
 using static RaqqaLedger.Projections.Tests.ClaimRecords;
 

@@ -1,7 +1,6 @@
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
-using RaqqaLedger.Extraction.Rules;
 
 namespace RaqqaLedger.Projections.Tests;
 
@@ -85,9 +84,9 @@ public class ClaimsProjectionTests
     }
 
     [Fact]
-    public void RuleSetPublished_WithTheBundledRules_ChangesTheStatusRule()
+    public void RuleSetPublished_ChangesTheStatusRule_ToTheOneItCarries()
     {
-        var e = new RuleSetPublished(1, "raqqa-claims", "sha", DefaultRules.Content, DefaultRules.Source);
+        var e = new RuleSetPublished(1, "raqqa-claims", "sha", "content is not read", "rules.yaml", new StatusRule(2, 10m));
 
         var changes = ClaimsProjection.Changes(3, At, e);
 

@@ -37,7 +37,7 @@ public static class RuleSetPublishing
                 throw new InvalidRuleSetException($"{source}: version {rules.Version} must be greater than {current.Rules.Version}, the version in effect");
 
             var stamped = metadata with { RuleSetVersion = rules.Version };
-            var published = new RuleSetPublished(rules.Version, rules.Name, rules.Sha256, content, source);
+            var published = new RuleSetPublished(rules.Version, rules.Name, rules.Sha256, content, source, rules.Status);
             var appends = new List<StreamAppend>
             {
                 new(RuleSets.Stream, current is null ? ExpectedVersion.NoStream : ExpectedVersion.Exactly(current.StreamVersion),

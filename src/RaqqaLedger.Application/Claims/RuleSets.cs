@@ -30,7 +30,7 @@ public static class RuleSets
             return null;
         await foreach (var e in store.ReadStreamAsync(Stream, version.Value, cancellationToken))
         {
-            var published = EventJson.Deserialize<RuleSetPublished>(e.Data);
+            var published = RuleSetEvents.Read(e.Type, e.Data);
             var extractor = ExtractorFor(published.Content, published.Source);
             return new RulesInEffect(extractor.Rules, extractor, e.StreamVersion, e.Position);
         }
@@ -42,7 +42,7 @@ public static class RuleSets
         var list = new List<PublishedRuleSet>();
         await foreach (var e in store.ReadStreamAsync(Stream, 0, cancellationToken))
         {
-            var p = EventJson.Deserialize<RuleSetPublished>(e.Data);
+            var p = RuleSetEvents.Read(e.Type, e.Data);
             list.Add(new PublishedRuleSet(p.Version, p.Name, p.Sha256, p.Source, e.Position, e.RecordedAt, false));
         }
         if (list.Count > 0)

@@ -1,3 +1,4 @@
+using RaqqaLedger.Domain.Claims;
 using System.Collections.Concurrent;
 using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.Projections;

@@ -1,3 +1,4 @@
+using RaqqaLedger.Domain.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;

@@ -38,9 +38,6 @@ public sealed record SpeakerEntry(string Name, string Kind, IReadOnlyList<string
     public bool IsPerson => Kind == "person";
 }
 
-/// <summary>How the claim board decides a topic's status (used by the projections).</summary>
-public sealed record StatusRule(int ConfirmedMinSources, decimal NumbersAgreeWithinPercent);
-
 /// <summary>Attribution vocabulary: who says, and the words that point back to the last speaker.</summary>
 /// <param name="Verbs">Every form of the attribution verbs ("said", "insists", "telling").</param>
 /// <param name="WireAgencies">Agencies whose reports are the outlet's own voice, never a speaker.</param>

@@ -133,8 +133,8 @@ public sealed class NegationDocument
 
 public sealed class StatusDocument
 {
-    public int ConfirmedMinSources { get; set; } = 2;
-    public decimal NumbersAgreeWithinPercent { get; set; } = 10;
+    public int ConfirmedMinSources { get; set; } = Domain.Claims.StatusRule.Default.ConfirmedMinSources;
+    public decimal NumbersAgreeWithinPercent { get; set; } = Domain.Claims.StatusRule.Default.NumbersAgreeWithinPercent;
 }
 
 public sealed class TopicDocument

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Events;
+using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.Projections;
 
 namespace RaqqaLedger.Storage.Projections;
@@ -25,7 +26,7 @@ public sealed class ClaimsTables : ProjectionTables
 
     public override IReadOnlyCollection<string> EventTypes { get; } =
     [
-        .. ArticleTypes, EventJson.TypeNameOf<RuleSetPublished>(), EventJson.TypeNameOf<ClaimExtracted>(),
+        .. ArticleTypes, .. RuleSetEvents.TypeNames, EventJson.TypeNameOf<ClaimExtracted>(),
         EventJson.TypeNameOf<ClaimRevised>(), EventJson.TypeNameOf<ClaimRetracted>(),
     ];
 
@@ -159,7 +160,10 @@ public sealed class ClaimsTables : ProjectionTables
             object? @event;
             try
             {
-                @event = ArticleTypes.Contains(e.Type) ? EventJson.Deserialize<ArticleDating>(e.Data) : EventJson.Deserialize(e.Type, e.Data);
+                // Of an older rule-set publication, its status rule as its content states it: the fold reads no rule sets.
+                @event = ArticleTypes.Contains(e.Type) ? EventJson.Deserialize<ArticleDating>(e.Data)
+                    : RuleSetEvents.TypeNames.Contains(e.Type) ? RuleSetEvents.Read(e.Type, e.Data)
+                    : EventJson.Deserialize(e.Type, e.Data);
             }
             catch (JsonException problem)
             {

@@ -141,7 +141,7 @@ public sealed class ViewQueries(ViewDatabase views)
             ViewTransaction.Add(cmd, "@position", position);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
-            return new StatusRule(new StatusDocument().ConfirmedMinSources, new StatusDocument().NumbersAgreeWithinPercent);
+            return StatusRule.Default;
         return new StatusRule(Rows.Int(reader, 0), decimal.Parse(reader.GetString(1), CultureInfo.InvariantCulture));
     }
 

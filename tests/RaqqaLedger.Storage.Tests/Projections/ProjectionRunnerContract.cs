@@ -37,6 +37,25 @@ public abstract class ProjectionRunnerContract : IAsyncLifetime
 
     public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 8)];
 
+    /// <summary>The board's status rule comes from each publication: the second version states it, the first has it read from its content.</summary>
+    [Fact]
+    public async Task TheStatusRule_OfEitherVersionOfARuleSetPublication_IsTheOneItStates()
+    {
+        const string content = "version: 1\nname: old\nstatus:\n  confirmed_min_sources: 3\n  numbers_agree_within_percent: 15\ntopics: []\n";
+        var first = new RuleSetPublishedV1(1, "old", "sha-1", content, "old.yaml");
+        var second = new RuleSetPublished(2, "new", "sha-2", content.Replace("version: 1", "version: 2"), "new.yaml", new StatusRule(4, 5m));
+        foreach (var e in new object[] { first, second })
+            await Store.AppendAsync("rulesets", ExpectedVersion.Any, [new NewEvent(Guid.NewGuid(), EventJson.TypeNameOf(e.GetType()), EventJson.Serialize(e), "{}")]);
+
+        await Runner().CatchUpAsync();
+        var queries = new ViewQueries(Views);
+
+        Assert.Equal(new StatusRule(3, 15m), await queries.StatusRuleAsync(1));
+        Assert.Equal(new StatusRule(4, 5m), await queries.StatusRuleAsync(2));
+        await Runner().ReplayAsync();
+        Assert.Equal(new StatusRule(3, 15m), await queries.StatusRuleAsync(1));
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public async Task IncrementalMaintenance_AndARebuildFromZero_GiveIdenticalTables(int seed)

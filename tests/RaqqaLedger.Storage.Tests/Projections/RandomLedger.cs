@@ -116,8 +116,11 @@ public sealed class RandomLedger(int seed)
     private object RuleSet()
     {
         ruleSetVersion++;
-        var content = $"version: {ruleSetVersion}\nname: random\nstatus:\n  confirmed_min_sources: {random.Next(2, 4)}\n  numbers_agree_within_percent: {random.Next(0, 25)}\ntopics: []\n";
-        return new RuleSetPublished(ruleSetVersion, "random", $"sha-{ruleSetVersion}", content, "random.yaml");
+        var status = new StatusRule(random.Next(2, 4), random.Next(0, 25));
+        var content = $"version: {ruleSetVersion}\nname: random\nstatus:\n  confirmed_min_sources: {status.ConfirmedMinSources}\n  numbers_agree_within_percent: {status.NumbersAgreeWithinPercent}\ntopics: []\n";
+        // Half as the first version, which carries its status rule in its content only, as a log written before the second would.
+        var first = new RuleSetPublishedV1(ruleSetVersion, "random", $"sha-{ruleSetVersion}", content, "random.yaml");
+        return random.Next(2) == 0 ? first : first.WithStatus(status);
     }
 
     private static StreamAppend Append(string stream, params object[] events) =>
