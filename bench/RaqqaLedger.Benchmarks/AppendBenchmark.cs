@@ -4,9 +4,9 @@ using JasperFx.Events;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
-using RaqqaLedger.Storage;
-using RaqqaLedger.Storage.Marten;
-using RaqqaLedger.Storage.Sqlite;
+using RaqqaLedger.EventStore;
+using RaqqaLedger.EventStore.Marten;
+using RaqqaLedger.EventStore.Sqlite;
 
 namespace RaqqaLedger.Benchmarks;
 
@@ -137,7 +137,7 @@ public static class AppendBenchmark
 
     private static async Task<double> LedgerAsync(string engine, string? postgres, int batch, int events, int writers)
     {
-        await using RaqqaLedger.Storage.IEventStore store = engine == "postgres"
+        await using RaqqaLedger.EventStore.IEventStore store = engine == "postgres"
             ? await MartenEventStore.OpenAsync(postgres!, $"b_{Guid.NewGuid():N}")
             : await SqliteEventStore.OpenAsync(TempFile(), sync: Sync(engine));
         var watch = Stopwatch.StartNew();

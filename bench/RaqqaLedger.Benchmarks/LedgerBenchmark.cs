@@ -6,9 +6,9 @@ using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Extraction;
 using RaqqaLedger.Extraction.Rules;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 using RaqqaLedger.Storage.Projections;
-using RaqqaLedger.Storage.Sqlite;
+using RaqqaLedger.EventStore.Sqlite;
 
 namespace RaqqaLedger.Benchmarks;
 

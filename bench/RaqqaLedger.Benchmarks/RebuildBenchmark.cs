@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using RaqqaLedger.Storage;
-using RaqqaLedger.Storage.GroupCommit;
-using RaqqaLedger.Storage.Marten;
+using RaqqaLedger.EventStore;
+using RaqqaLedger.EventStore.GroupCommit;
+using RaqqaLedger.EventStore.Marten;
 using RaqqaLedger.Storage.Projections;
-using RaqqaLedger.Storage.Sqlite;
+using RaqqaLedger.EventStore.Sqlite;
 
 namespace RaqqaLedger.Benchmarks;
 

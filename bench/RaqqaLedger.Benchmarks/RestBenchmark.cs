@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using RaqqaLedger.Storage.Projections;
-using RaqqaLedger.Storage.Sqlite;
+using RaqqaLedger.EventStore.Sqlite;
 using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Benchmarks;

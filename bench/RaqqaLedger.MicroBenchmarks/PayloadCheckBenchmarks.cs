@@ -1,8 +1,8 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using RaqqaLedger.Domain.Events;
-using RaqqaLedger.Storage;
-using RaqqaLedger.Storage.GroupCommit;
+using RaqqaLedger.EventStore;
+using RaqqaLedger.EventStore.GroupCommit;
 
 namespace RaqqaLedger.MicroBenchmarks;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using RaqqaLedger.Domain.Events;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Application;
 

@@ -3,7 +3,7 @@ using Npgsql;
 using RaqqaLedger.Application.Views;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Extraction.Rules;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 using RaqqaLedger.Storage.Projections;
 
 namespace RaqqaLedger.Cli;

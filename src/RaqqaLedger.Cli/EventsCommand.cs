@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using RaqqaLedger.Application.Views;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Cli;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Api.Tests;

@@ -314,8 +314,8 @@ public abstract partial class LedgerApiContract : IAsyncLifetime
         var later = await GetJsonAsync("/audit/digest");
 
         Assert.True(later.GetProperty("position").GetInt64() > head);
-        await using var store = await Storage.EventStoreFactory.OpenAsync(Factory.Store);
-        var sinceKept = await Storage.ChainVerifier.VerifyAsync(store, Storage.LogDigest.Parse(kept.GetProperty("digest").GetString()!));
+        await using var store = await RaqqaLedger.EventStore.EventStoreFactory.OpenAsync(Factory.Store);
+        var sinceKept = await RaqqaLedger.EventStore.ChainVerifier.VerifyAsync(store, RaqqaLedger.EventStore.LogDigest.Parse(kept.GetProperty("digest").GetString()!));
         Assert.True(sinceKept.Ok, sinceKept.Problem);
         Assert.Equal(later.GetProperty("position").GetInt64(), sinceKept.HeadPosition);
     }

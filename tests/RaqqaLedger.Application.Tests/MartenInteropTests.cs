@@ -2,8 +2,8 @@ using System.Text.Json;
 using RaqqaLedger.Application.Articles;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Events;
-using RaqqaLedger.Storage;
-using RaqqaLedger.Storage.Marten;
+using RaqqaLedger.EventStore;
+using RaqqaLedger.EventStore.Marten;
 using RaqqaLedger.Testing;
 using Newsroom;
 

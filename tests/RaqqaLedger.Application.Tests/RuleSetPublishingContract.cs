@@ -4,7 +4,7 @@ using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Extraction.Rules;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Application.Tests;
@@ -208,11 +208,11 @@ public abstract class RuleSetPublishingContract : IAsyncLifetime
 public sealed class SqliteRuleSetPublishingTests : RuleSetPublishingContract
 {
     protected override async Task<IEventStore> OpenAsync() =>
-        await Storage.Sqlite.SqliteEventStore.OpenAsync(Path.Combine(Path.GetTempPath(), "raqqa-app-tests", $"{Guid.NewGuid():N}.db"));
+        await RaqqaLedger.EventStore.Sqlite.SqliteEventStore.OpenAsync(Path.Combine(Path.GetTempPath(), "raqqa-app-tests", $"{Guid.NewGuid():N}.db"));
 }
 
 public sealed class PostgresRuleSetPublishingTests(PostgresCluster cluster) : RuleSetPublishingContract
 {
     protected override async Task<IEventStore> OpenAsync() =>
-        await Storage.Marten.MartenEventStore.OpenAsync(cluster.ConnectionString, PostgresCluster.NewSchema());
+        await RaqqaLedger.EventStore.Marten.MartenEventStore.OpenAsync(cluster.ConnectionString, PostgresCluster.NewSchema());
 }

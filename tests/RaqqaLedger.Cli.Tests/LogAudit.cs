@@ -2,7 +2,7 @@ using System.Text.Json;
 using RaqqaLedger.Application.Claims;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Claims;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Cli.Tests;
 

@@ -6,7 +6,7 @@ using RaqqaLedger.Domain.Events;
 using RaqqaLedger.MicroBenchmarks;
 using RaqqaLedger.Projections;
 using RaqqaLedger.Projections.Views;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.MicroBenchmarks.Tests;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RaqqaLedger.Storage;
-using RaqqaLedger.Storage.GroupCommit;
+using RaqqaLedger.EventStore;
+using RaqqaLedger.EventStore.GroupCommit;
 using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Storage.Tests;

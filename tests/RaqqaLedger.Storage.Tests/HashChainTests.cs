@@ -1,3 +1,5 @@
+using RaqqaLedger.EventStore;
+
 namespace RaqqaLedger.Storage.Tests;
 
 public class HashChainTests

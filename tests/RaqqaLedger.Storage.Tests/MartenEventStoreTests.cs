@@ -1,5 +1,6 @@
-using RaqqaLedger.Storage.GroupCommit;
-using RaqqaLedger.Storage.Marten;
+using RaqqaLedger.EventStore;
+using RaqqaLedger.EventStore.GroupCommit;
+using RaqqaLedger.EventStore.Marten;
 using RaqqaLedger.Testing;
 
 [assembly: AssemblyFixture(typeof(PostgresCluster))]

@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
-using RaqqaLedger.Storage.GroupCommit;
-using RaqqaLedger.Storage.Sqlite;
+using RaqqaLedger.EventStore.GroupCommit;
+using RaqqaLedger.EventStore.Sqlite;
 using RaqqaLedger.Testing;
+
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Storage.Tests;
 
@@ -62,7 +64,7 @@ public sealed class SqliteEventStoreTests : EventStoreContract
         await using (var connection = new SqliteConnection($"Data Source={old};Pooling=false"))
         {
             await connection.OpenAsync();
-            var first = File.ReadAllText(Path.Combine(Testing.RepoPaths.Root, "src", "RaqqaLedger.Storage", "Sql", "Sqlite", "001_event_log.sql"));
+            var first = File.ReadAllText(Path.Combine(Testing.RepoPaths.Root, "src", "RaqqaLedger.EventStore", "Sql", "Sqlite", "001_event_log.sql"));
             await using (var schema = new SqliteCommand(first + "; CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);" +
                 "INSERT INTO schema_migrations (version, name) VALUES (1, '001_event_log.sql');", connection))
                 await schema.ExecuteNonQueryAsync();

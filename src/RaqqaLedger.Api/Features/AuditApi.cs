@@ -1,6 +1,6 @@
 using MediatR;
 using RaqqaLedger.Api.Hosting;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Api.Features;
 

@@ -44,7 +44,7 @@ public sealed class ClaimHandlers(LedgerHost ledger) : IRequestHandler<GetBoard,
         var versions = await ledger.Views.ClaimHistoryAsync(request.Id, cancellationToken);
         if (versions.Count == 0)
             throw new NotFoundException($"no claim with id '{request.Id}'");
-        var events = new List<Storage.RecordedEvent>();
+        var events = new List<RaqqaLedger.EventStore.RecordedEvent>();
         await foreach (var e in ledger.Store.ReadStreamAsync(ArticleClaims.StreamOf(versions[0].Version.ArticleId), 0, cancellationToken))
         {
             if (versions.Any(v => v.Version.RecordedFrom == e.Position))

@@ -4,7 +4,7 @@ using MediatR;
 using RaqqaLedger.Api.Hosting;
 using RaqqaLedger.Api.Mediation;
 using RaqqaLedger.Application.Views;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Api.Features;
 

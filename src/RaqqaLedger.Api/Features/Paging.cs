@@ -1,6 +1,6 @@
 using System.Globalization;
 using RaqqaLedger.Application.Views;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Api.Features;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Api.Hosting;
 

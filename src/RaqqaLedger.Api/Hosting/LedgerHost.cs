@@ -3,7 +3,7 @@ using RaqqaLedger.Application.Articles;
 using RaqqaLedger.Application.Views;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Events;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Api.Hosting;
 

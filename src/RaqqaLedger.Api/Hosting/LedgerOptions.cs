@@ -1,4 +1,4 @@
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Api.Hosting;
 

@@ -5,7 +5,7 @@ using RaqqaLedger.Api.Mediation;
 using RaqqaLedger.Application.Views;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Extraction.Rules;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Api.Hosting;
 

@@ -3,7 +3,7 @@ using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Extraction;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Application.Articles;
 

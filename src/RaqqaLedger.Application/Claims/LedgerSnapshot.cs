@@ -1,6 +1,6 @@
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Application.Claims;
 

@@ -2,7 +2,7 @@ using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Extraction;
 using RaqqaLedger.Extraction.Rules;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Application.Claims;
 

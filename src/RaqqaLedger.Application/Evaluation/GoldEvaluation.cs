@@ -2,8 +2,8 @@ using RaqqaLedger.Application.Articles;
 using RaqqaLedger.Application.Claims;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Events;
-using RaqqaLedger.Storage;
-using RaqqaLedger.Storage.Sqlite;
+using RaqqaLedger.EventStore;
+using RaqqaLedger.EventStore.Sqlite;
 
 namespace RaqqaLedger.Application.Evaluation;
 

@@ -1,7 +1,7 @@
 using RaqqaLedger.Application.Claims;
 using RaqqaLedger.Projections;
 using RaqqaLedger.Projections.Views;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 using RaqqaLedger.Storage.Projections;
 
 namespace RaqqaLedger.Application.Views;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Application.Views;
 

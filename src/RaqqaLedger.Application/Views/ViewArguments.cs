@@ -1,5 +1,5 @@
 using System.Globalization;
-using RaqqaLedger.Storage;
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Application.Views;
 

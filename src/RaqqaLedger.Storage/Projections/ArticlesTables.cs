@@ -2,6 +2,8 @@ using System.Text.Json;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Projections;
 
+using RaqqaLedger.EventStore;
+
 namespace RaqqaLedger.Storage.Projections;
 
 /// <summary>

@@ -4,6 +4,8 @@ using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.Projections;
 
+using RaqqaLedger.EventStore;
+
 namespace RaqqaLedger.Storage.Projections;
 
 /// <summary>

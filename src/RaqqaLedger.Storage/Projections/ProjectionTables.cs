@@ -1,3 +1,5 @@
+using RaqqaLedger.EventStore;
+
 namespace RaqqaLedger.Storage.Projections;
 
 /// <summary>

@@ -4,6 +4,8 @@ using Npgsql;
 using NpgsqlTypes;
 using SQLitePCL;
 
+using RaqqaLedger.EventStore;
+
 namespace RaqqaLedger.Storage.Projections;
 
 /// <summary>

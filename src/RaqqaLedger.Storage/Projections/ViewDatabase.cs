@@ -1,8 +1,10 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using RaqqaLedger.Storage.Marten;
-using RaqqaLedger.Storage.Sqlite;
+using RaqqaLedger.EventStore.Marten;
+using RaqqaLedger.EventStore.Sqlite;
+
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Storage.Projections;
 

@@ -8,6 +8,8 @@ using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.Projections;
 using RaqqaLedger.Projections.Views;
 
+using RaqqaLedger.EventStore;
+
 namespace RaqqaLedger.Storage.Projections;
 
 /// <summary>Which claim versions to read.</summary>

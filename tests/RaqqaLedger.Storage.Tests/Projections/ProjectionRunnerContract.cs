@@ -2,8 +2,10 @@ using RaqqaLedger.Testing;
 using System.Data.Common;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
-using RaqqaLedger.Storage.GroupCommit;
+using RaqqaLedger.EventStore.GroupCommit;
 using RaqqaLedger.Storage.Projections;
+
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Storage.Tests.Projections;
 

@@ -2,6 +2,8 @@ using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
 
+using RaqqaLedger.EventStore;
+
 namespace RaqqaLedger.Storage.Tests.Projections;
 
 /// <summary>

@@ -1,6 +1,8 @@
-using RaqqaLedger.Storage.GroupCommit;
-using RaqqaLedger.Storage.Sqlite;
+using RaqqaLedger.EventStore.GroupCommit;
+using RaqqaLedger.EventStore.Sqlite;
 using RaqqaLedger.Testing;
+
+using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Storage.Tests.Projections;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RaqqaLedger.Storage;
+namespace RaqqaLedger.EventStore;
 
 /// <summary>
 /// The log's head as something to publish and keep: a position and the chain hash there. That hash

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace RaqqaLedger.Storage;
+namespace RaqqaLedger.EventStore;
 
 /// <summary>The numbered schema scripts embedded in this assembly, in order, and the runner that applies them.</summary>
 internal static class SqlScripts

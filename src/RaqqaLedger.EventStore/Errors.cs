@@ -1,4 +1,4 @@
-namespace RaqqaLedger.Storage;
+namespace RaqqaLedger.EventStore;
 
 /// <summary>An append whose expected version no longer holds. Nothing of it was written.</summary>
 public sealed class WrongExpectedVersionException(string streamId, ExpectedVersion expected, long? actual)

@@ -1,4 +1,4 @@
-namespace RaqqaLedger.Storage;
+namespace RaqqaLedger.EventStore;
 
 /// <summary>
 /// What the writer believes about a stream before appending: the optimistic concurrency check.

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace RaqqaLedger.Storage;
+namespace RaqqaLedger.EventStore;
 
 /// <summary>
 /// The tamper-evident chain: hash(n) = SHA-256(hash(n-1) ‖ canonical bytes of event n), starting from

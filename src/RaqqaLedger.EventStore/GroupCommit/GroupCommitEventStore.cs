@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 
-namespace RaqqaLedger.Storage.GroupCommit;
+namespace RaqqaLedger.EventStore.GroupCommit;
 
 /// <summary>
 /// The single writer shared by every backend. Appends queue up; one loop takes all that are waiting,

@@ -1,4 +1,4 @@
-namespace RaqqaLedger.Storage;
+namespace RaqqaLedger.EventStore;
 
 /// <summary>
 /// The append-only event log. Shaped after EventStoreDB's client (streams, expected revisions, one

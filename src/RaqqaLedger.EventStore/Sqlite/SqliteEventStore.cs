@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using RaqqaLedger.Storage.GroupCommit;
+using RaqqaLedger.EventStore.GroupCommit;
 
-namespace RaqqaLedger.Storage.Sqlite;
+namespace RaqqaLedger.EventStore.Sqlite;
 
 /// <summary>
 /// The embedded default: one SQLite file in WAL mode. Readers use their own connections and never
@@ -33,7 +33,7 @@ public sealed class SqliteEventStore : GroupCommitEventStore
     public string Path { get; }
 
     /// <summary>For the projection tables, which live in the same file.</summary>
-    internal string ConnectionString => connectionString;
+    public string ConnectionString => connectionString;
 
     public override string Describe => $"sqlite:{Path}";
 

@@ -1,8 +1,8 @@
 using Npgsql;
-using RaqqaLedger.Storage.Marten;
-using RaqqaLedger.Storage.Sqlite;
+using RaqqaLedger.EventStore.Marten;
+using RaqqaLedger.EventStore.Sqlite;
 
-namespace RaqqaLedger.Storage;
+namespace RaqqaLedger.EventStore;
 
 /// <summary>
 /// Opens a store from a one-string spec: "sqlite:PATH" (the embedded default; add ";synchronous=normal"

@@ -1,4 +1,4 @@
-namespace RaqqaLedger.Storage;
+namespace RaqqaLedger.EventStore;
 
 /// <summary>
 /// An event to append. <paramref name="Data"/> and <paramref name="Metadata"/> are JSON objects; SQLite stores their

@@ -1,4 +1,4 @@
-namespace RaqqaLedger.Storage.GroupCommit;
+namespace RaqqaLedger.EventStore.GroupCommit;
 
 /// <summary>Wakes subscribers when this process commits, so they need not wait for their next poll.</summary>
 internal sealed class CommitSignal

@@ -6,9 +6,9 @@ using JasperFx.Events;
 using Marten;
 using Marten.Services;
 using Npgsql;
-using RaqqaLedger.Storage.GroupCommit;
+using RaqqaLedger.EventStore.GroupCommit;
 
-namespace RaqqaLedger.Storage.Marten;
+namespace RaqqaLedger.EventStore.Marten;
 
 /// <summary>
 /// The production store: the log lives in Marten's event store (mt_events, mt_streams) in its own schema
@@ -40,7 +40,7 @@ public sealed class MartenEventStore : GroupCommitEventStore
     }
 
     /// <summary>For the projection tables, which live in the same schema.</summary>
-    internal NpgsqlDataSource DataSource => dataSource;
+    public NpgsqlDataSource DataSource => dataSource;
 
     public override string Describe
     {

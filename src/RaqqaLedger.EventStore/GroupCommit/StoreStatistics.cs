@@ -1,4 +1,4 @@
-namespace RaqqaLedger.Storage.GroupCommit;
+namespace RaqqaLedger.EventStore.GroupCommit;
 
 /// <summary>Counters that show group commit at work: many appends, fewer transactions.</summary>
 public sealed class StoreStatistics

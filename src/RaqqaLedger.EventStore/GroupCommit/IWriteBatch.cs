@@ -1,4 +1,4 @@
-namespace RaqqaLedger.Storage.GroupCommit;
+namespace RaqqaLedger.EventStore.GroupCommit;
 
 /// <summary>
 /// One write transaction of a backend, opened with the log head locked: while it is open no other

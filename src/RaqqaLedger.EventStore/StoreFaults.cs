@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace RaqqaLedger.Storage;
+namespace RaqqaLedger.EventStore;
 
 /// <summary>Tells an outage (the store unreachable, out of space, shut down) from a fault in the request or the code.</summary>
 public static class StoreFaults
