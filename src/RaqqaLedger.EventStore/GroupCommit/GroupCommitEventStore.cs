@@ -73,6 +73,17 @@ public abstract class GroupCommitEventStore : IEventStore
     protected abstract Task<IReadOnlyList<EventPayload>> ReadPayloadsOfTypesCoreAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
         CancellationToken cancellationToken);
 
+    /// <summary>A page of events from a command's rows, each read by the backend's own reader.</summary>
+    protected static async Task<IReadOnlyList<RecordedEvent>> ReadPageAsync<TReader>(System.Data.Common.DbCommand cmd, int maxCount, Func<TReader, RecordedEvent> read,
+        CancellationToken cancellationToken) where TReader : System.Data.Common.DbDataReader
+    {
+        await using var reader = (TReader)await cmd.ExecuteReaderAsync(cancellationToken);
+        var events = new List<RecordedEvent>(Math.Min(maxCount, 1024));
+        while (await reader.ReadAsync(cancellationToken))
+            events.Add(read(reader));
+        return events;
+    }
+
     public abstract Task<long?> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default);
 
     public abstract Task<LogHead> ReadHeadAsync(CancellationToken cancellationToken = default);

@@ -169,14 +169,14 @@ public sealed class MartenEventStore : GroupCommitEventStore
         await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM {Log} WHERE c.position >= $1 ORDER BY c.position LIMIT $2");
         cmd.Parameters.AddWithValue(fromPosition);
         cmd.Parameters.AddWithValue(maxCount);
-        return await ReadPageAsync(cmd, maxCount, cancellationToken);
+        return await ReadPageAsync<NpgsqlDataReader>(cmd, maxCount, ReadEvent, cancellationToken);
     }
 
     protected override async Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesCoreAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
         CancellationToken cancellationToken)
     {
         await using var cmd = OfTypes(Columns, fromPosition, toPosition, types, maxCount);
-        return await ReadPageAsync(cmd, maxCount, cancellationToken);
+        return await ReadPageAsync<NpgsqlDataReader>(cmd, maxCount, ReadEvent, cancellationToken);
     }
 
     protected override async Task<IReadOnlyList<EventPayload>> ReadPayloadsOfTypesCoreAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
@@ -204,15 +204,6 @@ public sealed class MartenEventStore : GroupCommitEventStore
         cmd.Parameters.AddWithValue(types.ToArray());
         cmd.Parameters.AddWithValue(maxCount);
         return cmd;
-    }
-
-    private static async Task<IReadOnlyList<RecordedEvent>> ReadPageAsync(NpgsqlCommand cmd, int maxCount, CancellationToken cancellationToken)
-    {
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        var events = new List<RecordedEvent>(Math.Min(maxCount, 1024));
-        while (await reader.ReadAsync(cancellationToken))
-            events.Add(ReadEvent(reader));
-        return events;
     }
 
     public override async Task<long?> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)

@@ -119,7 +119,7 @@ public sealed class SqliteEventStore : GroupCommitEventStore
         await using var cmd = new SqliteCommand($"SELECT {Columns} FROM events WHERE position >= $p ORDER BY position LIMIT $n", connection);
         cmd.Parameters.AddWithValue("$p", fromPosition);
         cmd.Parameters.AddWithValue("$n", maxCount);
-        return await ReadPageAsync(cmd, maxCount, cancellationToken);
+        return await ReadPageAsync<SqliteDataReader>(cmd, maxCount, ReadEvent, cancellationToken);
     }
 
     protected override async Task<IReadOnlyList<RecordedEvent>> ReadAllOfTypesCoreAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
@@ -127,7 +127,7 @@ public sealed class SqliteEventStore : GroupCommitEventStore
     {
         await using var connection = await OpenReadConnectionAsync(cancellationToken);
         await using var cmd = OfTypes(connection, Columns, fromPosition, toPosition, types, maxCount);
-        return await ReadPageAsync(cmd, maxCount, cancellationToken);
+        return await ReadPageAsync<SqliteDataReader>(cmd, maxCount, ReadEvent, cancellationToken);
     }
 
     protected override async Task<IReadOnlyList<EventPayload>> ReadPayloadsOfTypesCoreAsync(long fromPosition, long toPosition, IReadOnlyCollection<string> types, int maxCount,
@@ -160,15 +160,6 @@ public sealed class SqliteEventStore : GroupCommitEventStore
         foreach (var (type, i) in types.Select((t, i) => (t, i)))
             cmd.Parameters.AddWithValue(names[i], type);
         return cmd;
-    }
-
-    private static async Task<IReadOnlyList<RecordedEvent>> ReadPageAsync(SqliteCommand cmd, int maxCount, CancellationToken cancellationToken)
-    {
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        var events = new List<RecordedEvent>(Math.Min(maxCount, 1024));
-        while (await reader.ReadAsync(cancellationToken))
-            events.Add(ReadEvent(reader));
-        return events;
     }
 
     public override async Task<long?> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
