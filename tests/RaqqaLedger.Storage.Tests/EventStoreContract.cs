@@ -169,6 +169,22 @@ public abstract class EventStoreContract : IAsyncLifetime
         Assert.Equal(0, (await Store.ReadHeadAsync()).Position);
     }
 
+    /// <summary>The store does not police event ids: two events with one id are two events, each in its place.</summary>
+    [Fact]
+    public async Task TwoEventsWithOneId_AreBothStored_EachInItsPlace()
+    {
+        var id = Guid.NewGuid();
+
+        await Store.AppendAsync([
+            new StreamAppend("a", ExpectedVersion.Any, [new NewEvent(id, "thing-happened.v1", """{"n":1}""", "{}")]),
+            new StreamAppend("b", ExpectedVersion.Any, [new NewEvent(id, "thing-happened.v1", """{"n":2}""", "{}")]),
+        ]);
+
+        var stored = await Store.ReadAllAsync(1, 10);
+        Assert.Equal([("a", 1), ("b", 2)], stored.Select(e => (e.StreamId, JsonDocument.Parse(e.Data).RootElement.GetProperty("n").GetInt32())));
+        Assert.True((await ChainVerifier.VerifyAsync(Store)).Ok);
+    }
+
     /// <summary>What the two refusals above must not catch: an escaped backslash before "u0000", and one key in sibling objects.</summary>
     [Fact]
     public async Task Append_WithAnEscapedBackslashBeforeU0000_AndAKeyInSiblingObjects_IsKept()

@@ -244,8 +244,8 @@ public sealed class MartenEventStore : GroupCommitEventStore
 
         public async Task<IReadOnlyDictionary<string, long>> GetStreamVersionsAsync(IReadOnlyCollection<string> streamIds, CancellationToken cancellationToken)
         {
-            // The ledger's events of each stream, by the chain: rows Marten holds outside it (a failed
-            // transaction's tombstones) are not the ledger's.
+            // The last version of each stream, leaving out the tombstone rows Marten writes for a failed
+            // transaction of its own, which are not the ledger's.
             await using var cmd = new NpgsqlCommand(
                 "SELECT s.id, (SELECT max(e.version) - 1 FROM mt_events e WHERE e.stream_id = s.id AND e.type <> 'tombstone') FROM unnest($1::text[]) AS s(id)",
                 connection, tx);
@@ -262,33 +262,33 @@ public sealed class MartenEventStore : GroupCommitEventStore
 
         public async Task CommitAsync(IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
         {
-            // Appended through Marten on the writer's transaction, each stream's events in one call.
-            var appended = new Dictionary<Guid, IEvent>(events.Count);
+            // Appended through Marten on the writer's transaction, each stream's events in one call. Marten's
+            // event for each of ours is kept by its place in the batch: event ids need not be unique.
+            var written = new IEvent[events.Count];
             await using (var session = marten.LightweightSession(SessionOptions.ForTransaction(tx)))
             {
-                foreach (var stream in events.GroupBy(e => e.StreamId, StringComparer.Ordinal))
+                foreach (var stream in Enumerable.Range(0, events.Count).GroupBy(i => events[i].StreamId, StringComparer.Ordinal))
                 {
-                    var action = session.Events.Append(stream.Key, stream.Select(e => (object)new StoredJson(e.Data)).ToArray());
-                    var i = 0;
-                    foreach (var e in stream)
+                    var action = session.Events.Append(stream.Key, stream.Select(i => (object)new StoredJson(events[i].Data)).ToArray());
+                    foreach (var (i, asMarten) in stream.Zip(action.Events))
                     {
-                        var written = action.Events[i++];
-                        written.Id = e.EventId;
-                        written.EventTypeName = e.Type;
-                        written.DotNetTypeName = null!;
-                        written.Timestamp = e.RecordedAt;
-                        written.Headers = Headers(e.Metadata);
-                        appended[e.EventId] = written;
+                        var e = events[i];
+                        asMarten.Id = e.EventId;
+                        asMarten.EventTypeName = e.Type;
+                        asMarten.DotNetTypeName = null!;
+                        asMarten.Timestamp = e.RecordedAt;
+                        asMarten.Headers = Headers(e.Metadata);
+                        written[i] = asMarten;
                     }
                 }
                 await session.SaveChangesAsync(cancellationToken);
             }
 
             // Chained over the text as Marten stored it: jsonb orders keys its own way.
-            var stored = await StoredTextAsync([.. appended.Values.Select(e => e.Sequence)], cancellationToken);
-            var placed = events.Select(e =>
+            var stored = await StoredTextAsync([.. written.Select(e => e.Sequence)], cancellationToken);
+            var placed = events.Select((e, i) =>
             {
-                var (data, metadata, version) = stored[appended[e.EventId].Sequence];
+                var (data, metadata, version) = stored[written[i].Sequence];
                 // Only the ledger's writer appends to its streams; anything else has broken that and is not chained over.
                 if (version != e.StreamVersion)
                     throw new InvalidOperationException(
@@ -305,7 +305,7 @@ public sealed class MartenEventStore : GroupCommitEventStore
                 head.Parameters.AddWithValue(chained[^1].Hash);
                 var rows = new NpgsqlBatchCommand("INSERT INTO ledger_chain (position, seq_id, hash) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[])");
                 rows.Parameters.AddWithValue(chained.Select(e => e.Position).ToArray());
-                rows.Parameters.AddWithValue(chained.Select(e => appended[e.EventId].Sequence).ToArray());
+                rows.Parameters.AddWithValue(written.Select(e => e.Sequence).ToArray());
                 rows.Parameters.AddWithValue(chained.Select(e => e.Hash).ToArray());
                 chain.BatchCommands.Add(head);
                 chain.BatchCommands.Add(rows);
