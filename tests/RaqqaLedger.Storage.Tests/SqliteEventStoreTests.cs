@@ -1,9 +1,8 @@
 using Microsoft.Data.Sqlite;
 using RaqqaLedger.EventStore.GroupCommit;
 using RaqqaLedger.EventStore.Sqlite;
-using RaqqaLedger.Testing;
-
 using RaqqaLedger.EventStore;
+using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Storage.Tests;
 

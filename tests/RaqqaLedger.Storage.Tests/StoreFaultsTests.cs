@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
-
 using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Storage.Tests;

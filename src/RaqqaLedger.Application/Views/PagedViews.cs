@@ -1,5 +1,5 @@
-using RaqqaLedger.Domain.Claims;
 using System.Collections.Concurrent;
+using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.Projections;
 using RaqqaLedger.Projections.Views;

@@ -1,8 +1,8 @@
-using RaqqaLedger.Domain.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using RaqqaLedger.Domain.Articles;
+using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Projections;
 using RaqqaLedger.Projections.Views;

@@ -299,10 +299,11 @@ public static class AppendValidation
     private static List<(int Depth, int Start, int Length, string? Unescaped)>? openKeys;
 
     /// <summary>Records a key of the object being read; refuses it if that object already has it. Compares raw bytes, allocating only for escaped names.</summary>
-    private static void AddKey(List<(int Depth, int Start, int Length, string? Unescaped)> keys, byte[] buffer, ref Utf8JsonReader reader, string what, string type)
+    /// <param name="escaped">The key unescaped, when it was written with escapes; else null.</param>
+    private static void AddKey(List<(int Depth, int Start, int Length, string? Unescaped)> keys, byte[] buffer, ref Utf8JsonReader reader, string? escaped,
+        string what, string type)
     {
         var depth = reader.CurrentDepth;
-        var escaped = reader.ValueIsEscaped ? reader.GetString() : null;
         var start = (int)reader.TokenStartIndex + 1;
         var length = reader.ValueSpan.Length;
         // The open object's keys are the last ones at its depth: a nested object's were removed when it closed.
@@ -335,7 +336,9 @@ public static class AppendValidation
             keys.Clear();
             while (reader.Read() && !(reader.CurrentDepth == 0 && reader.TokenType == JsonTokenType.EndObject))
             {
-                if (reader.ValueIsEscaped && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.GetString()!.Contains('\0'))
+                // An escaped string or key, unescaped once for both checks.
+                var unescaped = reader.ValueIsEscaped && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName ? reader.GetString()! : null;
+                if (unescaped?.Contains('\0') == true)
                     throw new InvalidAppendException($"{what} of a '{type}' event contains an escaped NUL character (\\u0000)");
                 if (reader.TokenType == JsonTokenType.EndObject)
                 {
@@ -344,7 +347,7 @@ public static class AppendValidation
                         keys.RemoveAt(keys.Count - 1);
                 }
                 else if (reader.TokenType == JsonTokenType.PropertyName)
-                    AddKey(keys, buffer, ref reader, what, type);
+                    AddKey(keys, buffer, ref reader, unescaped, what, type);
             }
             if (reader.Read()) // throws on anything but whitespace after the object
                 throw new InvalidAppendException($"{what} of a '{type}' event must be one JSON object");

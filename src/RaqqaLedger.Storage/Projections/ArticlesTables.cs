@@ -1,8 +1,7 @@
 using System.Text.Json;
 using RaqqaLedger.Domain.Events;
-using RaqqaLedger.Projections;
-
 using RaqqaLedger.EventStore;
+using RaqqaLedger.Projections;
 
 namespace RaqqaLedger.Storage.Projections;
 
@@ -71,9 +70,6 @@ public sealed class ArticlesTables : ProjectionTables
         var index = build?.Index;
         RowStatement? insert = null, band = null;
         Statement? candidates = null;
-        // While building, the fresh tables' rows go in together at the end of the batch (one COPY each on PostgreSQL).
-        async Task<RowStatement> Insert(string sql, string[] names) =>
-            build is null ? RowStatement.Prepare(tx, sql, names) : await RowStatement.PrepareAppendAsync(tx, sql, names, cancellationToken);
 
         async Task<List<SyndicationCandidate>> CandidatesAsync(ulong[] keys)
         {
@@ -113,12 +109,13 @@ public sealed class ArticlesTables : ProjectionTables
                 var found = index?.Candidates(keys) ?? await CandidatesAsync(keys);
                 var entry = ArticlesProjection.Entry(article, e.Position, e.RecordedAt, Syndication.ChooseCluster(article.ArticleId, signature, found));
 
-                insert ??= await Insert(
+                // While building, the fresh tables' rows go in together at the end of the batch (one COPY each on PostgreSQL).
+                insert ??= await RowStatement.PrepareInsertAsync(tx,
                     $"INSERT INTO {Articles}{suffix} (article_id, position, recorded_at, source, title, published_day, date_basis, date_evidence, dateline, agencies, outlet, url, cluster_id, signature) " +
                     "VALUES (@id, @position, @recorded, @source, @title, @published, @basis, @evidence, @dateline, @agencies, @outlet, @url, @cluster, @signature)" +
                     // While building there is no unique index yet: the ids in memory keep the first of each.
                     (build is null ? " ON CONFLICT (article_id) DO NOTHING" : ""),
-                    ["@id", "@position", "@recorded", "@source", "@title", "@published", "@basis", "@evidence", "@dateline", "@agencies", "@outlet", "@url", "@cluster", "@signature"]);
+                    ["@id", "@position", "@recorded", "@source", "@title", "@published", "@basis", "@evidence", "@dateline", "@agencies", "@outlet", "@url", "@cluster", "@signature"], intoFreshTable: build is not null, cancellationToken);
                 if (build is not null && !build.Ids.Add(entry.Id))
                     continue;
                 var added = await insert
@@ -131,7 +128,8 @@ public sealed class ArticlesTables : ProjectionTables
                 if (added == 0)
                     continue;
                 index?.Add(new SyndicationCandidate(entry.Id, entry.Position, entry.Cluster, signature), keys);
-                band ??= await Insert($"INSERT INTO {Bands}{suffix} (band_key, article_id) VALUES (@key, @id)", ["@key", "@id"]);
+                band ??= await RowStatement.PrepareInsertAsync(tx, $"INSERT INTO {Bands}{suffix} (band_key, article_id) VALUES (@key, @id)", ["@key", "@id"],
+                    intoFreshTable: build is not null, cancellationToken);
                 foreach (var key in keys.Distinct())
                     await band.Set("@key", unchecked((long)key)).Set("@id", entry.Id).ExecuteAsync(cancellationToken);
             }

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Events;
+using RaqqaLedger.EventStore;
 using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.Projections;
-
-using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Storage.Projections;
 
@@ -127,17 +126,15 @@ public sealed class ClaimsTables : ProjectionTables
         // While building, the fresh tables have no unique indexes: no ON CONFLICT, and no lookups by article.
         var conflict = build is null;
         // While building, the fresh tables' rows go in together at the end of the batch (one COPY each on PostgreSQL).
-        async Task<RowStatement> Insert(string sql, string[] names) =>
-            conflict ? RowStatement.Prepare(tx, sql, names) : await RowStatement.PrepareAppendAsync(tx, sql, names, cancellationToken);
-        await using var article = await Insert(
+        await using var article = await RowStatement.PrepareInsertAsync(tx,
             $"INSERT INTO {ClaimArticles}{suffix} (article_id, published_day, date_basis, position) VALUES (@id, @published, @basis, @position)" +
             (conflict ? " ON CONFLICT (article_id) DO NOTHING" : ""),
-            ["@id", "@published", "@basis", "@position"]);
+            ["@id", "@published", "@basis", "@position"], intoFreshTable: build is not null, cancellationToken);
         await using var close = RowStatement.Prepare(tx,
             $"UPDATE {Claims}{suffix} SET recorded_to = @position, recorded_to_at = @at WHERE claim_id = @claim AND recorded_to IS NULL",
             "@position", "@at", "@claim");
         // The article's reported time and place in the log are copied onto each version, so reported-time queries need no join.
-        await using var open = await Insert(
+        await using var open = await RowStatement.PrepareInsertAsync(tx,
             $"INSERT INTO {Claims}{suffix} (claim_id, article_id, topic, change, value, previous_value, speaker, speaker_as_written, quote, span_start, span_length, " +
             "event_from, event_to, event_text, rule_id, rule_set_version, published_day, date_basis, article_position, recorded_from, recorded_from_at) " +
             "VALUES (@claim, @article, @topic, @change, @value, @previous, @speaker, @written, @quote, @start, @length, @from, @to, @text, @rule, @ruleset, " +
@@ -150,7 +147,7 @@ public sealed class ClaimsTables : ProjectionTables
             [
                 "@claim", "@article", "@topic", "@change", "@value", "@previous", "@speaker", "@written", "@quote", "@start", "@length",
                 "@from", "@to", "@text", "@rule", "@ruleset", "@position", "@at", .. conflict ? Array.Empty<string>() : ["@published", "@basis", "@article_position"],
-            ]);
+            ], intoFreshTable: build is not null, cancellationToken);
         await using var status = RowStatement.Prepare(tx,
             $"INSERT INTO {RuleStatus}{suffix} (position, recorded_at, rule_set_version, rule_set_name, confirmed_min_sources, agree_within_percent) " +
             "VALUES (@position, @at, @version, @name, @sources, @percent) ON CONFLICT (position) DO NOTHING",

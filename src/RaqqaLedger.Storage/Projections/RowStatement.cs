@@ -4,8 +4,6 @@ using Npgsql;
 using NpgsqlTypes;
 using SQLitePCL;
 
-using RaqqaLedger.EventStore;
-
 namespace RaqqaLedger.Storage.Projections;
 
 /// <summary>
@@ -20,12 +18,15 @@ internal abstract partial class RowStatement : IAsyncDisposable
         tx.Connection is SqliteConnection sqlite ? new SqliteRowStatement(sqlite, sql, names) : new CommandRowStatement(tx, sql, names);
 
     /// <summary>
-    /// An INSERT of parameters only, into a table nothing reads before <see cref="FlushAsync"/> (a rebuild's
-    /// fresh table): on PostgreSQL the rows wait in memory and go in by one binary COPY, instead of a round
-    /// trip each; on SQLite it is <see cref="Prepare"/>. Each run counts as one row added.
+    /// An INSERT, as <see cref="Prepare"/> has it, unless it is of parameters only into a fresh table nothing
+    /// reads before <see cref="FlushAsync"/> (<paramref name="intoFreshTable"/>, a rebuild's): then on
+    /// PostgreSQL the rows wait in memory and go in by one binary COPY, instead of a round trip each, and
+    /// each run counts as one row added. SQLite steps its own statement either way.
     /// </summary>
-    public static async Task<RowStatement> PrepareAppendAsync(ViewTransaction tx, string sql, string[] names, CancellationToken cancellationToken) =>
-        tx.Connection is NpgsqlConnection postgres ? await CopyRowStatement.PrepareAsync(postgres, sql, names, cancellationToken) : Prepare(tx, sql, names);
+    public static async Task<RowStatement> PrepareInsertAsync(ViewTransaction tx, string sql, string[] names, bool intoFreshTable, CancellationToken cancellationToken) =>
+        intoFreshTable && tx.Connection is NpgsqlConnection postgres
+            ? await CopyRowStatement.PrepareAsync(postgres, sql, names, cancellationToken)
+            : Prepare(tx, sql, names);
 
     /// <summary>Writes the rows held back, if this statement holds any back.</summary>
     public virtual Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;

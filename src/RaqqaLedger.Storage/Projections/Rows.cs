@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 
-using RaqqaLedger.EventStore;
-
 namespace RaqqaLedger.Storage.Projections;
 
 /// <summary>How view rows hold dates and times, the same on both engines: days and microseconds as integers.</summary>

@@ -1,10 +1,9 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using RaqqaLedger.EventStore;
 using RaqqaLedger.EventStore.Marten;
 using RaqqaLedger.EventStore.Sqlite;
-
-using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Storage.Projections;
 

@@ -4,11 +4,8 @@ using System.Text.Json;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
-using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.Projections;
 using RaqqaLedger.Projections.Views;
-
-using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Storage.Projections;
 

@@ -1,11 +1,10 @@
-using RaqqaLedger.Testing;
 using System.Data.Common;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
+using RaqqaLedger.EventStore;
 using RaqqaLedger.EventStore.GroupCommit;
 using RaqqaLedger.Storage.Projections;
-
-using RaqqaLedger.EventStore;
+using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Storage.Tests.Projections;
 

@@ -1,7 +1,6 @@
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
-
 using RaqqaLedger.EventStore;
 
 namespace RaqqaLedger.Storage.Tests.Projections;

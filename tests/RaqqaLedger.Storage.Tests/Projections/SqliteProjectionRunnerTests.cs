@@ -2,8 +2,6 @@ using RaqqaLedger.EventStore.GroupCommit;
 using RaqqaLedger.EventStore.Sqlite;
 using RaqqaLedger.Testing;
 
-using RaqqaLedger.EventStore;
-
 namespace RaqqaLedger.Storage.Tests.Projections;
 
 public sealed class SqliteProjectionRunnerTests : ProjectionRunnerContract
