@@ -20,6 +20,19 @@ public static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        try
+        {
+            return await RunAsync(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args)
+    {
         var json = args.Contains("--json");
         var quick = args.Contains("--quick");
         void Progress(string line) => Console.Error.WriteLine(line);
@@ -34,7 +47,8 @@ public static class Program
             case "extraction":
                 return Print(json, new { benchmark = "extraction", extraction = ExtractionBenchmark.Run(Number(args, "--seconds", 2), (int)Number(args, "--rounds", 5), FindSeeds()), machine = Stats.Machine });
             case "append":
-                return Print(json, new { benchmark = "append", append = await WithPostgresAsync(pg => AppendBenchmark.RunAsync(pg, quick, Progress, Text(args, "--engine"))), machine = Stats.Machine });
+                var only = Engine(args);
+                return Print(json, new { benchmark = "append", append = await WithPostgresAsync(pg => AppendBenchmark.RunAsync(pg, quick, Progress, only)), machine = Stats.Machine });
             case "rest":
                 return Print(json, new
                 {
@@ -47,12 +61,7 @@ public static class Program
             case "rebuild":
                 Task<object> Rebuild(string? postgres) =>
                     RebuildBenchmark.RunAsync((int)Number(args, "--articles", 10_000), Text(args, "--store"), (int)Number(args, "--rounds", 3), args.Contains("--both-only"), Progress, postgres);
-                return Print(json, Text(args, "--engine") switch
-                {
-                    null or "sqlite" => await Rebuild(null),
-                    "postgres" => await WithPostgresAsync(Rebuild),
-                    var other => throw new ArgumentException($"--engine must be sqlite or postgres, not '{other}'"),
-                });
+                return Print(json, Engine(args) == "postgres" ? await WithPostgresAsync(Rebuild) : await Rebuild(null));
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;
@@ -116,6 +125,13 @@ public static class Program
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    /// <summary>The engine <c>--engine</c> names, "sqlite" or "postgres"; null when not given.</summary>
+    private static string? Engine(string[] args)
+    {
+        var engine = Text(args, "--engine");
+        return engine is null or "sqlite" or "postgres" ? engine : throw new ArgumentException($"--engine must be sqlite or postgres, not '{engine}'");
     }
 
     private static string? Text(string[] args, string name)
