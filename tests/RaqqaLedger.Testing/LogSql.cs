@@ -1,3 +1,5 @@
+using RaqqaLedger.EventStore;
+
 namespace RaqqaLedger.Testing;
 
 /// <summary>
@@ -66,7 +68,7 @@ public abstract class LogSql
         public override string Insert(long position, string streamId, long version, Guid eventId, string type, string data, string metadata,
             DateTimeOffset recordedAt, byte[] hash) =>
             "INSERT INTO events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at, hash) "
-            + $"VALUES ({position}, '{streamId}', {version}, '{eventId:D}', '{type}', '{data}', '{metadata}', '{recordedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'}', {Bytes(hash)});";
+            + $"VALUES ({position}, '{streamId}', {version}, '{eventId:D}', '{type}', '{data}', '{metadata}', '{HashChain.FormatTime(recordedAt)}', {Bytes(hash)});";
 
         public override string FirstPositionOfType(string typePrefix) => $"SELECT MIN(position) FROM events WHERE type LIKE '{typePrefix}%'";
     }
@@ -99,7 +101,7 @@ public abstract class LogSql
             DateTimeOffset recordedAt, byte[] hash) =>
             $"INSERT INTO mt_streams (id, type, version, timestamp, created, tenant_id) VALUES ('{streamId}', null, {version + 1}, now(), now(), '*DEFAULT*') ON CONFLICT DO NOTHING; "
             + "WITH e AS (INSERT INTO mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, headers) "
-            + $"VALUES (nextval('mt_events_sequence'), '{eventId:D}', '{streamId}', {version + 1}, '{data}', '{type}', '{recordedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'}', '*DEFAULT*', '{metadata}') RETURNING seq_id) "
+            + $"VALUES (nextval('mt_events_sequence'), '{eventId:D}', '{streamId}', {version + 1}, '{data}', '{type}', '{HashChain.FormatTime(recordedAt)}', '*DEFAULT*', '{metadata}') RETURNING seq_id) "
             + $"INSERT INTO ledger_chain (position, seq_id, hash) SELECT {position}, seq_id, {Bytes(hash)} FROM e;";
 
         public override string FirstPositionOfType(string typePrefix) =>
