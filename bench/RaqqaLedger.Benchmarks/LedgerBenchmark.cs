@@ -7,7 +7,7 @@ using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Extraction;
 using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.EventStore;
-using RaqqaLedger.Storage.Projections;
+using RaqqaLedger.Views;
 using RaqqaLedger.EventStore.Sqlite;
 
 namespace RaqqaLedger.Benchmarks;
@@ -83,7 +83,8 @@ public static class LedgerBenchmark
     /// <summary>Reads the whole log (the floor), then replays every projection from zero.</summary>
     public static async Task<RebuildFigure> RebuildAsync(CorpusStore corpus, Action<string> progress)
     {
-        await using var store = await SqliteEventStore.OpenAsync(corpus.Path);
+        await using var storage = await StorageOpener.Default.OpenAsync($"sqlite:{corpus.Path}");
+        var store = storage.Store;
         progress($"rebuild: {corpus.Events:N0} events");
         var watch = Stopwatch.StartNew();
         long read = 0;
@@ -93,7 +94,7 @@ public static class LedgerBenchmark
         ResetPeakMemory();
         watch.Restart();
         using (var bars = new ReplayBars((label, head) => Bar(label, head, "events")))
-            await new ProjectionRunner(store, ViewDatabase.For(store)).ReplayAsync(progress: bars);
+            await new ProjectionRunner(store, storage.Views).ReplayAsync(progress: bars);
         var seconds = watch.Elapsed.TotalSeconds;
         var rate = corpus.Events / seconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using RaqqaLedger.EventStore;
-using RaqqaLedger.EventStore.GroupCommit;
 using RaqqaLedger.EventStore.Marten;
-using RaqqaLedger.Storage.Projections;
+using RaqqaLedger.Views;
 using RaqqaLedger.EventStore.Sqlite;
 
 namespace RaqqaLedger.Benchmarks;
@@ -48,10 +47,8 @@ public static class RebuildBenchmark
         var results = new List<RebuildRound>();
         for (var round = 0; round < rounds; round++)
         {
-            await using GroupCommitEventStore store = postgres is null
-                ? await SqliteEventStore.OpenAsync(corpus.Path)
-                : await MartenEventStore.OpenAsync(postgres, schema);
-            var views = ViewDatabase.For(store);
+            await using var storage = await StorageOpener.Default.OpenAsync(postgres is null ? $"sqlite:{corpus.Path}" : $"{postgres};Schema={schema}");
+            var (store, views) = (storage.Store, storage.Views);
             var cpu = Cpu();
             var baseline = await BaselineAsync(store);
             var baselineCpu = Cpu() - cpu;

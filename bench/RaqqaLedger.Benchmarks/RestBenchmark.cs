@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using RaqqaLedger.Storage.Projections;
-using RaqqaLedger.EventStore.Sqlite;
+using RaqqaLedger.Views;
 using RaqqaLedger.Testing;
 
 namespace RaqqaLedger.Benchmarks;
@@ -39,10 +38,10 @@ public static class RestBenchmark
     public static async Task<IReadOnlyList<RestFigure>> RunAsync(CorpusStore corpus, double seconds, int clients, Action<string> progress)
     {
         var (path, events) = (corpus.Path, corpus.Events);
-        await using (var store = await SqliteEventStore.OpenAsync(path))
+        await using (var storage = await StorageOpener.Default.OpenAsync($"sqlite:{path}"))
         {
             progress("rest: building the projections");
-            await new ProjectionRunner(store, ViewDatabase.For(store)).CatchUpAsync();
+            await new ProjectionRunner(storage.Store, storage.Views).CatchUpAsync();
         }
 
         progress($"rest: starting the API on {events:N0} events");

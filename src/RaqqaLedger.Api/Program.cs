@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using RaqqaLedger.Api.Features;
 using RaqqaLedger.Api.Hosting;
 using RaqqaLedger.Api.Mediation;
+using RaqqaLedger.Views;
 
 // "healthcheck": the container's probe (the runtime image has no curl) — exit 0 when /health answers.
 if (args is ["healthcheck", ..])
@@ -22,6 +23,10 @@ builder.Services.PostConfigure<LedgerOptions>(o =>
 var maxBody = builder.Configuration.GetValue<long?>("Raqqa:MaxBodyBytes") ?? new LedgerOptions().MaxBodyBytes;
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
 
+// The databases the ledger can live in; the store spec picks one.
+builder.Services.AddSingleton<IStorageEngine, SqliteStorageEngine>();
+builder.Services.AddSingleton<IStorageEngine, MartenStorageEngine>();
+builder.Services.AddSingleton<StorageOpener>();
 builder.Services.AddSingleton<LedgerHost>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<LedgerHost>());
 builder.Services.AddSingleton<ApiKeys>();

@@ -13,8 +13,8 @@ internal static class ArticlesCommand
         var command = new Command("articles", "List the ingested articles with their dates and how each date was known") { json };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
-            var articles = await (await LedgerViews.OpenAsync(store, cancellationToken)).ArticlesAsync(cancellationToken: cancellationToken);
+            await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
+            var articles = await (await LedgerViews.OpenAsync(storage, cancellationToken)).ArticlesAsync(cancellationToken: cancellationToken);
             var output = context.Console.Out;
             if (parsed.GetValue(json))
             {

@@ -17,9 +17,9 @@ internal static class BoardCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var day = parsed.GetValue(asOf) is { } d ? ViewArguments.Day(d, "--as-of") : (DateOnly?)null;
-            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
-            var position = parsed.GetValue(recordedAsOf) is { } r ? await ViewArguments.RecordedPositionAsync(store, r, cancellationToken) : (long?)null;
-            var views = await LedgerViews.OpenAsync(store, cancellationToken);
+            await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
+            var position = parsed.GetValue(recordedAsOf) is { } r ? await ViewArguments.RecordedPositionAsync(storage.Store, r, cancellationToken) : (long?)null;
+            var views = await LedgerViews.OpenAsync(storage, cancellationToken);
             await views.CheckTopicAsync(parsed.GetValue(topic), cancellationToken);
             var board = await views.BoardAsync(day, position, parsed.GetValue(topic), cancellationToken);
 

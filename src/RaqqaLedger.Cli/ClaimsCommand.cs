@@ -1,7 +1,7 @@
 using System.CommandLine;
 using RaqqaLedger.Application.Views;
 using RaqqaLedger.Projections.Views;
-using RaqqaLedger.Storage.Projections;
+using RaqqaLedger.Views;
 
 namespace RaqqaLedger.Cli;
 
@@ -19,8 +19,8 @@ internal static class ClaimsCommand
             var articlePrefix = parsed.GetValue(article);
             if (articlePrefix is { Length: < 6 })
                 throw new UsageException("--article needs at least the first 6 characters of an article id");
-            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
-            var views = await LedgerViews.OpenAsync(store, cancellationToken);
+            await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
+            var views = await LedgerViews.OpenAsync(storage, cancellationToken);
             var topicFilter = parsed.GetValue(topic);
             await views.CheckTopicAsync(topicFilter, cancellationToken);
 

@@ -4,12 +4,13 @@ using RaqqaLedger.Application.Views;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.EventStore;
-using RaqqaLedger.Storage.Projections;
+using RaqqaLedger.Views;
 
 namespace RaqqaLedger.Cli;
 
 /// <summary>The raqqa-ledger command line: parses arguments, opens the store, runs one command.</summary>
-public sealed class CliApp(CliConsole console)
+/// <param name="storage">Opens the store a command names; the engines it knows are the databases the CLI can use.</param>
+public sealed class CliApp(CliConsole console, StorageOpener? storage = null)
 {
     public const int Ok = 0, Failed = 1, BadInput = 2;
 
@@ -20,7 +21,7 @@ public sealed class CliApp(CliConsole console)
             Description = "sqlite:PATH (default sqlite:data/raqqa-ledger.db) or a PostgreSQL connection string; also RAQQA_STORE",
             Recursive = true,
         };
-        var context = new CommandContext(console, store);
+        var context = new CommandContext(console, store, storage ?? StorageOpener.Default);
         var root = new RootCommand("RaqqaLedger: an event-sourced ledger of claims in news reporting on the October 2017 Raqqa evacuation deal");
         root.Options.Add(store);
         root.Subcommands.Add(IngestCommand.Create(context));
@@ -64,17 +65,14 @@ public sealed class CliApp(CliConsole console)
 }
 
 /// <summary>What every command needs: the console and how to open the chosen store.</summary>
-public sealed class CommandContext(CliConsole console, Option<string?> storeOption)
+public sealed class CommandContext(CliConsole console, Option<string?> storeOption, StorageOpener storage)
 {
     public CliConsole Console { get; } = console;
 
     public string StoreSpec(ParseResult parsed) =>
         parsed.GetValue(storeOption) ?? Console.Environment("RAQQA_STORE") ?? EventStoreFactory.DefaultSpec;
 
-    public async Task<IEventStore> OpenStoreAsync(ParseResult parsed, CancellationToken cancellationToken)
-    {
-        var spec = StoreSpec(parsed);
-        EventStoreFactory.Parse(spec); // a malformed spec is bad input, reported before anything opens
-        return await EventStoreFactory.OpenAsync(spec, cancellationToken: cancellationToken);
-    }
+    /// <exception cref="ArgumentException">A malformed spec: bad input, reported before anything opens.</exception>
+    public Task<LedgerStorage> OpenStorageAsync(ParseResult parsed, CancellationToken cancellationToken) =>
+        storage.OpenAsync(StoreSpec(parsed), cancellationToken: cancellationToken);
 }

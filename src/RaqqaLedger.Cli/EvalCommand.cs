@@ -117,7 +117,8 @@ internal static class EvalCommand
         var sqliteFile = spec.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? spec["sqlite:".Length..] : null;
         if (sqliteFile is null || File.Exists(sqliteFile))
         {
-            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
+            await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
+            var store = storage.Store;
             if (await RuleSets.LoadCurrentAsync(store, cancellationToken) is { } current)
                 return (current.Rules.Content, $"v{current.Rules.Version} in effect in {store.Describe}");
         }

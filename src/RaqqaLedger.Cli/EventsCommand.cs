@@ -18,7 +18,8 @@ internal static class EventsCommand
             var start = parsed.GetValue(from);
             if (start < 0)
                 throw new UsageException($"--from must be 0 or more, not {start}");
-            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
+            await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
+            var store = storage.Store;
             var events = parsed.GetValue(stream) is { } streamId
                 ? store.ReadStreamAsync(streamId, start, cancellationToken)
                 : store.ReadAllForwardAsync(Math.Max(1, start), cancellationToken: cancellationToken);

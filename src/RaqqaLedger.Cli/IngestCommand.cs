@@ -27,7 +27,8 @@ internal static class IngestCommand
             var console = context.Console;
             // Read and check every input before opening the store: a bad file stops the run with nothing written.
             var submissions = await ReadSubmissionsAsync(parsed.GetValue(paths) ?? [], parsed.GetValue(format)!, console, cancellationToken);
-            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
+            await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
+            var store = storage.Store;
             var metadata = new EventMetadata(Guid.NewGuid().ToString("N"), null, $"cli:{Environment.UserName}");
             IngestReport report;
             using (var progress = ProgressReport.Start(console, "ingest", submissions.Count, "articles"))

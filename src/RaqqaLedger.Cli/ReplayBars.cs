@@ -1,4 +1,4 @@
-using RaqqaLedger.Storage.Projections;
+using RaqqaLedger.Views;
 
 namespace RaqqaLedger.Cli;
 

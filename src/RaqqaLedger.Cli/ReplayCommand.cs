@@ -1,5 +1,5 @@
 using System.CommandLine;
-using RaqqaLedger.Storage.Projections;
+using RaqqaLedger.Views;
 
 namespace RaqqaLedger.Cli;
 
@@ -12,8 +12,8 @@ internal static class ReplayCommand
         var command = new Command("replay", "Rebuild the projections from the start of the log; readers keep the old tables until the new ones are complete") { name };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
-            var runner = new ProjectionRunner(store, ViewDatabase.For(store));
+            await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
+            var runner = new ProjectionRunner(storage.Store, storage.Views);
             IReadOnlyList<ReplayResult> results;
             using (var bars = new ReplayBars((label, head) => ProgressReport.Start(context.Console, label, head, "events")))
                 results = await runner.ReplayAsync(parsed.GetValue(name), cancellationToken, bars);
@@ -34,8 +34,8 @@ internal static class ReplayCommand
         var command = new Command("projections", "List the projections: version, checkpoint, lag behind the log, state") { json };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
-            var list = await new ProjectionRunner(store, ViewDatabase.For(store)).DescribeAsync(cancellationToken);
+            await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
+            var list = await new ProjectionRunner(storage.Store, storage.Views).DescribeAsync(cancellationToken);
             if (parsed.GetValue(json))
             {
                 await ViewOptions.WriteJsonAsync(context, list);

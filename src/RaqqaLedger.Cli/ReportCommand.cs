@@ -15,8 +15,8 @@ internal static class ReportCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var (first, last) = ViewOptions.Range(parsed, from, to);
-            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
-            var views = await LedgerViews.OpenAsync(store, cancellationToken);
+            await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
+            var views = await LedgerViews.OpenAsync(storage, cancellationToken);
             await context.Console.Out.WriteAsync(await StoryReport.BuildAsync(views, first, last, parsed.GetValue(format), cancellationToken));
             return CliApp.Ok;
         });

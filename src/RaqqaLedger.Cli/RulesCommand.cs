@@ -16,7 +16,8 @@ internal static class RulesCommand
         {
             var path = parsed.GetValue(file)!;
             var content = await ReadRulesAsync(path, cancellationToken);
-            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
+            await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
+            var store = storage.Store;
             var metadata = new EventMetadata(Guid.NewGuid().ToString("N"), null, $"cli:{Environment.UserName}");
             var outcome = await RuleSetPublishing.PublishAsync(store, content, Path.GetFileName(path), metadata, cancellationToken);
             var output = context.Console.Out;
@@ -36,7 +37,8 @@ internal static class RulesCommand
         var list = new Command("list", "Show every published rule set version");
         list.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
+            await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
+            var store = storage.Store;
             var output = context.Console.Out;
             var sets = await RuleSets.ListAsync(store, cancellationToken);
             if (sets.Count == 0)

@@ -12,8 +12,8 @@ internal static class SpeakersCommand
         var command = new Command("speakers", "Who said what: each speaker's claims by topic, with dates, and changes of position") { json };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
-            var views = await LedgerViews.OpenAsync(store, cancellationToken);
+            await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
+            var views = await LedgerViews.OpenAsync(storage, cancellationToken);
             var speakers = await views.SpeakersAsync(cancellationToken: cancellationToken);
             if (parsed.GetValue(json))
             {

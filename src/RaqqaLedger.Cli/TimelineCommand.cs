@@ -17,8 +17,8 @@ internal static class TimelineCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var (first, last) = ViewOptions.Range(parsed, from, to);
-            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
-            var views = await LedgerViews.OpenAsync(store, cancellationToken);
+            await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
+            var views = await LedgerViews.OpenAsync(storage, cancellationToken);
             await views.CheckTopicAsync(parsed.GetValue(topic), cancellationToken);
             var timeline = await views.TimelineAsync(parsed.GetValue(topic), first, last, cancellationToken: cancellationToken);
 

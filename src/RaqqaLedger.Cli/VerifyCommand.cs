@@ -22,7 +22,8 @@ internal static class VerifyCommand
             LogDigest? digest = null;
             if (parsed.GetValue(digestOption) is { } text)
                 digest = LogDigest.TryParse(text, out var problem) ?? throw new UsageException($"malformed --digest '{text.Trim()}': {problem}");
-            await using var store = await context.OpenStoreAsync(parsed, cancellationToken);
+            await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
+            var store = storage.Store;
             var result = digest is null
                 ? await ChainVerifier.VerifyAsync(store, cancellationToken)
                 : await ChainVerifier.VerifyAsync(store, digest, cancellationToken);

@@ -26,10 +26,10 @@ public class ProgressReportTests
         {
             for (var position = 2_000; position <= 20_000; position += 2_000)
             {
-                bars.Report(new RaqqaLedger.Storage.Projections.ReplayProgress("articles", position, 20_000));
-                bars.Report(new RaqqaLedger.Storage.Projections.ReplayProgress("claims", position, 20_000));
+                bars.Report(new RaqqaLedger.Views.ReplayProgress("articles", position, 20_000));
+                bars.Report(new RaqqaLedger.Views.ReplayProgress("claims", position, 20_000));
             }
-            bars.Report(new RaqqaLedger.Storage.Projections.ReplayProgress("articles", 20_000, 20_000)); // after the swap
+            bars.Report(new RaqqaLedger.Views.ReplayProgress("articles", 20_000, 20_000)); // after the swap
         }
 
         var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -5,7 +5,7 @@ using RaqqaLedger.Api.Mediation;
 using RaqqaLedger.Application.Articles;
 using RaqqaLedger.Application.Views;
 using RaqqaLedger.Domain.Events;
-using RaqqaLedger.Storage.Projections;
+using RaqqaLedger.Views;
 
 namespace RaqqaLedger.Api.Features;
 

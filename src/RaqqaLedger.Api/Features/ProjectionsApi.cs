@@ -1,6 +1,6 @@
 using MediatR;
 using RaqqaLedger.Api.Hosting;
-using RaqqaLedger.Storage.Projections;
+using RaqqaLedger.Views;
 
 namespace RaqqaLedger.Api.Features;
 

@@ -4,6 +4,7 @@ using RaqqaLedger.Application.Views;
 using RaqqaLedger.Domain.Articles;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.EventStore;
+using RaqqaLedger.Views;
 
 namespace RaqqaLedger.Api.Hosting;
 
@@ -13,10 +14,11 @@ namespace RaqqaLedger.Api.Hosting;
 /// cannot be reached at start does not stop the API: it listens, answers 503, and keeps trying to open
 /// the store with growing pauses.
 /// </summary>
-public sealed class LedgerHost(IOptions<LedgerOptions> options, ILogger<LedgerHost> logger) : IHostedService, IAsyncDisposable
+public sealed class LedgerHost(IOptions<LedgerOptions> options, StorageOpener storageOpener, ILogger<LedgerHost> logger) : IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1), LongestRetry = TimeSpan.FromSeconds(30);
 
+    private volatile LedgerStorage? storage;
     private volatile IEventStore? store;
     private volatile LedgerViews? views;
     private volatile IncrementalVerifier? verifier;
@@ -59,10 +61,11 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, ILogger<LedgerHo
 
     private async Task OpenAsync(CancellationToken cancellationToken)
     {
-        var opened = await EventStoreFactory.OpenAsync(options.Value.Store, cancellationToken: cancellationToken);
+        var openedStorage = await storageOpener.OpenAsync(options.Value.Store, cancellationToken: cancellationToken);
+        var opened = openedStorage.Store;
         try
         {
-            var openedViews = new LedgerViews(opened);
+            var openedViews = new LedgerViews(opened, openedStorage.Views);
             logger.LogInformation("ledger open at {Store}", opened.Describe);
             if ((await opened.ReadHeadAsync(cancellationToken)).Position == 0 && Directory.Exists(options.Value.SeedsPath))
                 await IngestSeedsAsync(opened, cancellationToken);
@@ -70,11 +73,11 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, ILogger<LedgerHo
             // the log: the follower keeps trying, and answers say the views are behind until it succeeds.
             if (!await CatchUpAsync(openedViews, cancellationToken))
                 logger.LogWarning("starting with the views behind the log; they will follow once they can");
-            (store, views, verifier, notOpen) = (opened, openedViews, new IncrementalVerifier(opened), null);
+            (storage, store, views, verifier, notOpen) = (openedStorage, opened, openedViews, new IncrementalVerifier(opened), null);
         }
         catch
         {
-            await opened.DisposeAsync();
+            await openedStorage.DisposeAsync();
             throw;
         }
         // On a thread of its own: the start returns (and the API listens) whatever the follower meets.
@@ -174,8 +177,8 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, ILogger<LedgerHo
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None);
-        var open = store;
-        store = null;
+        var open = storage;
+        (storage, store) = (null, null);
         if (open is not null)
             await open.DisposeAsync();
     }

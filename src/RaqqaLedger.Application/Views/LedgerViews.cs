@@ -2,7 +2,7 @@ using RaqqaLedger.Application.Claims;
 using RaqqaLedger.Projections;
 using RaqqaLedger.Projections.Views;
 using RaqqaLedger.EventStore;
-using RaqqaLedger.Storage.Projections;
+using RaqqaLedger.Views;
 
 namespace RaqqaLedger.Application.Views;
 
@@ -18,10 +18,9 @@ public sealed class LedgerViews
     private readonly IEventStore store;
     private readonly ViewQueries queries;
 
-    public LedgerViews(IEventStore store)
+    public LedgerViews(IEventStore store, ViewDatabase views)
     {
         this.store = store;
-        var views = ViewDatabase.For(store);
         queries = new ViewQueries(views);
         Runner = new ProjectionRunner(store, views);
         Paged = new PagedViews(views, queries);
@@ -33,9 +32,9 @@ public sealed class LedgerViews
     public PagedViews Paged { get; }
 
     /// <summary>Opens the views of a store and brings them to the head.</summary>
-    public static async Task<LedgerViews> OpenAsync(IEventStore store, CancellationToken cancellationToken = default)
+    public static async Task<LedgerViews> OpenAsync(LedgerStorage storage, CancellationToken cancellationToken = default)
     {
-        var views = new LedgerViews(store);
+        var views = new LedgerViews(storage.Store, storage.Views);
         await views.Runner.CatchUpAsync(cancellationToken);
         return views;
     }

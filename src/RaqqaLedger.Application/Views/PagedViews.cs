@@ -3,7 +3,7 @@ using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.Projections;
 using RaqqaLedger.Projections.Views;
-using RaqqaLedger.Storage.Projections;
+using RaqqaLedger.Views;
 
 namespace RaqqaLedger.Application.Views;
 

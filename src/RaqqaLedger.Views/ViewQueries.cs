@@ -7,7 +7,7 @@ using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Projections;
 using RaqqaLedger.Projections.Views;
 
-namespace RaqqaLedger.Storage.Projections;
+namespace RaqqaLedger.Views;
 
 /// <summary>Which claim versions to read.</summary>
 /// <param name="RecordedAsOf">The log position to read the ledger at; null for now.</param>

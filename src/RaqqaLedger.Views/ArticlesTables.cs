@@ -3,7 +3,7 @@ using RaqqaLedger.Domain.Events;
 using RaqqaLedger.EventStore;
 using RaqqaLedger.Projections;
 
-namespace RaqqaLedger.Storage.Projections;
+namespace RaqqaLedger.Views;
 
 /// <summary>
 /// The articles view: one row per article with its syndication cluster, and the LSH band keys of each

@@ -3,21 +3,22 @@ using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.EventStore;
 using RaqqaLedger.EventStore.GroupCommit;
-using RaqqaLedger.Storage.Projections;
+using RaqqaLedger.Views;
 using RaqqaLedger.Testing;
 
-namespace RaqqaLedger.Storage.Tests.Projections;
+namespace RaqqaLedger.Views.Tests;
 
 /// <summary>What the projection runner must do on every backend; each backend subclasses this in a few lines.</summary>
 public abstract class ProjectionRunnerContract : IAsyncLifetime
 {
-    private GroupCommitEventStore? store;
+    private LedgerStorage? storage;
 
-    protected GroupCommitEventStore Store => store ?? throw new InvalidOperationException("not opened");
+    protected GroupCommitEventStore Store => (storage ?? throw new InvalidOperationException("not opened")).Store;
 
-    protected ViewDatabase Views => ViewDatabase.For(Store);
+    protected ViewDatabase Views => (storage ?? throw new InvalidOperationException("not opened")).Views;
 
-    protected abstract Task<GroupCommitEventStore> OpenAsync();
+    /// <summary>The log and its views, opened as the ledger opens them: from a store spec.</summary>
+    protected abstract Task<LedgerStorage> OpenAsync();
 
     /// <summary>Runs SQL on this test's log directly, with the log's guards dropped first.</summary>
     protected abstract Task TamperAsync(string sql);
@@ -25,12 +26,12 @@ public abstract class ProjectionRunnerContract : IAsyncLifetime
     /// <summary>The tampering SQL of this engine.</summary>
     protected abstract LogSql Sql { get; }
 
-    public async ValueTask InitializeAsync() => store = await OpenAsync();
+    public async ValueTask InitializeAsync() => storage = await OpenAsync();
 
     public async ValueTask DisposeAsync()
     {
-        if (store is not null)
-            await store.DisposeAsync();
+        if (storage is not null)
+            await storage.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 

@@ -1,6 +1,6 @@
 using RaqqaLedger.EventStore;
 
-namespace RaqqaLedger.Storage.Projections;
+namespace RaqqaLedger.Views;
 
 /// <summary>
 /// How one projection's view is kept in tables: their definitions, and how a batch of events changes

@@ -5,7 +5,7 @@ using RaqqaLedger.EventStore;
 using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.Projections;
 
-namespace RaqqaLedger.Storage.Projections;
+namespace RaqqaLedger.Views;
 
 /// <summary>
 /// The claims view: bitemporal claim versions. Each row holds one version of one claim, its reported

@@ -1,6 +1,6 @@
 using RaqqaLedger.EventStore;
 
-namespace RaqqaLedger.Storage.Tests;
+namespace RaqqaLedger.EventStore.Tests;
 
 public class LogDigestTests
 {

@@ -4,7 +4,7 @@ using RaqqaLedger.EventStore.Sqlite;
 using RaqqaLedger.EventStore;
 using RaqqaLedger.Testing;
 
-namespace RaqqaLedger.Storage.Tests;
+namespace RaqqaLedger.EventStore.Tests;
 
 public sealed class SqliteEventStoreTests : EventStoreContract
 {

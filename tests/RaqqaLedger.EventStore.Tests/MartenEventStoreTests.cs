@@ -5,7 +5,7 @@ using RaqqaLedger.Testing;
 
 [assembly: AssemblyFixture(typeof(PostgresCluster))]
 
-namespace RaqqaLedger.Storage.Tests;
+namespace RaqqaLedger.EventStore.Tests;
 
 public sealed class MartenEventStoreTests(PostgresCluster cluster) : EventStoreContract
 {

@@ -5,7 +5,7 @@ using RaqqaLedger.EventStore;
 using RaqqaLedger.EventStore.GroupCommit;
 using RaqqaLedger.Testing;
 
-namespace RaqqaLedger.Storage.Tests;
+namespace RaqqaLedger.EventStore.Tests;
 
 /// <summary>
 /// What every event log backend must do. Each backend subclasses this in a few lines; every test

@@ -4,7 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using SQLitePCL;
 
-namespace RaqqaLedger.Storage.Projections;
+namespace RaqqaLedger.Views;
 
 /// <summary>
 /// An INSERT or UPDATE prepared once and run for many rows of a batch. Parameters keep their values

@@ -1,14 +1,12 @@
-using RaqqaLedger.EventStore.GroupCommit;
-using RaqqaLedger.EventStore.Sqlite;
 using RaqqaLedger.Testing;
 
-namespace RaqqaLedger.Storage.Tests.Projections;
+namespace RaqqaLedger.Views.Tests;
 
 public sealed class SqliteProjectionRunnerTests : ProjectionRunnerContract
 {
     private readonly string path = Path.Combine(Path.GetTempPath(), "raqqa-tests", $"{Guid.NewGuid():N}.db");
 
-    protected override async Task<GroupCommitEventStore> OpenAsync() => await SqliteEventStore.OpenAsync(path);
+    protected override Task<LedgerStorage> OpenAsync() => StorageOpener.Default.OpenAsync($"sqlite:{path}");
 
     protected override Task TamperAsync(string sql) => LogGuards.ExecuteSqliteAsync(path, $"{LogGuards.RemoveSqlite} {sql}");
 

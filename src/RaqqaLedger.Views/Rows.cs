@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 
-namespace RaqqaLedger.Storage.Projections;
+namespace RaqqaLedger.Views;
 
 /// <summary>How view rows hold dates and times, the same on both engines: days and microseconds as integers.</summary>
 internal static class Rows

@@ -1,11 +1,8 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using RaqqaLedger.EventStore;
-using RaqqaLedger.EventStore.Marten;
-using RaqqaLedger.EventStore.Sqlite;
 
-namespace RaqqaLedger.Storage.Projections;
+namespace RaqqaLedger.Views;
 
 /// <summary>Where a projection stands: the last position it applied, and the version and generation of its tables.</summary>
 /// <param name="Generation">How many times its tables were built; index names carry it, so a rebuild never collides with the live set.</param>
@@ -22,12 +19,11 @@ public abstract class ViewDatabase : IAsyncDisposable
 {
     public const string CheckpointTable = "view_checkpoints";
 
-    public static ViewDatabase For(IEventStore store) => store switch
-    {
-        SqliteEventStore sqlite => new SqliteViews(sqlite.ConnectionString),
-        MartenEventStore postgres => new PostgresViews(postgres.DataSource),
-        _ => throw new ArgumentException($"no projection tables for {store.GetType().Name}", nameof(store)),
-    };
+    /// <summary>The views in the SQLite file of the log.</summary>
+    public static ViewDatabase OnSqlite(string connectionString) => new SqliteViews(connectionString);
+
+    /// <summary>The views in the PostgreSQL schema of the log, on the log's data source (which the log owns).</summary>
+    public static ViewDatabase OnPostgres(NpgsqlDataSource dataSource) => new PostgresViews(dataSource);
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

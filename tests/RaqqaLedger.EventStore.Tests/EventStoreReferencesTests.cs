@@ -1,6 +1,6 @@
 using RaqqaLedger.EventStore;
 
-namespace RaqqaLedger.Storage.Tests;
+namespace RaqqaLedger.EventStore.Tests;
 
 /// <summary>Issue 14: the event store knows nothing of claims: it references no other project of the ledger, and no YAML reader.</summary>
 public class EventStoreReferencesTests

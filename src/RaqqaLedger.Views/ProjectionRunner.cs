@@ -1,6 +1,6 @@
 using RaqqaLedger.EventStore;
 
-namespace RaqqaLedger.Storage.Projections;
+namespace RaqqaLedger.Views;
 
 /// <summary>A projection as an operator sees it.</summary>
 /// <param name="Lag">Events in the log it has not applied yet.</param>

@@ -3,7 +3,7 @@ using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.EventStore;
 
-namespace RaqqaLedger.Storage.Tests.Projections;
+namespace RaqqaLedger.Views.Tests;
 
 /// <summary>
 /// Random but reproducible event sequences of the kinds the ledger holds: articles (some undated,

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using RaqqaLedger.EventStore;
 
-namespace RaqqaLedger.Storage.Tests;
+namespace RaqqaLedger.EventStore.Tests;
 
 /// <summary>Which failures the API answers 503 (try again later) rather than 500 (issue 13.7): outages, not faults.</summary>
 public sealed class StoreFaultsTests

@@ -1,0 +1,3 @@
+using RaqqaLedger.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresCluster))]
