@@ -50,8 +50,11 @@ public static class ClaimsProjection
 {
     public const string Name = "claims";
 
-    /// <summary>Raise when the tables or the meaning of a change differ: stores at another version rebuild at start.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// Raise when the tables or the meaning of a change differ: stores at another version rebuild at start.
+    /// 2: an index on where versions end, for indexes brought forward commit by commit.
+    /// </summary>
+    public const int Version = 2;
 
     public static IReadOnlyList<ClaimsChange> Changes(long position, DateTimeOffset recordedAt, object @event) => @event switch
     {

@@ -89,6 +89,8 @@ public sealed class ClaimsTables : ProjectionTables
         $"CREATE UNIQUE INDEX ix_{ClaimArticles}_id_g{generation} ON {ClaimArticles}{suffix} (article_id)",
         $"CREATE INDEX ix_{Claims}_topic_g{generation} ON {Claims}{suffix} (topic, published_day)",
         $"CREATE INDEX ix_{Claims}_recorded_g{generation} ON {Claims}{suffix} (recorded_from, recorded_to)",
+        // Versions ended between two positions: what a kept index drops when it is brought forward.
+        $"CREATE INDEX ix_{Claims}_ended_g{generation} ON {Claims}{suffix} (recorded_to)",
         $"CREATE INDEX ix_{Claims}_speaker_g{generation} ON {Claims}{suffix} (speaker, topic)",
     ];
 

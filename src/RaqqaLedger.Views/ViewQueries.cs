@@ -15,6 +15,12 @@ namespace RaqqaLedger.Views;
 /// <param name="WithRetractions">Include retraction tombstones (the timeline shows them).</param>
 public sealed record ClaimQuery(long? RecordedAsOf = null, DateOnly? PublishedBy = null, string? Topic = null, string? Speaker = null, bool WithRetractions = false);
 
+/// <summary>One claim version as a paged view indexes it, with its topic and the log interval it was held in.</summary>
+public sealed record IndexedVersion(string Topic, IndexedClaim Claim, long RecordedFrom, long? RecordedTo)
+{
+    public bool HeldAt(long position) => RecordedFrom <= position && (RecordedTo is null || RecordedTo > position);
+}
+
 /// <summary>Reads the projection tables: every query is an index lookup on the bitemporal tables, never a replay.</summary>
 public sealed class ViewQueries(ViewDatabase views)
 {
@@ -75,19 +81,49 @@ public sealed class ViewQueries(ViewDatabase views)
     /// One topic's claim versions held at a position, retraction tombstones included, narrowed to what
     /// placing, judging and weighing them needs: a paged view reads these once, then only its page in full.
     /// </summary>
-    public async Task<IReadOnlyList<IndexedClaim>> IndexedClaimsAsync(string topic, long position, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IndexedClaim>> IndexedClaimsAsync(string topic, long position, CancellationToken cancellationToken = default) =>
+        [.. (await IndexedVersionsAsync(topic, position, cancellationToken)).Select(r => r.Claim)];
+
+    /// <summary>The same, with where each version begins and ends.</summary>
+    public Task<IReadOnlyList<IndexedVersion>> IndexedVersionsAsync(string topic, long position, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref topicReads);
+        return ReadIndexedAsync($"WHERE c.topic = @topic AND {HeldAt}", cancellationToken, ("@topic", topic), ("@position", position));
+    }
+
+    /// <summary>How many times a topic's claims were read whole (<see cref="IndexedVersionsAsync"/>): what keeping indexes saves.</summary>
+    public long TopicReads => Interlocked.Read(ref topicReads);
+
+    private long topicReads;
+
+    /// <summary>
+    /// How the claim versions held changed from one position to a later one, over every topic: the versions
+    /// begun after <paramref name="from"/> and by <paramref name="to"/>, and the versions held at
+    /// <paramref name="from"/> that ended by <paramref name="to"/>. Both are range lookups on the recorded
+    /// interval, so the cost follows what was written between, not the size of the story.
+    /// </summary>
+    public Task<IReadOnlyList<IndexedVersion>> IndexedChangesAsync(long from, long to, CancellationToken cancellationToken = default) =>
+        ReadIndexedAsync(
+            "WHERE c.recorded_from > @from AND c.recorded_from <= @to " +
+            $"UNION ALL SELECT {IndexedColumns} FROM {ClaimsTables.Claims} c LEFT JOIN {ArticlesTables.Articles} a ON a.article_id = c.article_id " +
+            "WHERE c.recorded_to > @from AND c.recorded_to <= @to AND c.recorded_from <= @from",
+            cancellationToken, ("@from", from), ("@to", to));
+
+    private const string IndexedColumns =
+        "c.claim_id, c.published_day, c.article_position, c.span_start, c.change, c.value, c.speaker, a.cluster_id, c.article_id, c.topic, c.recorded_from, c.recorded_to";
+
+    private async Task<IReadOnlyList<IndexedVersion>> ReadIndexedAsync(string where, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await views.OpenAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT c.claim_id, c.published_day, c.article_position, c.span_start, c.change, c.value, c.speaker, a.cluster_id, c.article_id " +
-            $"FROM {ClaimsTables.Claims} c LEFT JOIN {ArticlesTables.Articles} a ON a.article_id = c.article_id WHERE c.topic = @topic AND {HeldAt}";
-        ViewTransaction.Add(cmd, "@topic", topic);
-        ViewTransaction.Add(cmd, "@position", position);
+        cmd.CommandText = $"SELECT {IndexedColumns} FROM {ClaimsTables.Claims} c LEFT JOIN {ArticlesTables.Articles} a ON a.article_id = c.article_id {where}";
+        foreach (var (name, value) in parameters)
+            ViewTransaction.Add(cmd, name, value);
         // Speakers, clusters and values repeat across thousands of rows: one copy each.
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         var values = new Dictionary<string, ClaimValue>(StringComparer.Ordinal);
         string Shared(string s) => strings.TryGetValue(s, out var kept) ? kept : strings[s] = s;
-        var list = new List<IndexedClaim>();
+        var list = new List<IndexedVersion>();
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
@@ -95,8 +131,9 @@ public sealed class ViewQueries(ViewDatabase views)
             if (!values.TryGetValue(json, out var value))
                 values[json] = value = Value(json);
             var speaker = Rows.Text(r, 6);
-            list.Add(new IndexedClaim(new ReportKey(Rows.Day(r, 1), Rows.Long(r, 2), Rows.Int(r, 3), r.GetString(0)),
-                EventJson.ParseEnum<ClaimChange>(r.GetString(4)), value, speaker is null ? null : Shared(speaker), Shared(Rows.Text(r, 7) ?? r.GetString(8))));
+            var claim = new IndexedClaim(new ReportKey(Rows.Day(r, 1), Rows.Long(r, 2), Rows.Int(r, 3), r.GetString(0)),
+                EventJson.ParseEnum<ClaimChange>(r.GetString(4)), value, speaker is null ? null : Shared(speaker), Shared(Rows.Text(r, 7) ?? r.GetString(8)));
+            list.Add(new IndexedVersion(Shared(r.GetString(9)), claim, r.GetInt64(10), r.IsDBNull(11) ? null : r.GetInt64(11)));
         }
         return list;
     }

@@ -109,6 +109,25 @@ public abstract partial class LedgerApiContract : IAsyncLifetime
         Assert.Equal(fromIt.Count, article.GetProperty("claims").GetArrayLength());
     }
 
+    /// <summary>Issue 15: the board read after a write comes from the kept indexes brought forward, and the API says what they hold.</summary>
+    [Fact]
+    public async Task AfterAWrite_TheKeptIndexesAreBroughtForward_AndReported()
+    {
+        await GetJsonAsync("/claims");
+        var before = await GetJsonAsync("/projections/indexes");
+
+        Assert.Equal(HttpStatusCode.Created, (await Writer.PostAsync("/articles", Text(NewArticle))).StatusCode);
+        var board = await GetJsonAsync("/claims");
+        var after = await GetJsonAsync("/projections/indexes");
+
+        Assert.Contains(board.GetProperty("topics").EnumerateArray(), t => t.GetProperty("claims").EnumerateArray()
+            .Any(c => c.GetProperty("quote").GetString()!.Contains("foreign fighters", StringComparison.OrdinalIgnoreCase) && c.GetProperty("recordedFrom").GetInt64() > before.GetProperty("headPosition").GetInt64()));
+        Assert.Equal(await HeadAsync(), after.GetProperty("headPosition").GetInt64());
+        Assert.True(after.GetProperty("broughtForward").GetInt64() > before.GetProperty("broughtForward").GetInt64());
+        Assert.True(after.GetProperty("headTopics").GetInt32() > 0);
+        Assert.True(after.GetProperty("approximateBytes").GetInt64() > 0);
+    }
+
     [Fact]
     public async Task PostArticle_AsAJsonEnvelope_KeepsItsFields()
     {

@@ -1,5 +1,6 @@
 using MediatR;
 using RaqqaLedger.Api.Hosting;
+using RaqqaLedger.Application.Views;
 using RaqqaLedger.Views;
 
 namespace RaqqaLedger.Api.Features;
@@ -39,5 +40,11 @@ public static class ProjectionsApi
             .WithName("ListProjections")
             .WithSummary("Each projection's version, checkpoint, lag behind the log and state")
             .Produces<IReadOnlyList<ProjectionInfo>>();
+
+        app.MapGet("/projections/indexes", (LedgerHost ledger) => ledger.Views.Paged.Memory)
+            .WithTags("Projections")
+            .WithName("KeptIndexes")
+            .WithSummary("What the kept board and timeline indexes hold: the head's topics and reports, those of earlier positions, an approximate size, and how many commits were applied to them instead of reading topics again")
+            .Produces<KeptIndexMemory>();
     }
 }

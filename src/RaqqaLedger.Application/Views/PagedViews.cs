@@ -10,14 +10,24 @@ namespace RaqqaLedger.Application.Views;
 /// <summary>
 /// The board and the timeline a page at a time, for readers of a long story. Each topic's claims held at
 /// a log position are indexed once (<see cref="TopicIndex"/>: places, values, sources, shifts, the
-/// status at every day) and kept; a page then reads only its own rows in full. A kept index is never
-/// stale: what the ledger held at a position never changes, as the log only grows, and a write makes a
-/// new position and so a new index. The first request after a write pays for reading the topic once.
+/// status at every day) and kept; a page then reads only its own rows in full. The indexes of the
+/// views' head are brought forward by what each commit changed (<see cref="HeadIndexes"/>), so a read
+/// after a write costs about what one without does; an index of an earlier position is never stale
+/// (what the ledger held at a position never changes) and is kept among a few.
 /// </summary>
 public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
 {
-    /// <summary>Indexes kept, over every position and topic; past this, all are dropped and rebuilt on demand.</summary>
+    /// <summary>Indexes of earlier positions kept, over every position and topic; past this, all are dropped and rebuilt on demand.</summary>
     private const int KeptIndexes = 32;
+
+    private readonly HeadIndexes head = new(queries);
+
+    /// <summary>What the kept indexes hold: the head's, brought forward, and those of earlier positions.</summary>
+    public KeptIndexMemory Memory => head.Memory with
+    {
+        EarlierIndexes = indexes.Count,
+        EarlierReports = indexes.Values.Sum(i => i.IsValueCreated && i.Value.IsCompletedSuccessfully ? i.Value.Result.Reports.Count : 0),
+    };
 
     private readonly ConcurrentDictionary<(Snapshot, string), Lazy<Task<TopicIndex>>> indexes = new();
     private readonly ConcurrentDictionary<Snapshot, Lazy<Task<IReadOnlyList<string>>>> topicLists = new();
@@ -98,7 +108,16 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
     /// generation of its tables) when it was read, so an index read while a projection lagged is not kept
     /// as the final word on that position.
     /// </summary>
-    private sealed record Snapshot(long Position, long ClaimsUpTo, int ClaimsGeneration, long ArticlesUpTo, int ArticlesGeneration);
+    internal sealed record Snapshot(long Position, long ClaimsUpTo, int ClaimsGeneration, long ArticlesUpTo, int ArticlesGeneration)
+    {
+        /// <summary>Every claim's article is in the articles view too, so each claim's cluster is final.</summary>
+        public bool Settled => ArticlesUpTo >= ClaimsUpTo;
+
+        /// <summary>Whether this follows <paramref name="earlier"/> in the same tables: what it holds is that and what was written since.</summary>
+        public bool Follows(Snapshot earlier) =>
+            ClaimsGeneration == earlier.ClaimsGeneration && ArticlesGeneration == earlier.ArticlesGeneration
+            && Position >= earlier.Position && ClaimsUpTo >= earlier.ClaimsUpTo && ArticlesUpTo >= earlier.ArticlesUpTo;
+    }
 
     private async Task<(Snapshot, StatusRule)> SnapshotAsync(long? position, CancellationToken cancellationToken)
     {
@@ -111,6 +130,8 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
 
     private async Task<IReadOnlyList<TopicIndex>> IndexesAsync(Snapshot snapshot, StatusRule rule, string? topic, CancellationToken cancellationToken)
     {
+        if (await head.IndexesAsync(snapshot, rule, topic, cancellationToken) is { } atHead)
+            return atHead;
         var topics = topic is not null ? [topic] : await Kept(topicLists, snapshot, () => queries.TopicsAsync(snapshot.Position, CancellationToken.None));
         var list = new List<TopicIndex>();
         foreach (var name in topics)

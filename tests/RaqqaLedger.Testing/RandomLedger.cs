@@ -3,7 +3,7 @@ using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.EventStore;
 
-namespace RaqqaLedger.Views.Tests;
+namespace RaqqaLedger.Testing;
 
 /// <summary>
 /// Random but reproducible event sequences of the kinds the ledger holds: articles (some undated,
@@ -12,7 +12,7 @@ namespace RaqqaLedger.Views.Tests;
 /// </summary>
 public sealed class RandomLedger(int seed)
 {
-    private static readonly string[] BaseTexts = [.. Directory.GetFiles(Testing.RepoPaths.Seeds, "*.txt").Order().Select(File.ReadAllText)];
+    private static readonly string[] BaseTexts = [.. Directory.GetFiles(RepoPaths.Seeds, "*.txt").Order().Select(File.ReadAllText)];
     private static readonly ClaimValue[] Values =
     [
         ClaimValue.Exact(275), ClaimValue.Approx(275), ClaimValue.AtLeast(250), ClaimValue.AtMost(500), ClaimValue.Between(300, 400),
@@ -114,10 +114,13 @@ public sealed class RandomLedger(int seed)
             : Append($"article-{id}", new ArticleIngested(id, $"{articles.Count:D3}.txt", text, $"Title {articles.Count}", published, null, [], [], null, outlet, [], "en"));
     }
 
-    private object RuleSet()
+    /// <summary>A rule set publication alone, with this status rule: a commit that touches no claim.</summary>
+    public StreamAppend RuleSetWith(StatusRule status) => Append("rulesets", RuleSet(status));
+
+    private object RuleSet(StatusRule? status = null)
     {
         ruleSetVersion++;
-        var status = new StatusRule(random.Next(2, 4), random.Next(0, 25));
+        status ??= new StatusRule(random.Next(2, 4), random.Next(0, 25));
         var content = $"version: {ruleSetVersion}\nname: random\nstatus:\n  confirmed_min_sources: {status.ConfirmedMinSources}\n  numbers_agree_within_percent: {status.NumbersAgreeWithinPercent}\ntopics: []\n";
         // Half as the first version, which carries its status rule in its content only, as a log written before the second would.
         var first = new RuleSetPublishedV1(ruleSetVersion, "random", $"sha-{ruleSetVersion}", content, "random.yaml");

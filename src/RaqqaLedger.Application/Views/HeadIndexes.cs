@@ -1,0 +1,124 @@
+using RaqqaLedger.Domain.Claims;
+using RaqqaLedger.Projections.Views;
+using RaqqaLedger.Views;
+
+namespace RaqqaLedger.Application.Views;
+
+/// <summary>How much the kept indexes hold, for an operator watching memory.</summary>
+/// <param name="HeadReports">Claim versions held by the head's indexes (one per live claim and tombstone of each topic read).</param>
+/// <param name="EarlierReports">Claim versions held by the indexes of earlier positions (at most a fixed number of indexes).</param>
+/// <param name="BroughtForward">Commits' worth of changes applied to the head's indexes instead of reading their topics again.</param>
+public sealed record KeptIndexMemory(int HeadTopics, long HeadPosition, int HeadReports, int EarlierIndexes, int EarlierReports, long BroughtForward)
+{
+    /// <summary>A rough size: an indexed report with its share of the index's arrays is about 200 bytes.</summary>
+    public long ApproximateBytes => (HeadReports + (long)EarlierReports) * 200;
+}
+
+/// <summary>
+/// The topic indexes of the views' head, brought forward instead of rebuilt: when a read asks for a later
+/// head, only the claim versions begun or ended since are read (<see cref="ViewQueries.IndexedChangesAsync"/>),
+/// applied to each topic's claims in memory, and only the topics they touch are indexed again. A topic is read
+/// whole once, the first time it is asked for. Positions before the head are not served here.
+/// </summary>
+internal sealed class HeadIndexes(ViewQueries queries)
+{
+    private readonly SemaphoreSlim turn = new(1, 1);
+    private State? state;
+    private long broughtForward;
+
+    private sealed class State(PagedViews.Snapshot at, StatusRule rule, List<string> topics)
+    {
+        public PagedViews.Snapshot At { get; set; } = at;
+        public StatusRule Rule { get; set; } = rule;
+        public List<string> Topics { get; } = topics;
+
+        /// <summary>
+        /// The claim versions held of each topic read so far, by claim id and where the version begins: a claim
+        /// found again after its retraction holds its tombstone and its new version at once.
+        /// </summary>
+        public Dictionary<string, Dictionary<(string ClaimId, long From), IndexedClaim>> Claims { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, TopicIndex> Indexes { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>Taken as each read leaves, so it can be read without waiting for one.</summary>
+    public KeptIndexMemory Memory { get; private set; } = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>The indexes of <paramref name="topic"/> (every topic when null) at the snapshot, or null when it is not the head or after it.</summary>
+    public async Task<IReadOnlyList<TopicIndex>?> IndexesAsync(PagedViews.Snapshot snapshot, StatusRule rule, string? topic, CancellationToken cancellationToken)
+    {
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            if (state is not null && snapshot.Follows(state.At))
+            {
+                // A later head brought forward; a head whose articles lag its claims is served the slow way, not kept.
+                if (snapshot != state.At && !snapshot.Settled)
+                    return null;
+                if (snapshot != state.At)
+                    await BringForwardAsync(state, snapshot, rule, cancellationToken);
+            }
+            else
+            {
+                // An earlier position is not the head's; tables rebuilt since (a new generation) start afresh.
+                if ((state is not null && state.At.Follows(snapshot)) || !snapshot.Settled)
+                    return null;
+                state = new State(snapshot, rule, [.. await queries.TopicsAsync(snapshot.Position, cancellationToken)]);
+            }
+            var list = new List<TopicIndex>();
+            foreach (var name in topic is null ? state.Topics : [topic])
+                list.Add(state.Indexes.TryGetValue(name, out var index) ? index : await ReadTopicAsync(state, name, cancellationToken));
+            Memory = new KeptIndexMemory(state.Indexes.Count, state.At.Position, state.Indexes.Values.Sum(i => i.Reports.Count), 0, 0, broughtForward);
+            return list;
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task<TopicIndex> ReadTopicAsync(State kept, string topic, CancellationToken cancellationToken)
+    {
+        var claims = (await queries.IndexedVersionsAsync(topic, kept.At.Position, cancellationToken)).ToDictionary(v => (v.Claim.Key.ClaimId, v.RecordedFrom), v => v.Claim);
+        var index = TopicIndex.Build(topic, claims.Values, kept.Rule);
+        kept.Claims[topic] = claims;
+        kept.Indexes[topic] = index;
+        return index;
+    }
+
+    /// <summary>Applies what was written between the kept head and the snapshot; only the topics it touched are indexed again.</summary>
+    private async Task BringForwardAsync(State kept, PagedViews.Snapshot to, StatusRule rule, CancellationToken cancellationToken)
+    {
+        var changes = to.ClaimsUpTo == kept.At.ClaimsUpTo ? [] : await queries.IndexedChangesAsync(kept.At.ClaimsUpTo, to.ClaimsUpTo, cancellationToken);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        // Ended versions first, then those begun: a version can be both (begun and ended between), and is then neither.
+        foreach (var change in changes.Where(c => c.RecordedTo is { } end && end <= to.ClaimsUpTo))
+        {
+            if (kept.Claims.TryGetValue(change.Topic, out var claims) && claims.Remove((change.Claim.Key.ClaimId, change.RecordedFrom)))
+                touched.Add(change.Topic);
+        }
+        foreach (var change in changes.Where(c => c.HeldAt(to.ClaimsUpTo)))
+        {
+            if (!kept.Topics.Contains(change.Topic))
+            {
+                // A topic new since: it held nothing before, so what was written since is all of it.
+                kept.Topics.Add(change.Topic);
+                kept.Topics.Sort(StringComparer.Ordinal);
+                kept.Claims[change.Topic] = [];
+            }
+            if (kept.Claims.TryGetValue(change.Topic, out var claims))
+            {
+                claims[(change.Claim.Key.ClaimId, change.RecordedFrom)] = change.Claim;
+                touched.Add(change.Topic);
+            }
+        }
+        var ruleChanged = rule != kept.Rule;
+        foreach (var (topic, claims) in kept.Claims)
+        {
+            if (ruleChanged || touched.Contains(topic))
+                kept.Indexes[topic] = TopicIndex.Build(topic, claims.Values, rule);
+        }
+        (kept.At, kept.Rule) = (to, rule);
+        broughtForward++;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using RaqqaLedger.Application.Views;
+using RaqqaLedger.Domain.Claims;
+using RaqqaLedger.Projections.Views;
+using RaqqaLedger.Testing;
+using RaqqaLedger.Views;
+
+namespace RaqqaLedger.Application.Tests;
+
+/// <summary>
+/// Issue 15: the head's indexes are brought forward by each commit, not read again, and what they serve
+/// is exactly what the reference folds and a whole read give, at the head and at earlier positions.
+/// </summary>
+public abstract class PagedViewsContract : IAsyncLifetime
+{
+    private static readonly string[] Topics = ["fighters.departed.count", "foreign_fighters.departed", "deal.brokered_by", "no.such.topic"];
+    private LedgerStorage? storage;
+
+    protected LedgerStorage Storage => storage ?? throw new InvalidOperationException("not opened");
+
+    protected abstract Task<LedgerStorage> OpenAsync();
+
+    public async ValueTask InitializeAsync() => storage = await OpenAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (storage is not null)
+            await storage.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 6)];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task AfterAnyCommits_TheKeptIndexesServe_WhatTheFoldsAndAWholeReadGive(int seed)
+    {
+        var random = new Random(seed);
+        var ledger = new RandomLedger(seed);
+        var kept = new LedgerViews(Storage.Store, Storage.Views);
+        var positions = new List<long>();
+        for (var round = random.Next(6, 14); round > 0; round--)
+        {
+            foreach (var append in ledger.NextChunk())
+                await Storage.Store.AppendAsync([append]);
+            await kept.Runner.CatchUpAsync();
+            positions.Add((await Storage.Store.ReadHeadAsync()).Position);
+
+            // A whole read: a fresh set of views, nothing kept.
+            var whole = new LedgerViews(Storage.Store, Storage.Views);
+            await AssertSameAsync(kept, whole, recordedAsOf: null, random);
+            await AssertSameAsync(kept, whole, positions[random.Next(positions.Count)], random);
+        }
+
+        Assert.True(kept.Paged.Memory.BroughtForward > 0);
+        Assert.True(kept.Paged.Memory.HeadReports > 0);
+    }
+
+    [Fact]
+    public async Task AReadAfterAWrite_ReadsNoTopicWholeAgain()
+    {
+        var ledger = new RandomLedger(11);
+        var queries = new ViewQueries(Storage.Views);
+        var paged = new PagedViews(Storage.Views, queries);
+        var runner = new ProjectionRunner(Storage.Store, Storage.Views);
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var append in ledger.NextChunk())
+                await Storage.Store.AppendAsync([append]);
+        }
+        await runner.CatchUpAsync();
+        await paged.BoardAsync(null, null, null, null, null, 1000);
+        var readsBefore = queries.TopicReads;
+        Assert.True(readsBefore > 0);
+
+        for (var round = 0; round < 5; round++)
+        {
+            foreach (var append in ledger.NextChunk())
+                await Storage.Store.AppendAsync([append]);
+            await runner.CatchUpAsync();
+
+            var board = await paged.BoardAsync(null, null, null, null, null, 1000);
+            var timeline = await paged.TimelineAsync(null, new DateOnly(2017, 10, 14), new DateOnly(2017, 11, 14), null, null, 1000);
+
+            Assert.Equal(readsBefore, queries.TopicReads);
+            var whole = new PagedViews(Storage.Views, new ViewQueries(Storage.Views));
+            Assert.Equal(Json(await whole.BoardAsync(null, null, null, null, null, 1000)), Json(board));
+            Assert.Equal(Json(await whole.TimelineAsync(null, new DateOnly(2017, 10, 14), new DateOnly(2017, 11, 14), null, null, 1000)), Json(timeline));
+        }
+        Assert.Equal(5, paged.Memory.BroughtForward);
+    }
+
+    [Fact]
+    public async Task ANewStatusRule_ReachesTheKeptIndexesOfTopicsNoCommitTouched()
+    {
+        var ledger = new RandomLedger(5);
+        var views = new LedgerViews(Storage.Store, Storage.Views);
+        for (var round = 0; round < 6; round++)
+        {
+            foreach (var append in ledger.NextChunk())
+                await Storage.Store.AppendAsync([append]);
+        }
+        await Storage.Store.AppendAsync([ledger.RuleSetWith(new StatusRule(2, 100))]);
+        await views.Runner.CatchUpAsync();
+        var lenient = await views.Paged.BoardAsync(null, null, null, null, null, 1000);
+
+        // Nine sources to confirm and no tolerance: what was confirmed is not, and nothing else changed.
+        await Storage.Store.AppendAsync([ledger.RuleSetWith(new StatusRule(9, 0))]);
+        await views.Runner.CatchUpAsync();
+        var strict = await views.Paged.BoardAsync(null, null, null, null, null, 1000);
+
+        Assert.Contains(lenient.Topics, t => t.Status == ClaimStatus.Confirmed);
+        Assert.Equal(Json(await new LedgerViews(Storage.Store, Storage.Views).Paged.BoardAsync(null, null, null, null, null, 1000)), Json(strict));
+        Assert.NotEqual(Json(lenient.Topics.Select(t => t.Status)), Json(strict.Topics.Select(t => t.Status)));
+    }
+
+    private static async Task AssertSameAsync(LedgerViews kept, LedgerViews whole, long? recordedAsOf, Random random)
+    {
+        var asOf = random.Next(3) == 0 ? (DateOnly?)null : new DateOnly(2017, 10, 14).AddDays(random.Next(32));
+        var topic = random.Next(3) == 0 ? null : Topics[random.Next(Topics.Length)];
+        var limit = random.Next(1, 4) == 1 ? 1000 : random.Next(1, 6);
+
+        var page = await kept.Paged.BoardAsync(asOf, recordedAsOf, topic, null, null, limit);
+        Assert.Equal(Json(await whole.Paged.BoardAsync(asOf, recordedAsOf, topic, null, null, limit)), Json(page));
+
+        // The reference fold: every claim of the board, in order, with each topic's status.
+        var fold = await kept.BoardAsync(asOf, recordedAsOf, topic);
+        var all = await kept.Paged.BoardAsync(asOf, recordedAsOf, topic, null, null, 100_000);
+        Assert.Equal(Statuses(fold), [.. all.Topics.Select(t => (t.Topic, t.Status, string.Join(",", t.Claims.Select(c => c.ClaimId))))]);
+        Assert.Equal(string.Join(",", fold.Undated.Select(c => c.ClaimId)), string.Join(",", all.Undated.Select(c => c.ClaimId)));
+
+        var (from, to) = (new DateOnly(2017, 10, 14).AddDays(random.Next(10)), new DateOnly(2017, 11, 14).AddDays(-random.Next(10)));
+        Assert.Equal(
+            Json(await whole.Paged.TimelineAsync(topic, from, to, recordedAsOf, null, limit)),
+            Json(await kept.Paged.TimelineAsync(topic, from, to, recordedAsOf, null, limit)));
+    }
+
+    private static List<(string, ClaimStatus, string)> Statuses(Board board) =>
+        [.. board.Topics.Select(t => (t.Topic, t.Status, string.Join(",", t.Claims.Select(c => c.ClaimId))))];
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value);
+}
+
+public sealed class SqlitePagedViewsTests : PagedViewsContract
+{
+    protected override Task<LedgerStorage> OpenAsync() =>
+        StorageOpener.Default.OpenAsync($"sqlite:{Path.Combine(Path.GetTempPath(), "raqqa-app-tests", $"{Guid.NewGuid():N}.db")}");
+}
+
+public sealed class MartenPagedViewsTests(PostgresCluster cluster) : PagedViewsContract
+{
+    protected override Task<LedgerStorage> OpenAsync() =>
+        StorageOpener.Default.OpenAsync($"{cluster.ConnectionString};Schema={PostgresCluster.NewSchema()}");
+}
