@@ -16,7 +16,7 @@ public static class Program
 {
     private const string Usage =
         "usage: RaqqaLedger.Benchmarks bench [--quick] [--json] | extraction [--seconds N] [--rounds N] [--json] | append [--quick] [--engine sqlite|postgres] [--json] " +
-        "| rest [--articles N | --store PATH] [--seconds S] [--clients C] [--json] | rebuild [--articles N] [--store PATH] [--rounds R] [--both-only] [--engine sqlite|postgres] [--json]";
+        "| rest [--mixed [--interval-ms MS] [--speakers]] [--articles N | --store PATH] [--seconds S] [--clients C] [--json] | rebuild [--articles N] [--store PATH] [--rounds R] [--both-only] [--engine sqlite|postgres] [--json]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -49,6 +49,25 @@ public static class Program
             case "append":
                 var only = Engine(args);
                 return Print(json, new { benchmark = "append", append = await WithPostgresAsync(pg => AppendBenchmark.RunAsync(pg, quick, Progress, only)), machine = Stats.Machine });
+            case "rest" when args.Contains("--mixed"):
+                // --store PATH: that store, built there first if it is not there yet, and kept.
+                var mixedStore = Text(args, "--store");
+                var mixedCorpus = mixedStore is not null && File.Exists(mixedStore) ? await LedgerBenchmark.OpenAsync(mixedStore)
+                    : await LedgerBenchmark.BuildAsync((int)Number(args, "--articles", 1000), Progress, mixedStore);
+                try
+                {
+                    return Print(json, new
+                    {
+                        benchmark = "rest-mixed",
+                        mixed = await MixedBenchmark.RunAsync(mixedCorpus, Number(args, "--seconds", 10), (int)Number(args, "--clients", 4), (int)Number(args, "--interval-ms", 100), args.Contains("--speakers"), Progress),
+                        machine = Stats.Machine,
+                    });
+                }
+                finally
+                {
+                    if (mixedStore is null)
+                        mixedCorpus.Delete();
+                }
             case "rest":
                 return Print(json, new
                 {

@@ -16,7 +16,7 @@ public sealed record RestFigure(long Events, string Route, double P50Ms, double 
 /// </summary>
 public static class RestBenchmark
 {
-    private static readonly string[] Topics =
+    internal static readonly string[] Topics =
     [
         "foreign_fighters.departed", "fighters.departed.count", "fighters.remaining.count", "fighters.surrendered.count", "civilians.trapped.count",
         "civilians.evacuated.count", "deal.allows_foreign_fighters", "deal.brokered_by", "city.sdf_control.percent",
@@ -90,7 +90,7 @@ public static class RestBenchmark
     }
 
     /// <summary>Closed loop: each client sends its next request when the last is answered, until time is up. Milliseconds, sorted.</summary>
-    private static async Task<List<double>> LoadAsync(HttpClient http, Func<string> next, double seconds, int clients)
+    internal static async Task<List<double>> LoadAsync(HttpClient http, Func<string> next, double seconds, int clients)
     {
         var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         var all = new List<double>();
@@ -117,6 +117,6 @@ public static class RestBenchmark
         return all;
     }
 
-    private static double Percentile(List<double> sorted, double p) =>
+    internal static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 2);
 }

@@ -90,6 +90,30 @@ public abstract class PagedViewsContract : IAsyncLifetime
         Assert.Equal(5, paged.Memory.BroughtForward);
     }
 
+    /// <summary>A reader of an earlier position does not set the head's indexes back: the next head read would replay all since.</summary>
+    [Fact]
+    public async Task AReadAtAnEarlierPosition_IsNotKeptAsTheHead()
+    {
+        var ledger = new RandomLedger(7);
+        var paged = new PagedViews(Storage.Views, new ViewQueries(Storage.Views));
+        var runner = new ProjectionRunner(Storage.Store, Storage.Views);
+        foreach (var append in ledger.NextChunk().Concat(ledger.NextChunk()))
+            await Storage.Store.AppendAsync([append]);
+        var early = (await Storage.Store.ReadHeadAsync()).Position;
+        for (var round = 0; round < 4; round++)
+        {
+            foreach (var append in ledger.NextChunk())
+                await Storage.Store.AppendAsync([append]);
+        }
+        await runner.CatchUpAsync();
+
+        await paged.BoardAsync(null, early, null, null, null, 100);
+        await paged.BoardAsync(null, null, null, null, null, 100);
+
+        Assert.Equal((await Storage.Store.ReadHeadAsync()).Position, paged.Memory.HeadPosition);
+        Assert.Equal(0, paged.Memory.BroughtForward);
+    }
+
     [Fact]
     public async Task ANewStatusRule_ReachesTheKeptIndexesOfTopicsNoCommitTouched()
     {

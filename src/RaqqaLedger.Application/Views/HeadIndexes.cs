@@ -22,15 +22,20 @@ public sealed record KeptIndexMemory(int HeadTopics, long HeadPosition, int Head
 /// </summary>
 internal sealed class HeadIndexes(ViewQueries queries)
 {
+    /// <summary>Log positions of changes worth applying rather than reading the topics again.</summary>
+    private const long FarthestBroughtForward = 20_000;
+
     private readonly SemaphoreSlim turn = new(1, 1);
     private State? state;
     private long broughtForward;
 
-    private sealed class State(PagedViews.Snapshot at, StatusRule rule, List<string> topics)
+    private sealed class State(PagedViews.Snapshot at, StatusRule rule)
     {
         public PagedViews.Snapshot At { get; set; } = at;
         public StatusRule Rule { get; set; } = rule;
-        public List<string> Topics { get; } = topics;
+
+        /// <summary>Every topic with a version recorded by the head; read once a request asks for all topics, then kept.</summary>
+        public List<string>? Topics { get; set; }
 
         /// <summary>
         /// The claim versions held of each topic read so far, by claim id and where the version begins: a claim
@@ -47,10 +52,13 @@ internal sealed class HeadIndexes(ViewQueries queries)
     /// <summary>The indexes of <paramref name="topic"/> (every topic when null) at the snapshot, or null when it is not the head or after it.</summary>
     public async Task<IReadOnlyList<TopicIndex>?> IndexesAsync(PagedViews.Snapshot snapshot, StatusRule rule, string? topic, CancellationToken cancellationToken)
     {
+        if (!snapshot.AtHead)
+            return null;
         await turn.WaitAsync(cancellationToken);
         try
         {
-            if (state is not null && snapshot.Follows(state.At))
+            // Far behind (a head kept while nobody read for a long time), reading the topics again costs less.
+            if (state is not null && snapshot.Follows(state.At) && snapshot.ClaimsUpTo - state.At.ClaimsUpTo <= FarthestBroughtForward)
             {
                 // A later head brought forward; a head whose articles lag its claims is served the slow way, not kept.
                 if (snapshot != state.At && !snapshot.Settled)
@@ -60,13 +68,16 @@ internal sealed class HeadIndexes(ViewQueries queries)
             }
             else
             {
-                // An earlier position is not the head's; tables rebuilt since (a new generation) start afresh.
-                if ((state is not null && state.At.Follows(snapshot)) || !snapshot.Settled)
+                // An earlier head than the one kept (a reader that started before the last write) is served the slow
+                // way; tables rebuilt since (a new generation), or a head far ahead, start afresh.
+                if ((state is not null && state.At.Follows(snapshot) && snapshot != state.At) || !snapshot.Settled)
                     return null;
-                state = new State(snapshot, rule, [.. await queries.TopicsAsync(snapshot.Position, cancellationToken)]);
+                state = new State(snapshot, rule);
             }
             var list = new List<TopicIndex>();
-            foreach (var name in topic is null ? state.Topics : [topic])
+            if (topic is null)
+                state.Topics ??= [.. await queries.TopicsAsync(state.At.Position, cancellationToken)];
+            foreach (var name in topic is null ? state.Topics! : [topic])
                 list.Add(state.Indexes.TryGetValue(name, out var index) ? index : await ReadTopicAsync(state, name, cancellationToken));
             Memory = new KeptIndexMemory(state.Indexes.Count, state.At.Position, state.Indexes.Values.Sum(i => i.Reports.Count), 0, 0, broughtForward);
             return list;
@@ -99,7 +110,7 @@ internal sealed class HeadIndexes(ViewQueries queries)
         }
         foreach (var change in changes.Where(c => c.HeldAt(to.ClaimsUpTo)))
         {
-            if (!kept.Topics.Contains(change.Topic))
+            if (kept.Topics is not null && !kept.Topics.Contains(change.Topic))
             {
                 // A topic new since: it held nothing before, so what was written since is all of it.
                 kept.Topics.Add(change.Topic);

@@ -108,7 +108,8 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
     /// generation of its tables) when it was read, so an index read while a projection lagged is not kept
     /// as the final word on that position.
     /// </summary>
-    internal sealed record Snapshot(long Position, long ClaimsUpTo, int ClaimsGeneration, long ArticlesUpTo, int ArticlesGeneration)
+    /// <param name="AtHead">Asked at the views' head (no earlier recorded position): the snapshot the head's indexes serve.</param>
+    internal sealed record Snapshot(long Position, long ClaimsUpTo, int ClaimsGeneration, long ArticlesUpTo, int ArticlesGeneration, bool AtHead)
     {
         /// <summary>Every claim's article is in the articles view too, so each claim's cluster is final.</summary>
         public bool Settled => ArticlesUpTo >= ClaimsUpTo;
@@ -124,7 +125,8 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
         var claims = await views.ReadCheckpointAsync(ClaimsProjection.Name, cancellationToken);
         var articles = await views.ReadCheckpointAsync(ArticlesProjection.Name, cancellationToken);
         var at = position ?? claims?.Position ?? 0;
-        var snapshot = new Snapshot(at, Math.Min(at, claims?.Position ?? 0), claims?.Generation ?? 0, Math.Min(at, articles?.Position ?? 0), articles?.Generation ?? 0);
+        var snapshot = new Snapshot(at, Math.Min(at, claims?.Position ?? 0), claims?.Generation ?? 0, Math.Min(at, articles?.Position ?? 0), articles?.Generation ?? 0,
+            AtHead: at >= (claims?.Position ?? 0));
         return (snapshot, await queries.StatusRuleAsync(at, cancellationToken));
     }
 
