@@ -90,6 +90,32 @@ public abstract class PagedViewsContract : IAsyncLifetime
         Assert.Equal(5, paged.Memory.BroughtForward);
     }
 
+    /// <summary>The API keeps up after each write, so the reads that follow find the indexes at the head already.</summary>
+    [Fact]
+    public async Task KeepingUpAfterAWrite_BringsTheIndexesForward_BeforeAnyRead()
+    {
+        var ledger = new RandomLedger(9);
+        var paged = new PagedViews(Storage.Views, new ViewQueries(Storage.Views));
+        var runner = new ProjectionRunner(Storage.Store, Storage.Views);
+        foreach (var append in ledger.NextChunk().Concat(ledger.NextChunk()))
+            await Storage.Store.AppendAsync([append]);
+        await runner.CatchUpAsync();
+        await paged.KeepUpAsync();
+        Assert.Equal(0, paged.Memory.HeadPosition); // nothing kept before a read: keeping up starts nothing
+        await paged.BoardAsync(null, null, null, null, null, 1000);
+
+        foreach (var append in ledger.NextChunk())
+            await Storage.Store.AppendAsync([append]);
+        await runner.CatchUpAsync();
+        await paged.KeepUpAsync();
+
+        Assert.Equal((await Storage.Store.ReadHeadAsync()).Position, paged.Memory.HeadPosition);
+        Assert.Equal(1, paged.Memory.BroughtForward);
+        var board = await paged.BoardAsync(null, null, null, null, null, 1000);
+        Assert.Equal(1, paged.Memory.BroughtForward);
+        Assert.Equal(Json(await new PagedViews(Storage.Views, new ViewQueries(Storage.Views)).BoardAsync(null, null, null, null, null, 1000)), Json(board));
+    }
+
     /// <summary>A reader of an earlier position does not set the head's indexes back: the next head read would replay all since.</summary>
     [Fact]
     public async Task AReadAtAnEarlierPosition_IsNotKeptAsTheHead()

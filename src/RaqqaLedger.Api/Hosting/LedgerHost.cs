@@ -112,7 +112,22 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, StorageOpener st
     /// the log stays there, so that is logged and said in the answer, not answered as a failure; the
     /// follower catches up later.
     /// </summary>
-    public Task<bool> CatchUpAsync(CancellationToken cancellationToken) => CatchUpAsync(Views, cancellationToken);
+    public async Task<bool> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        if (!await CatchUpAsync(Views, cancellationToken))
+            return false;
+        // The write's own request pays for bringing the kept indexes forward, not the readers after it. Should
+        // that fail, the write still stands and the next reader brings them forward.
+        try
+        {
+            await Views.Paged.KeepUpAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "the kept indexes could not be brought forward after a write; the next read will");
+        }
+        return true;
+    }
 
     private async Task<bool> CatchUpAsync(LedgerViews of, CancellationToken cancellationToken)
     {

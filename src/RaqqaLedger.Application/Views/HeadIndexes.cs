@@ -57,29 +57,15 @@ internal sealed class HeadIndexes(ViewQueries queries)
         await turn.WaitAsync(cancellationToken);
         try
         {
-            // Far behind (a head kept while nobody read for a long time), reading the topics again costs less.
-            if (state is not null && snapshot.Follows(state.At) && snapshot.ClaimsUpTo - state.At.ClaimsUpTo <= FarthestBroughtForward)
-            {
-                // A later head brought forward; a head whose articles lag its claims is served the slow way, not kept.
-                if (snapshot != state.At && !snapshot.Settled)
-                    return null;
-                if (snapshot != state.At)
-                    await BringForwardAsync(state, snapshot, rule, cancellationToken);
-            }
-            else
-            {
-                // An earlier head than the one kept (a reader that started before the last write) is served the slow
-                // way; tables rebuilt since (a new generation), or a head far ahead, start afresh.
-                if ((state is not null && state.At.Follows(snapshot) && snapshot != state.At) || !snapshot.Settled)
-                    return null;
-                state = new State(snapshot, rule);
-            }
+            if (!await MoveToAsync(snapshot, rule, startAfresh: true, cancellationToken))
+                return null;
+            var kept = state!;
             var list = new List<TopicIndex>();
             if (topic is null)
-                state.Topics ??= [.. await queries.TopicsAsync(state.At.Position, cancellationToken)];
-            foreach (var name in topic is null ? state.Topics! : [topic])
-                list.Add(state.Indexes.TryGetValue(name, out var index) ? index : await ReadTopicAsync(state, name, cancellationToken));
-            Memory = new KeptIndexMemory(state.Indexes.Count, state.At.Position, state.Indexes.Values.Sum(i => i.Reports.Count), 0, 0, broughtForward);
+                kept.Topics ??= [.. await queries.TopicsAsync(kept.At.Position, cancellationToken)];
+            foreach (var name in topic is null ? kept.Topics! : [topic])
+                list.Add(kept.Indexes.TryGetValue(name, out var index) ? index : await ReadTopicAsync(kept, name, cancellationToken));
+            TakeMemory();
             return list;
         }
         finally
@@ -87,6 +73,47 @@ internal sealed class HeadIndexes(ViewQueries queries)
             turn.Release();
         }
     }
+
+    /// <summary>Brings the kept indexes to the head now (after a write), so that no reader waits for it; keeps nothing new.</summary>
+    public async Task KeepUpAsync(PagedViews.Snapshot snapshot, StatusRule rule, CancellationToken cancellationToken)
+    {
+        if (!snapshot.AtHead)
+            return;
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            if (await MoveToAsync(snapshot, rule, startAfresh: false, cancellationToken))
+                TakeMemory();
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    /// <summary>Moves the kept state to the snapshot; false when it cannot serve it (an earlier head, one whose articles lag its claims).</summary>
+    /// <param name="startAfresh">With no state that the snapshot follows (none yet, tables rebuilt, far behind), start one there.</param>
+    private async Task<bool> MoveToAsync(PagedViews.Snapshot snapshot, StatusRule rule, bool startAfresh, CancellationToken cancellationToken)
+    {
+        // Far behind (a head kept while nobody read for a long time), reading the topics again costs less.
+        if (state is not null && snapshot.Follows(state.At) && snapshot.ClaimsUpTo - state.At.ClaimsUpTo <= FarthestBroughtForward)
+        {
+            if (snapshot == state.At)
+                return true;
+            if (!snapshot.Settled)
+                return false;
+            await BringForwardAsync(state, snapshot, rule, cancellationToken);
+            return true;
+        }
+        // An earlier head than the one kept (a reader that started before the last write) is served the slow way.
+        if ((state is not null && state.At.Follows(snapshot) && snapshot != state.At) || !snapshot.Settled || !startAfresh)
+            return false;
+        state = new State(snapshot, rule);
+        return true;
+    }
+
+    private void TakeMemory() =>
+        Memory = new KeptIndexMemory(state!.Indexes.Count, state.At.Position, state.Indexes.Values.Sum(i => i.Reports.Count), 0, 0, broughtForward);
 
     private async Task<TopicIndex> ReadTopicAsync(State kept, string topic, CancellationToken cancellationToken)
     {

@@ -32,6 +32,13 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
     private readonly ConcurrentDictionary<(Snapshot, string), Lazy<Task<TopicIndex>>> indexes = new();
     private readonly ConcurrentDictionary<Snapshot, Lazy<Task<IReadOnlyList<string>>>> topicLists = new();
 
+    /// <summary>Brings the head's kept indexes to the views' head: called after a write, so the readers that follow find them there.</summary>
+    public async Task KeepUpAsync(CancellationToken cancellationToken = default)
+    {
+        var (snapshot, rule) = await SnapshotAsync(null, cancellationToken);
+        await head.KeepUpAsync(snapshot, rule, cancellationToken);
+    }
+
     /// <summary>The board; see <see cref="ClaimBoard"/>. With a cursor, only the listing it continues.</summary>
     public async Task<BoardDocument> BoardAsync(
         DateOnly? asOf, long? recordedAsOf, string? topic, string? speaker, ViewCursor? after, int limit, CancellationToken cancellationToken = default)
