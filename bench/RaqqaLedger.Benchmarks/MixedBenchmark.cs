@@ -56,11 +56,11 @@ public static class MixedBenchmark
         // Warm-up: connections, JIT, and every topic's index read once at the head.
         foreach (var topic in RestBenchmark.Topics)
         {
-            await GetAsync(http, $"/claims?asOf=2017-10-30&topic={topic}");
-            await GetAsync(http, $"/timeline?topic={topic}");
+            await RestBenchmark.TimeAsync(http, $"/claims?asOf=2017-10-30&topic={topic}");
+            await RestBenchmark.TimeAsync(http, $"/timeline?topic={topic}");
         }
         if (withSpeakers)
-            await GetAsync(http, "/speakers");
+            await RestBenchmark.TimeAsync(http, "/speakers");
         await ReadAsync(http, Next, Math.Min(2, seconds / 2), clients);
 
         // New articles, in no earlier run on this store either: another seed of the same generator, taken from the
@@ -135,7 +135,7 @@ public static class MixedBenchmark
                 (string Kind, string Url) request;
                 lock (gate)
                     request = next();
-                mine.Add((request.Kind, await GetAsync(http, request.Url)));
+                mine.Add((request.Kind, await RestBenchmark.TimeAsync(http, request.Url)));
             }
             lock (gate)
             {
@@ -158,15 +158,5 @@ public static class MixedBenchmark
         if (response.StatusCode != System.Net.HttpStatusCode.Created)
             throw new InvalidOperationException($"POST /articles: {(int)response.StatusCode}, not 201: the article was refused or already there");
         return elapsed;
-    }
-
-    private static async Task<double> GetAsync(HttpClient http, string url)
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
-        await response.Content.ReadAsByteArrayAsync();
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"{url}: {(int)response.StatusCode}");
-        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 }

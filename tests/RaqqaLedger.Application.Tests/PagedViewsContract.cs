@@ -41,10 +41,8 @@ public abstract class PagedViewsContract : IAsyncLifetime
         var positions = new List<long>();
         for (var round = random.Next(6, 14); round > 0; round--)
         {
-            foreach (var append in ledger.NextChunk())
-                await Storage.Store.AppendAsync([append]);
+            positions.Add(await AppendAsync(ledger, 1));
             await kept.Runner.CatchUpAsync();
-            positions.Add((await Storage.Store.ReadHeadAsync()).Position);
 
             // A whole read: a fresh set of views, nothing kept.
             var whole = new LedgerViews(Storage.Store, Storage.Views);
@@ -63,11 +61,7 @@ public abstract class PagedViewsContract : IAsyncLifetime
         var queries = new ViewQueries(Storage.Views);
         var paged = new PagedViews(Storage.Views, queries);
         var runner = new ProjectionRunner(Storage.Store, Storage.Views);
-        for (var round = 0; round < 3; round++)
-        {
-            foreach (var append in ledger.NextChunk())
-                await Storage.Store.AppendAsync([append]);
-        }
+        await AppendAsync(ledger, 3);
         await runner.CatchUpAsync();
         await paged.BoardAsync(null, null, null, null, null, 1000);
         var readsBefore = queries.TopicReads;
@@ -75,15 +69,14 @@ public abstract class PagedViewsContract : IAsyncLifetime
 
         for (var round = 0; round < 5; round++)
         {
-            foreach (var append in ledger.NextChunk())
-                await Storage.Store.AppendAsync([append]);
+            await AppendAsync(ledger, 1);
             await runner.CatchUpAsync();
 
             var board = await paged.BoardAsync(null, null, null, null, null, 1000);
             var timeline = await paged.TimelineAsync(null, new DateOnly(2017, 10, 14), new DateOnly(2017, 11, 14), null, null, 1000);
 
             Assert.Equal(readsBefore, queries.TopicReads);
-            var whole = new PagedViews(Storage.Views, new ViewQueries(Storage.Views));
+            var whole = Fresh();
             Assert.Equal(Json(await whole.BoardAsync(null, null, null, null, null, 1000)), Json(board));
             Assert.Equal(Json(await whole.TimelineAsync(null, new DateOnly(2017, 10, 14), new DateOnly(2017, 11, 14), null, null, 1000)), Json(timeline));
         }
@@ -95,25 +88,23 @@ public abstract class PagedViewsContract : IAsyncLifetime
     public async Task KeepingUpAfterAWrite_BringsTheIndexesForward_BeforeAnyRead()
     {
         var ledger = new RandomLedger(9);
-        var paged = new PagedViews(Storage.Views, new ViewQueries(Storage.Views));
+        var paged = Fresh();
         var runner = new ProjectionRunner(Storage.Store, Storage.Views);
-        foreach (var append in ledger.NextChunk().Concat(ledger.NextChunk()))
-            await Storage.Store.AppendAsync([append]);
+        await AppendAsync(ledger, 2);
         await runner.CatchUpAsync();
         await paged.KeepUpAsync();
         Assert.Equal(0, paged.Memory.HeadPosition); // nothing kept before a read: keeping up starts nothing
         await paged.BoardAsync(null, null, null, null, null, 1000);
 
-        foreach (var append in ledger.NextChunk())
-            await Storage.Store.AppendAsync([append]);
+        var head = await AppendAsync(ledger, 1);
         await runner.CatchUpAsync();
         await paged.KeepUpAsync();
 
-        Assert.Equal((await Storage.Store.ReadHeadAsync()).Position, paged.Memory.HeadPosition);
+        Assert.Equal(head, paged.Memory.HeadPosition);
         Assert.Equal(1, paged.Memory.BroughtForward);
         var board = await paged.BoardAsync(null, null, null, null, null, 1000);
         Assert.Equal(1, paged.Memory.BroughtForward);
-        Assert.Equal(Json(await new PagedViews(Storage.Views, new ViewQueries(Storage.Views)).BoardAsync(null, null, null, null, null, 1000)), Json(board));
+        Assert.Equal(Json(await Fresh().BoardAsync(null, null, null, null, null, 1000)), Json(board));
     }
 
     /// <summary>A reader of an earlier position does not set the head's indexes back: the next head read would replay all since.</summary>
@@ -121,22 +112,16 @@ public abstract class PagedViewsContract : IAsyncLifetime
     public async Task AReadAtAnEarlierPosition_IsNotKeptAsTheHead()
     {
         var ledger = new RandomLedger(7);
-        var paged = new PagedViews(Storage.Views, new ViewQueries(Storage.Views));
+        var paged = Fresh();
         var runner = new ProjectionRunner(Storage.Store, Storage.Views);
-        foreach (var append in ledger.NextChunk().Concat(ledger.NextChunk()))
-            await Storage.Store.AppendAsync([append]);
-        var early = (await Storage.Store.ReadHeadAsync()).Position;
-        for (var round = 0; round < 4; round++)
-        {
-            foreach (var append in ledger.NextChunk())
-                await Storage.Store.AppendAsync([append]);
-        }
+        var early = await AppendAsync(ledger, 2);
+        var head = await AppendAsync(ledger, 4);
         await runner.CatchUpAsync();
 
         await paged.BoardAsync(null, early, null, null, null, 100);
         await paged.BoardAsync(null, null, null, null, null, 100);
 
-        Assert.Equal((await Storage.Store.ReadHeadAsync()).Position, paged.Memory.HeadPosition);
+        Assert.Equal(head, paged.Memory.HeadPosition);
         Assert.Equal(0, paged.Memory.BroughtForward);
     }
 
@@ -145,11 +130,7 @@ public abstract class PagedViewsContract : IAsyncLifetime
     {
         var ledger = new RandomLedger(5);
         var views = new LedgerViews(Storage.Store, Storage.Views);
-        for (var round = 0; round < 6; round++)
-        {
-            foreach (var append in ledger.NextChunk())
-                await Storage.Store.AppendAsync([append]);
-        }
+        await AppendAsync(ledger, 6);
         await Storage.Store.AppendAsync([ledger.RuleSetWith(new StatusRule(2, 100))]);
         await views.Runner.CatchUpAsync();
         var lenient = await views.Paged.BoardAsync(null, null, null, null, null, 1000);
@@ -160,9 +141,23 @@ public abstract class PagedViewsContract : IAsyncLifetime
         var strict = await views.Paged.BoardAsync(null, null, null, null, null, 1000);
 
         Assert.Contains(lenient.Topics, t => t.Status == ClaimStatus.Confirmed);
-        Assert.Equal(Json(await new LedgerViews(Storage.Store, Storage.Views).Paged.BoardAsync(null, null, null, null, null, 1000)), Json(strict));
+        Assert.Equal(Json(await Fresh().BoardAsync(null, null, null, null, null, 1000)), Json(strict));
         Assert.NotEqual(Json(lenient.Topics.Select(t => t.Status)), Json(strict.Topics.Select(t => t.Status)));
     }
+
+    /// <summary>Appends the ledger's next chunks, each append on its own; returns the head.</summary>
+    private async Task<long> AppendAsync(RandomLedger ledger, int chunks)
+    {
+        for (var i = 0; i < chunks; i++)
+        {
+            foreach (var append in ledger.NextChunk())
+                await Storage.Store.AppendAsync([append]);
+        }
+        return (await Storage.Store.ReadHeadAsync()).Position;
+    }
+
+    /// <summary>Paged views with nothing kept: the whole read every kept index must equal.</summary>
+    private PagedViews Fresh() => new(Storage.Views, new ViewQueries(Storage.Views));
 
     private static async Task AssertSameAsync(LedgerViews kept, LedgerViews whole, long? recordedAsOf, Random random)
     {
