@@ -185,7 +185,7 @@ public abstract partial class LedgerCliContract
         Assert.Matches(@"articles: rebuilt to position \d+ from the 5 events it folds \(generation 2\)", replay.Out);
         Assert.Matches(@"claims: rebuilt to position \d+ from the \d+ events it folds \(generation 3\)", one.Out);
         Assert.Equal(board, (await Cli.RunAsync("board", "--json")).Out);
-        Assert.Matches(@"claims\s+1\s+\d+\s+0\s+live\s+3", status.Out);
+        Assert.Matches($@"claims\s+{RaqqaLedger.Projections.ClaimsProjection.Version}\s+\d+\s+0\s+live\s+3", status.Out);
     }
 
     [Theory]
