@@ -109,6 +109,10 @@ public static class ReportingTimeline
     private sealed class EarlierReports(decimal tolerancePercent)
     {
         private readonly Dictionary<string, (int Index, ClaimValue Value)> firstOfFigure = new(StringComparer.Ordinal);
+
+        // A story repeats a few values thousands of times, each read once into one shared object: its figure
+        // and interval are worked out once per object, not once per report.
+        private readonly Dictionary<ClaimValue, (string Figure, decimal Low, decimal High)> seen = new(ReferenceEqualityComparer.Instance);
         private int? first, lowestHigh, highestLow, anyNumeric, anyOther;
         private decimal minHigh = decimal.MaxValue, maxLow = decimal.MinValue;
 
@@ -121,7 +125,7 @@ public static class ReportingTimeline
                 shifts.Add(Shift.FirstReport);
             else
             {
-                if (firstOfFigure.TryGetValue(Figure(value), out var same))
+                if (firstOfFigure.TryGetValue(Known(value).Figure, out var same))
                     repeats = same.Index;
                 shifts.Add(repeats is null ? Shift.NewValue : Shift.Repetition);
                 contradicts = Conflict(value);
@@ -140,25 +144,35 @@ public static class ReportingTimeline
                 return anyNumeric ?? firstOfFigure.Values.Where(f => !f.Value.IsNumeric && f.Value != value).Select(f => (int?)f.Index).FirstOrDefault();
             if (anyOther is not null)
                 return anyOther;
-            var (low, high) = TopicStatus.Interval(value, tolerancePercent);
+            var (_, low, high) = Known(value);
             return minHigh < low ? lowestHigh : maxLow > high ? highestLow : null;
         }
 
         private void Remember(int index, ClaimValue value)
         {
             first ??= index;
-            firstOfFigure.TryAdd(Figure(value), (index, value));
+            var (figure, low, high) = Known(value);
+            firstOfFigure.TryAdd(figure, (index, value));
             if (!value.IsNumeric)
             {
                 anyOther ??= index;
                 return;
             }
             anyNumeric ??= index;
-            var (low, high) = TopicStatus.Interval(value, tolerancePercent);
             if (high < minHigh)
                 (minHigh, lowestHigh) = (high, index);
             if (low > maxLow)
                 (maxLow, highestLow) = (low, index);
+        }
+
+        private (string Figure, decimal Low, decimal High) Known(ClaimValue value)
+        {
+            if (!seen.TryGetValue(value, out var known))
+            {
+                var (low, high) = value.IsNumeric ? TopicStatus.Interval(value, tolerancePercent) : (0m, 0m);
+                seen[value] = known = (Figure(value), low, high);
+            }
+            return known;
         }
 
         /// <summary>"about 275" and "275" are the same figure; a yes is a yes.</summary>
