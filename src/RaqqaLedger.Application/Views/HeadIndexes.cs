@@ -17,8 +17,9 @@ public sealed record KeptIndexMemory(int HeadTopics, long HeadPosition, int Head
 /// <summary>
 /// The topic indexes of the views' head, brought forward instead of rebuilt: when a read asks for a later
 /// head, only the claim versions begun or ended since are read (<see cref="ViewQueries.IndexedChangesAsync"/>),
-/// applied to each topic's claims in memory, and only the topics they touch are indexed again. A topic is read
-/// whole once, the first time it is asked for. Positions before the head are not served here.
+/// applied to each topic's claims in memory, and only the topics they touch are indexed again, from memory,
+/// when next asked for. A topic is read whole once, the first time it is asked for. Positions before the
+/// head are not served here.
 /// </summary>
 internal sealed class HeadIndexes(ViewQueries queries)
 {
@@ -43,7 +44,12 @@ internal sealed class HeadIndexes(ViewQueries queries)
         /// </summary>
         public Dictionary<string, Dictionary<(string ClaimId, long From), IndexedClaim>> Claims { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, TopicIndex> Indexes { get; } = new(StringComparer.Ordinal);
+        /// <summary>
+        /// Each topic's index over its claims as they stood when it was asked for. A commit drops those of the
+        /// topics it touched; the next reader of one indexes it again from memory, outside the turn, so readers
+        /// of other topics do not wait for it.
+        /// </summary>
+        public Dictionary<string, Lazy<TopicIndex>> Indexes { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>Taken as each read leaves, so it can be read without waiting for one.</summary>
@@ -54,24 +60,37 @@ internal sealed class HeadIndexes(ViewQueries queries)
     {
         if (!snapshot.AtHead)
             return null;
+        var lazies = new List<Lazy<TopicIndex>>();
         await turn.WaitAsync(cancellationToken);
         try
         {
             if (!await MoveToAsync(snapshot, rule, startAfresh: true, cancellationToken))
                 return null;
             var kept = state!;
-            var list = new List<TopicIndex>();
             if (topic is null)
                 kept.Topics ??= [.. await queries.TopicsAsync(kept.At.Position, cancellationToken)];
             foreach (var name in topic is null ? kept.Topics! : [topic])
-                list.Add(kept.Indexes.TryGetValue(name, out var index) ? index : await ReadTopicAsync(kept, name, cancellationToken));
+            {
+                if (!kept.Claims.ContainsKey(name))
+                    await ReadTopicAsync(kept, name, cancellationToken);
+                if (!kept.Indexes.TryGetValue(name, out var index))
+                    kept.Indexes[name] = index = Indexing(name, kept.Claims[name], kept.Rule);
+                lazies.Add(index);
+            }
             TakeMemory();
-            return list;
         }
         finally
         {
             turn.Release();
         }
+        return [.. lazies.Select(index => index.Value)];
+    }
+
+    /// <summary>An index of the claims as they are now, built by the first reader that needs it.</summary>
+    private static Lazy<TopicIndex> Indexing(string topic, Dictionary<(string ClaimId, long From), IndexedClaim> claims, StatusRule rule)
+    {
+        var now = claims.Values.ToArray();
+        return new Lazy<TopicIndex>(() => TopicIndex.Build(topic, now, rule));
     }
 
     /// <summary>Brings the kept indexes to the head now (after a write), so that no reader waits for it; keeps nothing new.</summary>
@@ -113,16 +132,11 @@ internal sealed class HeadIndexes(ViewQueries queries)
     }
 
     private void TakeMemory() =>
-        Memory = new KeptIndexMemory(state!.Indexes.Count, state.At.Position, state.Indexes.Values.Sum(i => i.Reports.Count), 0, 0, broughtForward);
+        Memory = new KeptIndexMemory(state!.Claims.Count, state.At.Position, state.Claims.Values.Sum(c => c.Count), 0, 0, broughtForward);
 
-    private async Task<TopicIndex> ReadTopicAsync(State kept, string topic, CancellationToken cancellationToken)
-    {
-        var claims = (await queries.IndexedVersionsAsync(topic, kept.At.Position, cancellationToken)).ToDictionary(v => (v.Claim.Key.ClaimId, v.RecordedFrom), v => v.Claim);
-        var index = TopicIndex.Build(topic, claims.Values, kept.Rule);
-        kept.Claims[topic] = claims;
-        kept.Indexes[topic] = index;
-        return index;
-    }
+    private async Task ReadTopicAsync(State kept, string topic, CancellationToken cancellationToken) =>
+        kept.Claims[topic] = (await queries.IndexedVersionsAsync(topic, kept.At.Position, cancellationToken))
+            .ToDictionary(v => (v.Claim.Key.ClaimId, v.RecordedFrom), v => v.Claim);
 
     /// <summary>Applies what was written between the kept head and the snapshot; only the topics it touched are indexed again.</summary>
     private async Task BringForwardAsync(State kept, PagedViews.Snapshot to, StatusRule rule, CancellationToken cancellationToken)
@@ -150,12 +164,11 @@ internal sealed class HeadIndexes(ViewQueries queries)
                 touched.Add(change.Topic);
             }
         }
-        var ruleChanged = rule != kept.Rule;
-        foreach (var (topic, claims) in kept.Claims)
-        {
-            if (ruleChanged || touched.Contains(topic))
-                kept.Indexes[topic] = TopicIndex.Build(topic, claims.Values, rule);
-        }
+        // Indexed again when next asked for: the topics this touched, or every topic under a new status rule.
+        if (rule != kept.Rule)
+            kept.Indexes.Clear();
+        foreach (var topic in touched)
+            kept.Indexes.Remove(topic);
         (kept.At, kept.Rule) = (to, rule);
         broughtForward++;
     }
