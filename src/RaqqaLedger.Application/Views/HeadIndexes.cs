@@ -93,7 +93,7 @@ internal sealed class HeadIndexes(ViewQueries queries)
         return new Lazy<TopicIndex>(() => TopicIndex.Build(topic, now, rule));
     }
 
-    /// <summary>Brings the kept indexes to the head now (after a write), so that no reader waits for it; keeps nothing new.</summary>
+    /// <summary>Applies a write's changes to the kept claims now, in the write's own request, so no reader reads them; starts nothing new.</summary>
     public async Task KeepUpAsync(PagedViews.Snapshot snapshot, StatusRule rule, CancellationToken cancellationToken)
     {
         if (!snapshot.AtHead)
