@@ -72,6 +72,16 @@ public static class LedgerBenchmark
     }
 
     /// <summary>A store kept from an earlier run (e.g. by <c>rebuild --store</c>), to measure again without ingesting again.</summary>
+    /// <summary>The store at <paramref name="path"/> when it is there, reused; else a corpus built there and kept (in a temporary file when null).</summary>
+    public static async Task<CorpusStore> OpenOrBuildAsync(int articles, Action<string> progress, string? path)
+    {
+        if (path is null || !File.Exists(path))
+            return await BuildAsync(articles, progress, path);
+        var corpus = await OpenAsync(path);
+        progress($"reusing {path}, {corpus.Events:N0} events");
+        return corpus;
+    }
+
     public static async Task<CorpusStore> OpenAsync(string path)
     {
         if (!File.Exists(path))

@@ -52,8 +52,7 @@ public static class Program
             case "rest" when args.Contains("--mixed"):
                 // --store PATH: that store, built there first if it is not there yet, and kept.
                 var mixedStore = Text(args, "--store");
-                var mixedCorpus = mixedStore is not null && File.Exists(mixedStore) ? await LedgerBenchmark.OpenAsync(mixedStore)
-                    : await LedgerBenchmark.BuildAsync((int)Number(args, "--articles", 1000), Progress, mixedStore);
+                var mixedCorpus = await LedgerBenchmark.OpenOrBuildAsync((int)Number(args, "--articles", 1000), Progress, mixedStore);
                 try
                 {
                     return Print(json, new

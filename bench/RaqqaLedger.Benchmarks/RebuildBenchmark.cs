@@ -28,17 +28,7 @@ public static class RebuildBenchmark
     /// <param name="postgres">A PostgreSQL server to rebuild on instead of SQLite: the corpus's log is copied into a Marten store there first.</param>
     public static async Task<object> RunAsync(int articles, string? storePath, int rounds, bool bothOnly, Action<string> progress, string? postgres = null)
     {
-        CorpusStore corpus;
-        if (storePath is not null && File.Exists(storePath))
-        {
-            await using var existing = await SqliteEventStore.OpenAsync(storePath);
-            corpus = new CorpusStore(storePath, articles, (await existing.ReadHeadAsync()).Position, null);
-            progress($"rebuild: reusing {storePath}, {corpus.Events:N0} events");
-        }
-        else
-        {
-            corpus = await LedgerBenchmark.BuildAsync(articles, progress, storePath);
-        }
+        var corpus = await LedgerBenchmark.OpenOrBuildAsync(articles, progress, storePath);
 
         var schema = $"rebuild_{Guid.NewGuid():N}";
         if (postgres is not null)

@@ -105,18 +105,18 @@ public sealed class ViewQueries(ViewDatabase views)
     public Task<IReadOnlyList<IndexedVersion>> IndexedChangesAsync(long from, long to, CancellationToken cancellationToken = default) =>
         ReadIndexedAsync(
             "WHERE c.recorded_from > @from AND c.recorded_from <= @to " +
-            $"UNION ALL SELECT {IndexedColumns} FROM {ClaimsTables.Claims} c LEFT JOIN {ArticlesTables.Articles} a ON a.article_id = c.article_id " +
-            "WHERE c.recorded_to > @from AND c.recorded_to <= @to AND c.recorded_from <= @from",
+            $"UNION ALL {IndexedSelect} WHERE c.recorded_to > @from AND c.recorded_to <= @to AND c.recorded_from <= @from",
             cancellationToken, ("@from", from), ("@to", to));
 
-    private const string IndexedColumns =
-        "c.claim_id, c.published_day, c.article_position, c.span_start, c.change, c.value, c.speaker, a.cluster_id, c.article_id, c.topic, c.recorded_from, c.recorded_to";
+    private const string IndexedSelect =
+        "SELECT c.claim_id, c.published_day, c.article_position, c.span_start, c.change, c.value, c.speaker, a.cluster_id, c.article_id, c.topic, c.recorded_from, c.recorded_to " +
+        $"FROM {ClaimsTables.Claims} c LEFT JOIN {ArticlesTables.Articles} a ON a.article_id = c.article_id";
 
     private async Task<IReadOnlyList<IndexedVersion>> ReadIndexedAsync(string where, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await views.OpenAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {IndexedColumns} FROM {ClaimsTables.Claims} c LEFT JOIN {ArticlesTables.Articles} a ON a.article_id = c.article_id {where}";
+        cmd.CommandText = $"{IndexedSelect} {where}";
         foreach (var (name, value) in parameters)
             ViewTransaction.Add(cmd, name, value);
         // Speakers, clusters and values repeat across thousands of rows: one copy each.

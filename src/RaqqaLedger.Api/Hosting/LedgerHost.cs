@@ -19,7 +19,6 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, StorageOpener st
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1), LongestRetry = TimeSpan.FromSeconds(30);
 
     private volatile LedgerStorage? storage;
-    private volatile IEventStore? store;
     private volatile LedgerViews? views;
     private volatile IncrementalVerifier? verifier;
     private volatile string? notOpen = "the ledger is not open yet";
@@ -27,7 +26,7 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, StorageOpener st
     private Task? opening;
     private Task? following;
 
-    public IEventStore Store => store ?? throw NotOpenYet();
+    public IEventStore Store => storage?.Store ?? throw NotOpenYet();
 
     public LedgerViews Views => views ?? throw NotOpenYet();
 
@@ -73,7 +72,7 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, StorageOpener st
             // the log: the follower keeps trying, and answers say the views are behind until it succeeds.
             if (!await CatchUpAsync(openedViews, cancellationToken))
                 logger.LogWarning("starting with the views behind the log; they will follow once they can");
-            (storage, store, views, verifier, notOpen) = (openedStorage, opened, openedViews, new IncrementalVerifier(opened), null);
+            (storage, views, verifier, notOpen) = (openedStorage, openedViews, new IncrementalVerifier(opened), null);
         }
         catch
         {
@@ -193,7 +192,7 @@ public sealed class LedgerHost(IOptions<LedgerOptions> options, StorageOpener st
     {
         await StopAsync(CancellationToken.None);
         var open = storage;
-        (storage, store) = (null, null);
+        storage = null;
         if (open is not null)
             await open.DisposeAsync();
     }
