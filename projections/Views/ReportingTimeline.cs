@@ -174,12 +174,12 @@ public static class ReportingTimeline
             }
             return known;
         }
-
-        /// <summary>"about 275" and "275" are the same figure; a yes is a yes.</summary>
-        private static string Figure(ClaimValue v) => v.Kind switch
-        {
-            ClaimValueKind.Exact or ClaimValueKind.Approx => $"n:{v.Number!.Value.ToString("G29", System.Globalization.CultureInfo.InvariantCulture)}",
-            _ => v.ToJson(),
-        };
     }
+
+    /// <summary>"about 275" and "275" are the same figure; a yes is a yes.</summary>
+    internal static string Figure(ClaimValue v) => v.Kind switch
+    {
+        ClaimValueKind.Exact or ClaimValueKind.Approx => $"n:{v.Number!.Value.ToString("G29", System.Globalization.CultureInfo.InvariantCulture)}",
+        _ => v.ToJson(),
+    };
 }

@@ -14,12 +14,19 @@ public sealed record Page(IReadOnlyList<int> Items, int Total, ReportKey? Next);
 /// <summary>
 /// One topic's reports as the ledger held them at one position, in reporting order, with each report's
 /// shifts and the board's status at every day worked out once. A page of the board or of the timeline is
-/// then a binary search and a slice, however long the story. Built from the same folds as
-/// <see cref="ClaimBoard"/> and <see cref="ReportingTimeline"/>, and tested to agree with them.
+/// then a binary search and a slice, however long the story. Judged as <see cref="ClaimBoard"/> and
+/// <see cref="ReportingTimeline"/> judge, and tested to agree with them. After a commit the index is
+/// brought forward (<see cref="With"/>): the reports are merged, not sorted again, and the passes that judge
+/// them read a compact row per report rather than the reports themselves, so a story of 100,000 reports
+/// is judged again in a few milliseconds.
 /// </summary>
 public sealed class TopicIndex
 {
+    private readonly StatusRule rule;
     private readonly IndexedClaim[] reports;
+    private readonly Row[] rows;
+    private readonly ValueTable values;
+    private readonly Marks[] marks;
     private readonly int datedReports;
     private readonly int[] live;
     private readonly int datedLive;
@@ -28,29 +35,50 @@ public sealed class TopicIndex
     private readonly ClaimStatus[] statusByDay;
     private readonly ClaimStatus? statusOfAll;
 
-    private TopicIndex(string topic, IndexedClaim[] reports, StatusRule rule)
+    /// <summary>What judging needs of a report, side by side in one array: its day (-1 unknown), change and value.</summary>
+    private readonly record struct Row(int Day, ClaimChange Change, int Value);
+
+    /// <param name="reports">The topic's reports in reporting order; <paramref name="rows"/> parallel to them.</param>
+    private TopicIndex(string topic, IndexedClaim[] reports, Row[] rows, ValueTable values, StatusRule rule)
     {
         Topic = topic;
+        this.rule = rule;
         this.reports = reports;
-        datedReports = reports.Count(r => r.Key.Published is not null);
-        Judgements = ReportingTimeline.Judge([.. reports.Select(r => new ReportFacts(r.Value, r.Change, r.Key.Published is not null))], rule.NumbersAgreeWithinPercent);
-        live = [.. Enumerable.Range(0, reports.Length).Where(i => reports[i].Change != ClaimChange.Retracted)];
-        datedLive = live.Count(i => reports[i].Key.Published is not null);
+        this.rows = rows;
+        this.values = values;
+        marks = Judge(rows, values);
+        Judgements = new JudgementList(this);
 
-        var tally = new StatusTally(rule.ConfirmedMinSources, rule.NumbersAgreeWithinPercent);
-        var (dayList, counts, statuses) = (new List<DateOnly>(), new List<int>(), new List<ClaimStatus>());
-        for (var n = 0; n < live.Length; n++)
+        // One pass: the live reports, and the board's status after each day's last one.
+        var (liveList, dayList, counts, statuses) = (new List<int>(rows.Length), new List<DateOnly>(), new List<int>(), new List<ClaimStatus>());
+        var tally = new Tally(this);
+        var lastDay = -1;
+        for (var i = 0; i < rows.Length && rows[i].Day >= 0; i++)
         {
-            var report = reports[live[n]];
-            tally.Add(report.Value, TopicStatus.SourceOf(report.Speaker, report.Cluster));
-            if (n < datedLive && (n + 1 == datedLive || reports[live[n + 1]].Key.Published != report.Key.Published))
+            datedReports++;
+            if (rows[i].Change == ClaimChange.Retracted)
+                continue;
+            liveList.Add(i);
+            tally.Add(i);
+            if (rows[i].Day == lastDay)
+                (counts[^1], statuses[^1]) = (liveList.Count, tally.Status);
+            else
             {
-                dayList.Add(report.Key.Published!.Value);
-                counts.Add(n + 1);
+                lastDay = rows[i].Day;
+                dayList.Add(DateOnly.FromDayNumber(lastDay));
+                counts.Add(liveList.Count);
                 statuses.Add(tally.Status);
             }
         }
-        (days, liveByDay, statusByDay) = ([.. dayList], [.. counts], [.. statuses]);
+        datedLive = liveList.Count;
+        for (var i = datedReports; i < rows.Length; i++)
+        {
+            if (rows[i].Change == ClaimChange.Retracted)
+                continue;
+            liveList.Add(i);
+            tally.Add(i);
+        }
+        (live, days, liveByDay, statusByDay) = ([.. liveList], [.. dayList], [.. counts], [.. statuses]);
         statusOfAll = live.Length == 0 ? null : tally.Status;
     }
 
@@ -59,11 +87,100 @@ public sealed class TopicIndex
     /// <summary>Every version held at the position, retraction tombstones included, in reporting order.</summary>
     public IReadOnlyList<IndexedClaim> Reports => reports;
 
-    /// <summary>How each report moved the story; parallel to <see cref="Reports"/>.</summary>
+    /// <summary>How each report moved the story; parallel to <see cref="Reports"/>, each made when asked for.</summary>
     public IReadOnlyList<Judgement> Judgements { get; }
 
-    public static TopicIndex Build(string topic, IEnumerable<IndexedClaim> claims, StatusRule rule) =>
-        new(topic, [.. claims.OrderBy(c => c.Key)], rule);
+    public static TopicIndex Build(string topic, IEnumerable<IndexedClaim> claims, StatusRule rule)
+    {
+        var reports = claims.OrderBy(c => c.Key).ToArray();
+        var values = ValueTable.Empty(rule.NumbersAgreeWithinPercent).With(reports);
+        return new(topic, reports, [.. reports.Select(r => RowOf(r, values))], values, rule);
+    }
+
+    /// <summary>
+    /// This index after a commit: the <paramref name="removed"/> versions (these very objects) out, the
+    /// <paramref name="added"/> in, each placed by a binary search and the rest moved as blocks; the same
+    /// index <see cref="Build"/> gives of the claims that are left.
+    /// </summary>
+    public TopicIndex With(IReadOnlySet<IndexedClaim> removed, IReadOnlyCollection<IndexedClaim> added, StatusRule rule)
+    {
+        if (rule != this.rule)
+            return Build(Topic, reports.Where(r => !removed.Contains(r)).Concat(added), rule);
+        var gone = removed.Select(PlaceOf).Where(i => i >= 0).Order().ToArray();
+        var adding = added.OrderBy(c => c.Key).ToArray();
+        var table = values.With(adding);
+        var (mergedReports, mergedRows) = (new IndexedClaim[reports.Length - gone.Length + adding.Length], new Row[reports.Length - gone.Length + adding.Length]);
+        int from = 0, to = 0, nextGone = 0;
+        void CopyUpTo(int end)
+        {
+            // The reports before end, less those removed, as blocks between the removed ones.
+            while (from < end)
+            {
+                var stop = nextGone < gone.Length && gone[nextGone] < end ? gone[nextGone] : end;
+                Array.Copy(reports, from, mergedReports, to, stop - from);
+                Array.Copy(rows, from, mergedRows, to, stop - from);
+                to += stop - from;
+                from = stop;
+                if (stop < end)
+                {
+                    from++;
+                    nextGone++;
+                }
+            }
+        }
+        foreach (var report in adding)
+        {
+            var at = InsertionPoint(report.Key);
+            CopyUpTo(at);
+            (mergedReports[to], mergedRows[to]) = (report, RowOf(report, table));
+            to++;
+        }
+        CopyUpTo(reports.Length);
+        return new(Topic, mergedReports, mergedRows, table, rule);
+    }
+
+    private static Row RowOf(IndexedClaim report, ValueTable values) =>
+        new(report.Key.Published?.DayNumber ?? -1, report.Change, values.SlotOf(report.Value));
+
+    /// <summary>Where this very version stands, or -1. A tombstone and the claim's new version share a key.</summary>
+    private int PlaceOf(IndexedClaim report)
+    {
+        for (var i = LowerBound(report.Key); i < reports.Length && reports[i].Key == report.Key; i++)
+        {
+            if (ReferenceEquals(reports[i], report))
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Where a new report goes: after every report whose key is not greater.</summary>
+    private int InsertionPoint(ReportKey key)
+    {
+        var (low, high) = (0, reports.Length);
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (reports[mid].Key.CompareTo(key) > 0)
+                high = mid;
+            else
+                low = mid + 1;
+        }
+        return low;
+    }
+
+    private int LowerBound(ReportKey key)
+    {
+        var (low, high) = (0, reports.Length);
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (reports[mid].Key.CompareTo(key) >= 0)
+                high = mid;
+            else
+                low = mid + 1;
+        }
+        return low;
+    }
 
     /// <summary>The board's status as of a day (null: every live claim, undated ones too); null when there was no claim yet.</summary>
     public ClaimStatus? StatusAsOf(DateOnly? asOf)
@@ -134,6 +251,218 @@ public sealed class TopicIndex
                 low = mid + 1;
         }
         return low;
+    }
+
+    /// <summary>
+    /// How each report moved the story, judged against every earlier one as <see cref="ReportingTimeline.Judge"/>
+    /// does, kept as flags and positions rather than a list per report: a long story is judged again after
+    /// every commit that touches it, and only a page's judgements are ever read.
+    /// </summary>
+    private static Marks[] Judge(Row[] rows, ValueTable values)
+    {
+        var marks = new Marks[rows.Length];
+        var earlier = new EarlierFigures(values);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = rows[i];
+            marks[i] = row.Day < 0
+                ? new Marks(row.Change switch { ClaimChange.Revised => Shifts.Revision, ClaimChange.Retracted => Shifts.Retraction, _ => Shifts.None })
+                : row.Change == ClaimChange.Retracted ? new Marks(Shifts.Retraction)
+                : earlier.Judge(i, row.Value, row.Change == ClaimChange.Revised);
+        }
+        return marks;
+    }
+
+    [Flags]
+    private enum Shifts : byte
+    {
+        None = 0,
+        FirstReport = 1 << Shift.FirstReport,
+        NewValue = 1 << Shift.NewValue,
+        Repetition = 1 << Shift.Repetition,
+        Contradiction = 1 << Shift.Contradiction,
+        Revision = 1 << Shift.Revision,
+        Retraction = 1 << Shift.Retraction,
+    }
+
+    /// <summary>A report's shifts, and the earlier reports it contradicts and repeats (-1: none).</summary>
+    private readonly record struct Marks(Shifts Shifts, int Contradicts = -1, int Repeats = -1)
+    {
+        public Judgement ToJudgement()
+        {
+            var flags = Shifts;
+            return new([.. Enum.GetValues<Shift>().Where(s => (flags & (Shifts)(1 << (int)s)) != 0)],
+                Contradicts < 0 ? null : Contradicts, Repeats < 0 ? null : Repeats);
+        }
+    }
+
+    /// <summary>The judgements, each made from its marks when read.</summary>
+    private sealed class JudgementList(TopicIndex index) : IReadOnlyList<Judgement>
+    {
+        public Judgement this[int i] => index.marks[i].ToJudgement();
+
+        public int Count => index.marks.Length;
+
+        public IEnumerator<Judgement> GetEnumerator() => Enumerable.Range(0, Count).Select(i => this[i]).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>
+    /// The distinct values of a topic's reports (a story repeats a few thousands of times, each read into one
+    /// shared object), each with what judging needs worked out once: its figure ("about 275" and "275" are one),
+    /// whether it is a number, and its interval. Grown, never changed, as an index is brought forward.
+    /// </summary>
+    private sealed class ValueTable
+    {
+        private readonly decimal tolerancePercent;
+        private readonly Dictionary<ClaimValue, int> slots;
+        private readonly Dictionary<string, int> figures;
+
+        private ValueTable(decimal tolerancePercent, Dictionary<ClaimValue, int> slots, Dictionary<string, int> figures, List<ValueFacts> facts) =>
+            (this.tolerancePercent, this.slots, this.figures, Facts) = (tolerancePercent, slots, figures, facts);
+
+        public static ValueTable Empty(decimal tolerancePercent) => new(tolerancePercent, new(ReferenceEqualityComparer.Instance), new(StringComparer.Ordinal), []);
+
+        public List<ValueFacts> Facts { get; }
+
+        public int FigureCount => figures.Count;
+
+        public int SlotOf(ClaimValue value) => slots[value];
+
+        /// <summary>This table with the values of <paramref name="reports"/> not in it yet; this one is left as it is.</summary>
+        public ValueTable With(IEnumerable<IndexedClaim> reports)
+        {
+            ValueTable? grown = null;
+            foreach (var report in reports)
+            {
+                if ((grown ?? this).slots.ContainsKey(report.Value))
+                    continue;
+                grown ??= new(tolerancePercent, new(slots, ReferenceEqualityComparer.Instance), new(figures, StringComparer.Ordinal), [.. Facts]);
+                grown.Add(report.Value);
+            }
+            return grown ?? this;
+        }
+
+        private void Add(ClaimValue value)
+        {
+            var name = ReportingTimeline.Figure(value);
+            if (!figures.TryGetValue(name, out var figure))
+                figures[name] = figure = figures.Count;
+            var (low, high) = value.IsNumeric ? TopicStatus.Interval(value, tolerancePercent) : (0m, 0m);
+            slots[value] = Facts.Count;
+            Facts.Add(new ValueFacts(figure, value.IsNumeric, low, high));
+        }
+    }
+
+    private readonly record struct ValueFacts(int Figure, bool Numeric, decimal Low, decimal High);
+
+    /// <summary>
+    /// What was reported before, as <see cref="ReportingTimeline"/> keeps it: on a number line a value
+    /// conflicts with some earlier one exactly when it lies wholly above the lowest high end or wholly
+    /// below the highest low end; an answer conflicts with any number and any other answer.
+    /// </summary>
+    private sealed class EarlierFigures(ValueTable values)
+    {
+        private readonly int[] firstOfFigure = Enumerable.Repeat(-1, values.FigureCount).ToArray();
+        private readonly List<(int Figure, int Index)> answers = [];
+        private int first = -1, lowestHigh = -1, highestLow = -1, anyNumeric = -1, anyAnswer = -1;
+        private decimal minHigh = decimal.MaxValue, maxLow = decimal.MinValue;
+
+        public Marks Judge(int index, int slot, bool revised)
+        {
+            var value = values.Facts[slot];
+            Shifts shifts;
+            int contradicts = -1, repeats = -1;
+            if (first < 0)
+                shifts = Shifts.FirstReport;
+            else
+            {
+                repeats = firstOfFigure[value.Figure];
+                shifts = repeats < 0 ? Shifts.NewValue : Shifts.Repetition;
+                contradicts = !value.Numeric ? (anyNumeric >= 0 ? anyNumeric : AnswerOtherThan(value.Figure))
+                    : anyAnswer >= 0 ? anyAnswer
+                    : minHigh < value.Low ? lowestHigh : maxLow > value.High ? highestLow : -1;
+                if (contradicts >= 0)
+                    shifts |= Shifts.Contradiction;
+            }
+            if (revised)
+                shifts |= Shifts.Revision;
+            Remember(index, value);
+            return new Marks(shifts, contradicts, repeats);
+        }
+
+        private void Remember(int index, ValueFacts value)
+        {
+            if (first < 0)
+                first = index;
+            if (firstOfFigure[value.Figure] < 0)
+            {
+                firstOfFigure[value.Figure] = index;
+                if (!value.Numeric)
+                    answers.Add((value.Figure, index));
+            }
+            if (!value.Numeric)
+            {
+                if (anyAnswer < 0)
+                    anyAnswer = index;
+                return;
+            }
+            if (anyNumeric < 0)
+                anyNumeric = index;
+            if (value.High < minHigh)
+                (minHigh, lowestHigh) = (value.High, index);
+            if (value.Low > maxLow)
+                (maxLow, highestLow) = (value.Low, index);
+        }
+
+        /// <summary>The first earlier answer other than this one: "no" contradicts the first "yes".</summary>
+        private int AnswerOtherThan(int figure)
+        {
+            foreach (var answer in answers)
+            {
+                if (answer.Figure != figure)
+                    return answer.Index;
+            }
+            return -1;
+        }
+    }
+
+    /// <summary>
+    /// The board's status as claims are added, as <see cref="StatusTally"/> keeps it, from the rows: a
+    /// conflict once any two values cannot both hold, sources counted only until enough confirm.
+    /// </summary>
+    private sealed class Tally(TopicIndex index)
+    {
+        private readonly HashSet<string> sources = new(StringComparer.Ordinal);
+        private int firstFigure = -1;
+        private bool numeric, conflict;
+        private decimal low = decimal.MinValue, high = decimal.MaxValue;
+
+        public ClaimStatus Status =>
+            conflict ? ClaimStatus.Disputed : sources.Count >= index.rule.ConfirmedMinSources ? ClaimStatus.Confirmed : ClaimStatus.SingleSource;
+
+        public void Add(int report)
+        {
+            if (sources.Count < index.rule.ConfirmedMinSources)
+                sources.Add(TopicStatus.SourceOf(index.reports[report].Speaker, index.reports[report].Cluster));
+            if (conflict)
+                return;
+            var value = index.values.Facts[index.rows[report].Value];
+            if (firstFigure < 0)
+                (firstFigure, numeric) = (value.Figure, value.Numeric);
+            if (value.Numeric != numeric || (!numeric && value.Figure != firstFigure))
+            {
+                conflict = true;
+                return;
+            }
+            if (numeric)
+            {
+                low = Math.Max(low, value.Low);
+                high = Math.Min(high, value.High);
+                conflict = low > high;
+            }
+        }
     }
 
     /// <summary>Two runs of positions, one after the other, as one list.</summary>

@@ -37,8 +37,6 @@ public static class TopicStatus
         return false;
     }
 
-    public static string SourceOf(SourcedClaim claim) => SourceOf(claim.Speaker, claim.SourceCluster);
-
     public static string SourceOf(string? speaker, string sourceCluster) =>
         speaker is not null ? $"speaker:{speaker}" : $"outlet:{sourceCluster}";
 
@@ -87,13 +85,15 @@ public sealed class StatusTally(int confirmedMinSources, decimal tolerancePercen
     public ClaimStatus Status =>
         Conflict ? ClaimStatus.Disputed : sources.Count >= confirmedMinSources ? ClaimStatus.Confirmed : ClaimStatus.SingleSource;
 
-    public void Add(SourcedClaim claim) => Add(claim.Value, TopicStatus.SourceOf(claim));
+    public void Add(SourcedClaim claim) => Add(claim.Value, claim.Speaker, claim.SourceCluster);
 
-    /// <param name="source">The claim's source, as <see cref="TopicStatus.SourceOf(string?, string)"/> names it.</param>
-    public void Add(ClaimValue value, string source)
+    /// <param name="speaker">The claim's speaker; with none, its <paramref name="cluster"/> is the source.</param>
+    public void Add(ClaimValue value, string? speaker, string cluster)
     {
         AddValue(value);
-        sources.Add(source);
+        // Past the sources that confirm, more change nothing: a long story names its sources once, not per claim.
+        if (sources.Count < confirmedMinSources)
+            sources.Add(TopicStatus.SourceOf(speaker, cluster));
     }
 
     /// <summary>Adds a value; true when the values so far conflict.</summary>

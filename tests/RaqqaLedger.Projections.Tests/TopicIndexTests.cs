@@ -85,6 +85,38 @@ public class TopicIndexTests
         Assert.Equal(7, next.Total);
     }
 
+    [Fact]
+    public void AnIndexBroughtForward_EqualsOneBuiltAfresh_OfTheClaimsLeft()
+    {
+        for (var seed = 0; seed < 300; seed++)
+        {
+            var random = new Random(seed);
+            var rule = RandomRule(random);
+            var claims = RandomClaims(random).Select(Indexed).ToList();
+            var index = TopicIndex.Build(Topic, claims, rule);
+            // A few commits, each ending some versions and beginning others (ids not used before).
+            for (var commit = 0; commit < 3; commit++)
+            {
+                var removed = new HashSet<IndexedClaim>(claims.Where(_ => random.Next(5) == 0), ReferenceEqualityComparer.Instance);
+                var added = RandomClaims(random).Take(random.Next(0, 6)).Select(c => Indexed(c) with { Key = c.Key with { ClaimId = $"{c.ClaimId}-{commit}" } }).ToList();
+                claims = [.. claims.Where(c => !removed.Contains(c)).Concat(added)];
+                index = index.With(removed, added, rule);
+
+                var afresh = TopicIndex.Build(Topic, claims, rule);
+                Assert.Equal(afresh.Reports, index.Reports);
+                Assert.Equal(afresh.Judgements.Select(Described), index.Judgements.Select(Described));
+                foreach (var asOf in new DateOnly?[] { null, Oct(13), Oct(random.Next(14, 21)), Oct(25) })
+                {
+                    Assert.Equal(afresh.StatusAsOf(asOf), index.StatusAsOf(asOf));
+                    Assert.Equal(afresh.Board(asOf), index.Board(asOf));
+                }
+                Assert.Equal(afresh.Undated, index.Undated);
+            }
+        }
+    }
+
+    private static string Described(Judgement j) => $"{string.Join(",", j.Shifts)} c={j.Contradicts} r={j.Repeats}";
+
     private static List<string> AllPages(TopicIndex index, IReadOnlyList<int> listing, Random random, Func<IndexedClaim, bool>? where = null)
     {
         var ids = new List<string>();

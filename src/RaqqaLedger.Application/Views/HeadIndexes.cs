@@ -17,9 +17,8 @@ public sealed record KeptIndexMemory(int HeadTopics, long HeadPosition, int Head
 /// <summary>
 /// The topic indexes of the views' head, brought forward instead of rebuilt: when a read asks for a later
 /// head, only the claim versions begun or ended since are read (<see cref="ViewQueries.IndexedChangesAsync"/>),
-/// applied to each topic's claims in memory, and only the topics they touch are indexed again, from memory,
-/// when next asked for. A topic is read whole once, the first time it is asked for. Positions before the
-/// head are not served here.
+/// applied to each topic's claims in memory and merged into the topic's index when it is next asked for. A
+/// topic is read whole once, the first time it is asked for. Positions before the head are not served here.
 /// </summary>
 internal sealed class HeadIndexes(ViewQueries queries)
 {
@@ -45,11 +44,38 @@ internal sealed class HeadIndexes(ViewQueries queries)
         public Dictionary<string, Dictionary<(string ClaimId, long From), IndexedClaim>> Claims { get; } = new(StringComparer.Ordinal);
 
         /// <summary>
-        /// Each topic's index over its claims as they stood when it was asked for. A commit drops those of the
-        /// topics it touched; the next reader of one indexes it again from memory, outside the turn, so readers
-        /// of other topics do not wait for it.
+        /// Each topic's index over its claims as they stood when it was last asked for, and what commits changed
+        /// since; the next reader of the topic brings it forward (<see cref="TopicIndex.With"/>), outside the
+        /// turn, so readers of other topics do not wait for it.
         /// </summary>
-        public Dictionary<string, Lazy<TopicIndex>> Indexes { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, KeptIndex> Indexes { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>A topic's index and the versions ended and begun since it was made.</summary>
+    private sealed class KeptIndex(Lazy<TopicIndex> index)
+    {
+        private HashSet<IndexedClaim> ended = new(ReferenceEqualityComparer.Instance);
+        private HashSet<IndexedClaim> begun = new(ReferenceEqualityComparer.Instance);
+
+        public void Ended(IndexedClaim version)
+        {
+            if (!begun.Remove(version))
+                ended.Add(version);
+        }
+
+        public void Begun(IndexedClaim version) => begun.Add(version);
+
+        /// <summary>The index as the claims stand now, brought forward by the first reader that needs it.</summary>
+        public Lazy<TopicIndex> Current(StatusRule rule)
+        {
+            if (ended.Count > 0 || begun.Count > 0)
+            {
+                var (before, gone, come) = (index, ended, begun);
+                index = new Lazy<TopicIndex>(() => before.Value.With(gone, come, rule));
+                (ended, begun) = (new(ReferenceEqualityComparer.Instance), new(ReferenceEqualityComparer.Instance));
+            }
+            return index;
+        }
     }
 
     /// <summary>Taken as each read leaves, so it can be read without waiting for one.</summary>
@@ -74,8 +100,8 @@ internal sealed class HeadIndexes(ViewQueries queries)
                 if (!kept.Claims.ContainsKey(name))
                     await ReadTopicAsync(kept, name, cancellationToken);
                 if (!kept.Indexes.TryGetValue(name, out var index))
-                    kept.Indexes[name] = index = Indexing(name, kept.Claims[name], kept.Rule);
-                lazies.Add(index);
+                    kept.Indexes[name] = index = new KeptIndex(Indexing(name, kept.Claims[name], kept.Rule));
+                lazies.Add(index.Current(kept.Rule));
             }
             TakeMemory();
         }
@@ -138,16 +164,15 @@ internal sealed class HeadIndexes(ViewQueries queries)
         kept.Claims[topic] = (await queries.IndexedVersionsAsync(topic, kept.At.Position, cancellationToken))
             .ToDictionary(v => (v.Claim.Key.ClaimId, v.RecordedFrom), v => v.Claim);
 
-    /// <summary>Applies what was written between the kept head and the snapshot; only the topics it touched are indexed again.</summary>
+    /// <summary>Applies what was written between the kept head and the snapshot to the kept claims, and notes it for the topics' indexes.</summary>
     private async Task BringForwardAsync(State kept, PagedViews.Snapshot to, StatusRule rule, CancellationToken cancellationToken)
     {
         var changes = to.ClaimsUpTo == kept.At.ClaimsUpTo ? [] : await queries.IndexedChangesAsync(kept.At.ClaimsUpTo, to.ClaimsUpTo, cancellationToken);
-        var touched = new HashSet<string>(StringComparer.Ordinal);
         // Ended versions first, then those begun: a version can be both (begun and ended between), and is then neither.
         foreach (var change in changes.Where(c => c.RecordedTo is { } end && end <= to.ClaimsUpTo))
         {
-            if (kept.Claims.TryGetValue(change.Topic, out var claims) && claims.Remove((change.Claim.Key.ClaimId, change.RecordedFrom)))
-                touched.Add(change.Topic);
+            if (kept.Claims.TryGetValue(change.Topic, out var claims) && claims.Remove((change.Claim.Key.ClaimId, change.RecordedFrom), out var ended))
+                kept.Indexes.GetValueOrDefault(change.Topic)?.Ended(ended);
         }
         foreach (var change in changes.Where(c => c.HeldAt(to.ClaimsUpTo)))
         {
@@ -158,17 +183,12 @@ internal sealed class HeadIndexes(ViewQueries queries)
                 kept.Topics.Sort(StringComparer.Ordinal);
                 kept.Claims[change.Topic] = [];
             }
-            if (kept.Claims.TryGetValue(change.Topic, out var claims))
-            {
-                claims[(change.Claim.Key.ClaimId, change.RecordedFrom)] = change.Claim;
-                touched.Add(change.Topic);
-            }
+            if (kept.Claims.TryGetValue(change.Topic, out var claims) && claims.TryAdd((change.Claim.Key.ClaimId, change.RecordedFrom), change.Claim))
+                kept.Indexes.GetValueOrDefault(change.Topic)?.Begun(change.Claim);
         }
-        // Indexed again when next asked for: the topics this touched, or every topic under a new status rule.
+        // Under a new status rule every topic is judged again, from its claims, when next asked for.
         if (rule != kept.Rule)
             kept.Indexes.Clear();
-        foreach (var topic in touched)
-            kept.Indexes.Remove(topic);
         (kept.At, kept.Rule) = (to, rule);
         broughtForward++;
     }
