@@ -145,6 +145,45 @@ public abstract class PagedViewsContract : IAsyncLifetime
         Assert.NotEqual(Json(lenient.Topics.Select(t => t.Status)), Json(strict.Topics.Select(t => t.Status)));
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task ABoardPage_HoldsAtMostTheLimit_AndItsCursorsLeadThroughEveryClaim(int seed)
+    {
+        var random = new Random(seed);
+        var ledger = new RandomLedger(seed);
+        var views = new LedgerViews(Storage.Store, Storage.Views);
+        await AppendAsync(ledger, 8);
+        await views.Runner.CatchUpAsync();
+        var asOf = new DateOnly(2017, 10, 14).AddDays(random.Next(32));
+        var topic = Topics[random.Next(Topics.Length - 1)];
+        var limit = random.Next(1, 6);
+
+        // The undated claims fill what room the topic's page leaves; their cursor starts them when it leaves none.
+        var first = await views.Paged.BoardAsync(asOf, null, topic, null, null, limit);
+        var (dated, undated) = (new List<string>(), new List<string>());
+        Assert.True(first.Topics.Sum(t => t.Claims.Count) + first.Undated.Count <= limit);
+        dated.AddRange(first.Topics.SelectMany(t => t.Claims.Select(c => c.ClaimId)));
+        undated.AddRange(first.Undated.Select(c => c.ClaimId));
+        for (var next = first.Topics.SingleOrDefault()?.Next; next is not null;)
+        {
+            var page = await views.Paged.BoardAsync(asOf, null, topic, null, ViewCursor.Parse(next), limit);
+            dated.AddRange(page.Topics.Single().Claims.Select(c => c.ClaimId));
+            next = page.Topics.Single().Next;
+        }
+        for (var next = first.UndatedNext; next is not null;)
+        {
+            var page = await views.Paged.BoardAsync(asOf, null, topic, null, ViewCursor.Parse(next), limit);
+            Assert.True(page.Undated.Count is > 0 and var n && n <= limit);
+            undated.AddRange(page.Undated.Select(c => c.ClaimId));
+            next = page.UndatedNext;
+        }
+
+        var fold = await views.BoardAsync(asOf, null, topic);
+        Assert.Equal(fold.Topics.SelectMany(t => t.Claims.Select(c => c.ClaimId)), dated);
+        Assert.Equal(fold.Undated.Select(c => c.ClaimId), undated);
+        Assert.Equal(fold.Undated.Count, first.UndatedCount);
+    }
+
     /// <summary>Appends the ledger's next chunks, each append on its own; returns the head.</summary>
     private async Task<long> AppendAsync(RandomLedger ledger, int chunks)
     {

@@ -57,7 +57,12 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
             if (speaker is null || page.Total > 0)
                 topics.Add((index, status, page));
         }
-        var undated = asOf is not null && (after is null || continuesUndated) ? UndatedPage(indexes, after?.After, limit, bySpeaker) : ([], 0, null);
+        // The undated claims fill the room the topics' pages leave, so a page holds no more than a timeline's.
+        var room = limit - topics.Sum(t => t.Page.Items.Count);
+        var undated = asOf is not null && (after is null || continuesUndated) ? UndatedPage(indexes, after?.After, room, bySpeaker) : ([], 0, null);
+        var undatedNext = undated.Total == 0 ? null
+            : undated.Items.Count == 0 && after is null ? new ViewCursor(snapshot.Position, ViewCursor.Undated, null).Encode()
+            : Cursor(snapshot, ViewCursor.Undated, undated.Next);
 
         var keys = topics.SelectMany(t => t.Page.Items.Select(i => t.Index.Reports[i].Key)).Concat(undated.Items).ToList();
         var records = await queries.ClaimsByIdAsync([.. keys.Select(k => k.ClaimId)], snapshot.Position, cancellationToken);
@@ -65,7 +70,7 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
             asOf, after?.Position ?? recordedAsOf, new StatusRuleDocument(rule.ConfirmedMinSources, rule.NumbersAgreeWithinPercent),
             [.. topics.Select(t => new BoardTopicDocument(t.Index.Topic, t.Status, [.. t.Page.Items.Select(i => ViewJson.Claim(records[t.Index.Reports[i].Key.ClaimId]))],
                 t.Page.Total, Cursor(snapshot, t.Index.Topic, t.Page.Next)))],
-            [.. undated.Items.Select(k => ViewJson.Claim(records[k.ClaimId]))], undated.Total, Cursor(snapshot, ViewCursor.Undated, undated.Next));
+            [.. undated.Items.Select(k => ViewJson.Claim(records[k.ClaimId]))], undated.Total, undatedNext);
     }
 
     /// <summary>The reporting timeline; see <see cref="ReportingTimeline"/>. With a cursor, only the topic it continues.</summary>
@@ -99,6 +104,8 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
     private static (IReadOnlyList<ReportKey> Items, int Total, ReportKey? Next) UndatedPage(
         IReadOnlyList<TopicIndex> indexes, ReportKey? after, int limit, Func<IndexedClaim, bool>? where)
     {
+        if (limit <= 0)
+            return ([], indexes.Sum(index => index.Slice(index.Undated, null, 0, where).Total), null);
         var slices = indexes.Select(index => (Index: index, Page: index.Slice(index.Undated, after, limit, where))).ToList();
         var candidates = slices.SelectMany(s => s.Page.Items.Select(i => s.Index.Reports[i].Key)).Order().ToList();
         var items = candidates.Take(limit).ToList();

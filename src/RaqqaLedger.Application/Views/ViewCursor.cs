@@ -7,9 +7,10 @@ namespace RaqqaLedger.Application.Views;
 /// <summary>
 /// Where the next page of a listing starts: the log position the first page was read at (so every page
 /// of one listing reads the same ledger, whatever is written meanwhile), the listing (a topic, or the
-/// board's undated claims) and the last report given. Opaque to clients: base64url text.
+/// board's undated claims) and the last report given, or none to start the listing (the board's undated
+/// claims when its page left them no room). Opaque to clients: base64url text.
 /// </summary>
-public sealed record ViewCursor(long Position, string List, ReportKey After)
+public sealed record ViewCursor(long Position, string List, ReportKey? After)
 {
     /// <summary>The board's claims of unknown date, as a listing of their own.</summary>
     public const string Undated = "*undated";
@@ -18,8 +19,10 @@ public sealed record ViewCursor(long Position, string List, ReportKey After)
 
     public string Encode()
     {
-        var day = After.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-        var text = string.Join('\n', Version, Position, List, day, After.ArticlePosition, After.SpanStart, After.ClaimId);
+        var day = After?.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        var text = After is { } key
+            ? string.Join('\n', Version, Position, List, day, key.ArticlePosition, key.SpanStart, key.ClaimId)
+            : string.Join('\n', Version, Position, List, "", "", "", "");
         return Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
@@ -40,7 +43,11 @@ public sealed record ViewCursor(long Position, string List, ReportKey After)
             throw bad;
         }
         var parts = decoded.Split('\n', 7);
-        if (parts.Length != 7 || parts[0] != Version || parts[2].Length == 0 || parts[6].Length == 0
+        if (parts.Length != 7 || parts[0] != Version || parts[2].Length == 0)
+            throw bad;
+        if (parts[3..].All(p => p.Length == 0) && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var start))
+            return new ViewCursor(start, parts[2], null);
+        if (parts[6].Length == 0
             || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var position)
             || !long.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var article)
             || !int.TryParse(parts[5], NumberStyles.None, CultureInfo.InvariantCulture, out var span))
