@@ -81,18 +81,27 @@ internal sealed class HeadIndexes(ViewQueries queries)
     /// <summary>Taken as each read leaves, so it can be read without waiting for one.</summary>
     public KeptIndexMemory Memory { get; private set; } = new(0, 0, 0, 0, 0, 0);
 
-    /// <summary>The indexes of <paramref name="topic"/> (every topic when null) at the snapshot, or null when it is not the head or after it.</summary>
-    public async Task<IReadOnlyList<TopicIndex>?> IndexesAsync(PagedViews.Snapshot snapshot, StatusRule rule, string? topic, CancellationToken cancellationToken)
+    /// <summary>
+    /// The indexes of <paramref name="topic"/> (every topic when null) at the snapshot, with the snapshot and rule
+    /// they stand at; null when the snapshot is not the head or after it.
+    /// </summary>
+    /// <param name="orLater">Whether a later head than the snapshot's will do, should the kept one have moved past it meanwhile.</param>
+    public async Task<(PagedViews.Snapshot At, StatusRule Rule, IReadOnlyList<TopicIndex> Indexes)?> IndexesAsync(
+        PagedViews.Snapshot snapshot, StatusRule rule, string? topic, bool orLater, CancellationToken cancellationToken)
     {
         if (!snapshot.AtHead)
             return null;
         var lazies = new List<Lazy<TopicIndex>>();
+        PagedViews.Snapshot at;
+        StatusRule atRule;
         await turn.WaitAsync(cancellationToken);
         try
         {
-            if (!await MoveToAsync(snapshot, rule, startAfresh: true, cancellationToken))
+            var later = orLater && state is not null && state.At.Follows(snapshot);
+            if (!later && !await MoveToAsync(snapshot, rule, startAfresh: true, cancellationToken))
                 return null;
             var kept = state!;
+            (at, atRule) = (kept.At, kept.Rule);
             if (topic is null)
                 kept.Topics ??= [.. await queries.TopicsAsync(kept.At.Position, cancellationToken)];
             foreach (var name in topic is null ? kept.Topics! : [topic])
@@ -109,7 +118,7 @@ internal sealed class HeadIndexes(ViewQueries queries)
         {
             turn.Release();
         }
-        return [.. lazies.Select(index => index.Value)];
+        return (at, atRule, [.. lazies.Select(index => index.Value)]);
     }
 
     /// <summary>An index of the claims as they are now, built by the first reader that needs it.</summary>

@@ -43,9 +43,8 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
     public async Task<BoardDocument> BoardAsync(
         DateOnly? asOf, long? recordedAsOf, string? topic, string? speaker, ViewCursor? after, int limit, CancellationToken cancellationToken = default)
     {
-        var (snapshot, rule) = await SnapshotAsync(after?.Position ?? recordedAsOf, cancellationToken);
         var continuesUndated = after?.List == ViewCursor.Undated;
-        var indexes = await IndexesAsync(snapshot, rule, continuesUndated ? topic : after?.List ?? topic, cancellationToken);
+        var (snapshot, rule, indexes) = await ReadAsync(after?.Position ?? recordedAsOf, continuesUndated ? topic : after?.List ?? topic, cancellationToken);
         Func<IndexedClaim, bool>? bySpeaker = speaker is null ? null : c => string.Equals(c.Speaker, speaker, StringComparison.OrdinalIgnoreCase);
 
         var topics = new List<(TopicIndex Index, ClaimStatus Status, Page Page)>();
@@ -77,8 +76,8 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
     public async Task<IReadOnlyList<TopicTimelineDocument>> TimelineAsync(
         string? topic, DateOnly from, DateOnly to, long? recordedAsOf, ViewCursor? after, int limit, CancellationToken cancellationToken = default)
     {
-        var (snapshot, rule) = await SnapshotAsync(after?.Position ?? recordedAsOf, cancellationToken);
-        var pages = (await IndexesAsync(snapshot, rule, after?.List ?? topic, cancellationToken))
+        var (snapshot, _, indexes) = await ReadAsync(after?.Position ?? recordedAsOf, after?.List ?? topic, cancellationToken);
+        var pages = indexes
             .Select(index => (Index: index, Listing: index.Timeline(from, to)))
             .Where(t => t.Listing.Count > 0)
             .Select(t => (t.Index, Page: t.Index.Slice(t.Listing, after?.After, limit)))
@@ -144,10 +143,19 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
         return (snapshot, await queries.StatusRuleAsync(at, cancellationToken));
     }
 
+    /// <summary>The indexes of a topic (every topic when null) at a position, or at the head when none is asked for, and where they were read.</summary>
+    private async Task<(Snapshot At, StatusRule Rule, IReadOnlyList<TopicIndex> Indexes)> ReadAsync(long? position, string? topic, CancellationToken cancellationToken)
+    {
+        var (snapshot, rule) = await SnapshotAsync(position, cancellationToken);
+        // Asked for the head, a read may be answered at a later one: a write that commits meanwhile is as
+        // much the head, and the kept indexes already stand there.
+        if (await head.IndexesAsync(snapshot, rule, topic, orLater: position is null, cancellationToken) is { } atHead)
+            return atHead;
+        return (snapshot, rule, await IndexesAsync(snapshot, rule, topic, cancellationToken));
+    }
+
     private async Task<IReadOnlyList<TopicIndex>> IndexesAsync(Snapshot snapshot, StatusRule rule, string? topic, CancellationToken cancellationToken)
     {
-        if (await head.IndexesAsync(snapshot, rule, topic, cancellationToken) is { } atHead)
-            return atHead;
         var topics = topic is not null ? [topic] : await Kept(topicLists, snapshot, () => queries.TopicsAsync(snapshot.Position, CancellationToken.None));
         var list = new List<TopicIndex>();
         foreach (var name in topics)
