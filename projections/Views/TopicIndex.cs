@@ -29,6 +29,7 @@ public sealed class TopicIndex
     private readonly Marks[] marks;
     private readonly int datedReports;
     private readonly int[] live;
+    private readonly int liveCount;
     private readonly int datedLive;
     private readonly DateOnly[] days;
     private readonly int[] liveByDay;
@@ -50,7 +51,9 @@ public sealed class TopicIndex
         Judgements = new JudgementList(this);
 
         // One pass: the live reports, and the board's status after each day's last one.
-        var (liveList, dayList, counts, statuses) = (new List<int>(rows.Length), new List<DateOnly>(), new List<int>(), new List<ClaimStatus>());
+        // The live reports go straight into an array as long as all the reports: copying them out is a second pass.
+        live = new int[rows.Length];
+        var (dayList, counts, statuses) = (new List<DateOnly>(), new List<int>(), new List<ClaimStatus>());
         var tally = new Tally(this);
         var lastDay = -1;
         for (var i = 0; i < rows.Length && rows[i].Day >= 0; i++)
@@ -58,28 +61,28 @@ public sealed class TopicIndex
             datedReports++;
             if (rows[i].Change == ClaimChange.Retracted)
                 continue;
-            liveList.Add(i);
+            live[liveCount++] = i;
             tally.Add(i);
             if (rows[i].Day == lastDay)
-                (counts[^1], statuses[^1]) = (liveList.Count, tally.Status);
+                (counts[^1], statuses[^1]) = (liveCount, tally.Status);
             else
             {
                 lastDay = rows[i].Day;
                 dayList.Add(DateOnly.FromDayNumber(lastDay));
-                counts.Add(liveList.Count);
+                counts.Add(liveCount);
                 statuses.Add(tally.Status);
             }
         }
-        datedLive = liveList.Count;
+        datedLive = liveCount;
         for (var i = datedReports; i < rows.Length; i++)
         {
             if (rows[i].Change == ClaimChange.Retracted)
                 continue;
-            liveList.Add(i);
+            live[liveCount++] = i;
             tally.Add(i);
         }
-        (live, days, liveByDay, statusByDay) = ([.. liveList], [.. dayList], [.. counts], [.. statuses]);
-        statusOfAll = live.Length == 0 ? null : tally.Status;
+        (days, liveByDay, statusByDay) = ([.. dayList], [.. counts], [.. statuses]);
+        statusOfAll = liveCount == 0 ? null : tally.Status;
     }
 
     public string Topic { get; }
@@ -193,10 +196,10 @@ public sealed class TopicIndex
 
     /// <summary>The board's claims: live, published by the day (every one, undated too, when null), in reporting order.</summary>
     public IReadOnlyList<int> Board(DateOnly? asOf) =>
-        asOf is null ? live : new ArraySegment<int>(live, 0, LastDayBy(asOf.Value) is var day and >= 0 ? liveByDay[day] : 0);
+        asOf is null ? new ArraySegment<int>(live, 0, liveCount) : new ArraySegment<int>(live, 0, LastDayBy(asOf.Value) is var day and >= 0 ? liveByDay[day] : 0);
 
     /// <summary>Live claims of unknown date: the board lists them apart when it is asked as of a day.</summary>
-    public IReadOnlyList<int> Undated => new ArraySegment<int>(live, datedLive, live.Length - datedLive);
+    public IReadOnlyList<int> Undated => new ArraySegment<int>(live, datedLive, liveCount - datedLive);
 
     /// <summary>The timeline's entries: reports published within the range, then those of unknown date.</summary>
     public IReadOnlyList<int> Timeline(DateOnly from, DateOnly to) =>
@@ -311,20 +314,32 @@ public sealed class TopicIndex
     /// <summary>
     /// The distinct values of a topic's reports (a story repeats a few thousands of times, each read into one
     /// shared object), each with what judging needs worked out once: its figure ("about 275" and "275" are one),
-    /// whether it is a number, and its interval. Grown, never changed, as an index is brought forward.
+    /// whether it is a number, and its interval, whose ends are kept as their ranks among every end in the
+    /// table, so judging compares integers in the order the decimals have. Grown, never changed, as an index
+    /// is brought forward.
     /// </summary>
     private sealed class ValueTable
     {
         private readonly decimal tolerancePercent;
         private readonly Dictionary<ClaimValue, int> slots;
         private readonly Dictionary<string, int> figures;
+        private readonly List<(int Figure, bool Numeric, decimal Low, decimal High)> values;
 
-        private ValueTable(decimal tolerancePercent, Dictionary<ClaimValue, int> slots, Dictionary<string, int> figures, List<ValueFacts> facts) =>
-            (this.tolerancePercent, this.slots, this.figures, Facts) = (tolerancePercent, slots, figures, facts);
+        private ValueTable(decimal tolerancePercent, Dictionary<ClaimValue, int> slots, Dictionary<string, int> figures,
+            List<(int Figure, bool Numeric, decimal Low, decimal High)> values)
+        {
+            (this.tolerancePercent, this.slots, this.figures, this.values) = (tolerancePercent, slots, figures, values);
+            Rank();
+        }
 
         public static ValueTable Empty(decimal tolerancePercent) => new(tolerancePercent, new(ReferenceEqualityComparer.Instance), new(StringComparer.Ordinal), []);
 
-        public List<ValueFacts> Facts { get; }
+        public ValueFacts[] Facts { get; private set; } = [];
+
+        /// <summary>The ranks of the lowest and the highest decimal: the ends of an interval open below or above.</summary>
+        public int Floor { get; private set; }
+
+        public int Ceiling { get; private set; }
 
         public int FigureCount => figures.Count;
 
@@ -333,29 +348,40 @@ public sealed class TopicIndex
         /// <summary>This table with the values of <paramref name="reports"/> not in it yet; this one is left as it is.</summary>
         public ValueTable With(IEnumerable<IndexedClaim> reports)
         {
-            ValueTable? grown = null;
+            List<ClaimValue>? adding = null;
+            var seen = new HashSet<ClaimValue>(ReferenceEqualityComparer.Instance);
             foreach (var report in reports)
             {
-                if ((grown ?? this).slots.ContainsKey(report.Value))
-                    continue;
-                grown ??= new(tolerancePercent, new(slots, ReferenceEqualityComparer.Instance), new(figures, StringComparer.Ordinal), [.. Facts]);
-                grown.Add(report.Value);
+                if (!slots.ContainsKey(report.Value) && seen.Add(report.Value))
+                    (adding ??= []).Add(report.Value);
             }
-            return grown ?? this;
+            if (adding is null)
+                return this;
+            var (grownSlots, grownFigures, grownValues) = (new Dictionary<ClaimValue, int>(slots, ReferenceEqualityComparer.Instance),
+                new Dictionary<string, int>(figures, StringComparer.Ordinal), new List<(int, bool, decimal, decimal)>(values));
+            foreach (var value in adding)
+            {
+                var name = ReportingTimeline.Figure(value);
+                if (!grownFigures.TryGetValue(name, out var figure))
+                    grownFigures[name] = figure = grownFigures.Count;
+                var (low, high) = value.IsNumeric ? TopicStatus.Interval(value, tolerancePercent) : (0m, 0m);
+                grownSlots[value] = grownValues.Count;
+                grownValues.Add((figure, value.IsNumeric, low, high));
+            }
+            return new(tolerancePercent, grownSlots, grownFigures, grownValues);
         }
 
-        private void Add(ClaimValue value)
+        private void Rank()
         {
-            var name = ReportingTimeline.Figure(value);
-            if (!figures.TryGetValue(name, out var figure))
-                figures[name] = figure = figures.Count;
-            var (low, high) = value.IsNumeric ? TopicStatus.Interval(value, tolerancePercent) : (0m, 0m);
-            slots[value] = Facts.Count;
-            Facts.Add(new ValueFacts(figure, value.IsNumeric, low, high));
+            var ends = values.Where(v => v.Numeric).SelectMany(v => new[] { v.Low, v.High })
+                .Append(decimal.MinValue).Append(decimal.MaxValue).Distinct().Order().ToList();
+            Facts = [.. values.Select(v => new ValueFacts(v.Figure, v.Numeric, v.Numeric ? ends.BinarySearch(v.Low) : 0, v.Numeric ? ends.BinarySearch(v.High) : 0))];
+            (Floor, Ceiling) = (0, ends.Count - 1);
         }
     }
 
-    private readonly record struct ValueFacts(int Figure, bool Numeric, decimal Low, decimal High);
+    /// <param name="Low">The rank of the interval's low end among the table's ends; <paramref name="High"/> likewise.</param>
+    private readonly record struct ValueFacts(int Figure, bool Numeric, int Low, int High);
 
     /// <summary>
     /// What was reported before, as <see cref="ReportingTimeline"/> keeps it: on a number line a value
@@ -367,7 +393,7 @@ public sealed class TopicIndex
         private readonly int[] firstOfFigure = Enumerable.Repeat(-1, values.FigureCount).ToArray();
         private readonly List<(int Figure, int Index)> answers = [];
         private int first = -1, lowestHigh = -1, highestLow = -1, anyNumeric = -1, anyAnswer = -1;
-        private decimal minHigh = decimal.MaxValue, maxLow = decimal.MinValue;
+        private int minHigh = values.Ceiling, maxLow = values.Floor;
 
         public Marks Judge(int index, int slot, bool revised)
         {
@@ -437,7 +463,7 @@ public sealed class TopicIndex
         private readonly HashSet<string> sources = new(StringComparer.Ordinal);
         private int firstFigure = -1;
         private bool numeric, conflict;
-        private decimal low = decimal.MinValue, high = decimal.MaxValue;
+        private int low = index.values.Floor, high = index.values.Ceiling;
 
         public ClaimStatus Status =>
             conflict ? ClaimStatus.Disputed : sources.Count >= index.rule.ConfirmedMinSources ? ClaimStatus.Confirmed : ClaimStatus.SingleSource;

@@ -65,10 +65,13 @@ internal sealed class HeadIndexes(ViewQueries queries)
 
         public void Begun(IndexedClaim version) => begun.Add(version);
 
+        /// <summary>Whether commits changed the topic since its index was made.</summary>
+        public bool Changed => ended.Count > 0 || begun.Count > 0;
+
         /// <summary>The index as the claims stand now, brought forward by the first reader that needs it.</summary>
         public Lazy<TopicIndex> Current(StatusRule rule)
         {
-            if (ended.Count > 0 || begun.Count > 0)
+            if (Changed)
             {
                 var (before, gone, come) = (index, ended, begun);
                 index = new Lazy<TopicIndex>(() => before.Value.With(gone, come, rule));
@@ -128,21 +131,31 @@ internal sealed class HeadIndexes(ViewQueries queries)
         return new Lazy<TopicIndex>(() => TopicIndex.Build(topic, now, rule));
     }
 
-    /// <summary>Applies a write's changes to the kept claims now, in the write's own request, so no reader reads them; starts nothing new.</summary>
+    /// <summary>
+    /// Applies a write's changes to the kept claims and merges them into the kept indexes now, in the write's own
+    /// request, so the readers that follow find them done; starts nothing new.
+    /// </summary>
     public async Task KeepUpAsync(PagedViews.Snapshot snapshot, StatusRule rule, CancellationToken cancellationToken)
     {
         if (!snapshot.AtHead)
             return;
+        var merging = new List<Lazy<TopicIndex>>();
         await turn.WaitAsync(cancellationToken);
         try
         {
             if (await MoveToAsync(snapshot, rule, startAfresh: false, cancellationToken))
+            {
+                merging.AddRange(state!.Indexes.Values.Where(index => index.Changed).Select(index => index.Current(state.Rule)));
                 TakeMemory();
+            }
         }
         finally
         {
             turn.Release();
         }
+        // Outside the turn: a reader of a topic being merged waits for that merge only.
+        foreach (var index in merging)
+            _ = index.Value;
     }
 
     /// <summary>Moves the kept state to the snapshot; false when it cannot serve it (an earlier head, one whose articles lag its claims).</summary>
