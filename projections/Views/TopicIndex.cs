@@ -5,7 +5,17 @@ namespace RaqqaLedger.Projections.Views;
 
 /// <summary>What a paged view needs of one claim version: its place, value and source, not its text.</summary>
 /// <param name="Cluster">The article's syndication cluster.</param>
-public sealed record IndexedClaim(ReportKey Key, ClaimChange Change, ClaimValue Value, string? Speaker, string Cluster);
+/// <param name="RecordedFrom">Where the version began: with the claim id it names the version (a claim found again after
+/// its retraction holds its tombstone and its new version at once).</param>
+public sealed record IndexedClaim(ReportKey Key, ClaimChange Change, ClaimValue Value, string? Speaker, string Cluster, long RecordedFrom)
+{
+    public (string ClaimId, long RecordedFrom) Version => (Key.ClaimId, RecordedFrom);
+}
+
+/// <summary>One named speaker's live statements on a topic, in reporting order (undated last), and where the speaker changed position.</summary>
+/// <param name="Statements">Positions into <see cref="TopicIndex.Reports"/>.</param>
+/// <param name="Changes">Consecutive dated statements that do not agree, as positions into <see cref="TopicIndex.Reports"/>.</param>
+public sealed record SpeakerListing(string Speaker, IReadOnlyList<int> Statements, IReadOnlyList<(int Before, int After)> Changes);
 
 /// <summary>A slice of a listing: positions into <see cref="TopicIndex.Reports"/>, the listing's length, and where the next slice starts.</summary>
 /// <param name="Next">The key of the last item, when more follow; null on the last page.</param>
@@ -35,6 +45,7 @@ public sealed class TopicIndex
     private readonly int[] liveByDay;
     private readonly ClaimStatus[] statusByDay;
     private readonly ClaimStatus? statusOfAll;
+    private readonly Lazy<IReadOnlyList<SpeakerListing>> speakers;
 
     /// <summary>What judging needs of a report, side by side in one array: its day (-1 unknown), change and value.</summary>
     private readonly record struct Row(int Day, ClaimChange Change, int Value);
@@ -83,7 +94,35 @@ public sealed class TopicIndex
         }
         (days, liveByDay, statusByDay) = ([.. dayList], [.. counts], [.. statuses]);
         statusOfAll = liveCount == 0 ? null : tally.Status;
+        speakers = new Lazy<IReadOnlyList<SpeakerListing>>(ListSpeakers);
     }
+
+    /// <summary>Who said what on the topic: each named speaker's statements, in order of first statement; worked out when first asked for.</summary>
+    public IReadOnlyList<SpeakerListing> Speakers => speakers.Value;
+
+    /// <summary>As <see cref="WhoSaidWhat"/> lists them: the outlet's own voice left out, numbers agreeing when their intervals meet.</summary>
+    private List<SpeakerListing> ListSpeakers()
+    {
+        var bySpeaker = new Dictionary<string, (List<int> Statements, List<(int, int)> Changes, int LastDated)>(StringComparer.Ordinal);
+        for (var n = 0; n < liveCount; n++)
+        {
+            var i = live[n];
+            if (reports[i].Speaker is not { } speaker)
+                continue;
+            if (!bySpeaker.TryGetValue(speaker, out var listing))
+                bySpeaker[speaker] = listing = ([], [], -1);
+            listing.Statements.Add(i);
+            if (rows[i].Day < 0)
+                continue;
+            if (listing.LastDated >= 0 && !Agree(values.Facts[rows[listing.LastDated].Value], values.Facts[rows[i].Value]))
+                listing.Changes.Add((listing.LastDated, i));
+            bySpeaker[speaker] = listing with { LastDated = i };
+        }
+        return [.. bySpeaker.Select(s => new SpeakerListing(s.Key, s.Value.Statements, s.Value.Changes))];
+    }
+
+    private static bool Agree(ValueFacts a, ValueFacts b) =>
+        a.Numeric == b.Numeric && (a.Numeric ? a.Low <= b.High && b.Low <= a.High : a.Figure == b.Figure);
 
     public string Topic { get; }
 

@@ -16,9 +16,9 @@ namespace RaqqaLedger.Views;
 public sealed record ClaimQuery(long? RecordedAsOf = null, DateOnly? PublishedBy = null, string? Topic = null, string? Speaker = null, bool WithRetractions = false);
 
 /// <summary>One claim version as a paged view indexes it, with its topic and the log interval it was held in.</summary>
-public sealed record IndexedVersion(string Topic, IndexedClaim Claim, long RecordedFrom, long? RecordedTo)
+public sealed record IndexedVersion(string Topic, IndexedClaim Claim, long? RecordedTo)
 {
-    public bool HeldAt(long position) => RecordedFrom <= position && (RecordedTo is null || RecordedTo > position);
+    public bool HeldAt(long position) => Claim.RecordedFrom <= position && (RecordedTo is null || RecordedTo > position);
 }
 
 /// <summary>Reads the projection tables: every query is an index lookup on the bitemporal tables, never a replay.</summary>
@@ -132,22 +132,23 @@ public sealed class ViewQueries(ViewDatabase views)
                 values[json] = value = Value(json);
             var speaker = Rows.Text(r, 6);
             var claim = new IndexedClaim(new ReportKey(Rows.Day(r, 1), Rows.Long(r, 2), Rows.Int(r, 3), r.GetString(0)),
-                EventJson.ParseEnum<ClaimChange>(r.GetString(4)), value, speaker is null ? null : Shared(speaker), Shared(Rows.Text(r, 7) ?? r.GetString(8)));
-            list.Add(new IndexedVersion(Shared(r.GetString(9)), claim, r.GetInt64(10), r.IsDBNull(11) ? null : r.GetInt64(11)));
+                EventJson.ParseEnum<ClaimChange>(r.GetString(4)), value, speaker is null ? null : Shared(speaker), Shared(Rows.Text(r, 7) ?? r.GetString(8)), r.GetInt64(10));
+            list.Add(new IndexedVersion(Shared(r.GetString(9)), claim, r.IsDBNull(11) ? null : r.GetInt64(11)));
         }
         return list;
     }
 
-    /// <summary>The versions of these claims held at a position, in full, by claim id.</summary>
-    public async Task<IReadOnlyDictionary<string, ClaimRecord>> ClaimsByIdAsync(IReadOnlyCollection<string> claimIds, long position, CancellationToken cancellationToken = default)
+    /// <summary>These claim versions, held at a position, in full, by claim id and where each began.</summary>
+    public async Task<IReadOnlyDictionary<(string ClaimId, long RecordedFrom), ClaimRecord>> ClaimVersionsAsync(
+        IReadOnlyCollection<(string ClaimId, long RecordedFrom)> versions, long position, CancellationToken cancellationToken = default)
     {
-        var found = new Dictionary<string, ClaimRecord>(StringComparer.Ordinal);
-        foreach (var chunk in claimIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        var found = new Dictionary<(string ClaimId, long RecordedFrom), ClaimRecord>();
+        foreach (var chunk in versions.Select(v => v.ClaimId).Distinct(StringComparer.Ordinal).Chunk(500))
         {
             var names = chunk.Select((_, i) => $"@id{i}").ToList();
             var parameters = chunk.Select((id, i) => (names[i], (object?)id)).Append(("@position", position)).ToList();
             foreach (var claim in await ReadClaimsAsync($"WHERE c.claim_id IN ({string.Join(", ", names)}) AND {HeldAt}", parameters, cancellationToken))
-                found[claim.ClaimId] = claim;
+                found[(claim.ClaimId, claim.Version.RecordedFrom)] = claim;
         }
         return found;
     }

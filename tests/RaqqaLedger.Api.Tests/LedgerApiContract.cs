@@ -230,6 +230,46 @@ public abstract partial class LedgerApiContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhoSaidWhat_PageByPage_IsTheWholeListing_AndItsCursorsStayWithIt()
+    {
+        var whole = await GetJsonAsync("/speakers?limit=1000");
+        Assert.NotEmpty(whole.EnumerateArray());
+        static string Said(JsonElement s) => $"{s.GetProperty("claimId")} {s.GetProperty("value")}";
+        foreach (var speaker in whole.EnumerateArray())
+        {
+            var name = speaker.GetProperty("speaker").GetString()!;
+            var one = Assert.Single((await GetJsonAsync($"/speakers?speaker={Uri.EscapeDataString(name.ToUpperInvariant())}&limit=1")).EnumerateArray());
+            foreach (var (topic, first) in speaker.GetProperty("topics").EnumerateArray().Zip(one.GetProperty("topics").EnumerateArray()))
+            {
+                var statements = first.GetProperty("statements").EnumerateArray().ToList();
+                var changes = first.GetProperty("positionChanges").GetArrayLength();
+                for (var next = first.GetProperty("next").GetString(); next is not null;)
+                {
+                    var page = Assert.Single(Assert.Single((await GetJsonAsync($"/speakers?limit=1&after={next}")).EnumerateArray()).GetProperty("topics").EnumerateArray());
+                    statements.AddRange(page.GetProperty("statements").EnumerateArray());
+                    changes += page.GetProperty("positionChanges").GetArrayLength();
+                    next = page.GetProperty("next").GetString();
+                }
+                Assert.Equal(topic.GetProperty("count").GetInt32(), first.GetProperty("count").GetInt32());
+                Assert.Equal(topic.GetProperty("statements").EnumerateArray().Select(Said), statements.Select(Said));
+                Assert.Equal(topic.GetProperty("positionChanges").GetArrayLength(), changes);
+            }
+        }
+
+        // A speaker's cursor is not a board's or a timeline's, nor the other way round.
+        var (who, what) = whole.EnumerateArray().SelectMany(s => s.GetProperty("topics").EnumerateArray().Select(t => (Speaker: s.GetProperty("speaker").GetString(), Topic: t)))
+            .First(l => l.Topic.GetProperty("count").GetInt32() > 1);
+        var speakerNext = (await GetJsonAsync($"/speakers?speaker={Uri.EscapeDataString(who!)}&topic={what.GetProperty("topic")}&limit=1"))[0]
+            .GetProperty("topics")[0].GetProperty("next").GetString();
+        var timelineNext = Assert.Single((await GetJsonAsync($"/timeline?topic={what.GetProperty("topic")}&limit=1")).EnumerateArray()).GetProperty("next").GetString();
+        var head = await HeadAsync();
+        await AssertProblemAsync(await Reader.GetAsync($"/timeline?after={speakerNext}"), HttpStatusCode.BadRequest, head, "speaker's statements");
+        await AssertProblemAsync(await Reader.GetAsync($"/claims?after={speakerNext}"), HttpStatusCode.BadRequest, head, "speaker's statements");
+        await AssertProblemAsync(await Reader.GetAsync($"/speakers?after={timelineNext}"), HttpStatusCode.BadRequest, head, "not a speaker's statements");
+        await AssertProblemAsync(await Reader.GetAsync($"/speakers?limit=0"), HttpStatusCode.BadRequest, head, "limit");
+    }
+
+    [Fact]
     public async Task ACursor_IsRefused_ForAnotherTopic_OrAnotherRecordedTime()
     {
         var page = (await GetJsonAsync("/claims?topic=foreign_fighters.departed&limit=1")).GetProperty("topics")[0];

@@ -210,17 +210,63 @@ public abstract class PagedViewsContract : IAsyncLifetime
         // The reference fold: every claim of the board, in order, with each topic's status.
         var fold = await kept.BoardAsync(asOf, recordedAsOf, topic);
         var all = await kept.Paged.BoardAsync(asOf, recordedAsOf, topic, null, null, 100_000);
-        Assert.Equal(Statuses(fold), [.. all.Topics.Select(t => (t.Topic, t.Status, string.Join(",", t.Claims.Select(c => c.ClaimId))))]);
-        Assert.Equal(string.Join(",", fold.Undated.Select(c => c.ClaimId)), string.Join(",", all.Undated.Select(c => c.ClaimId)));
+        Assert.Equal(Statuses(fold), [.. all.Topics.Select(t => (t.Topic, t.Status, Versions(t.Claims)))]);
+        Assert.Equal(Versions(fold.Undated), Versions(all.Undated));
 
         var (from, to) = (new DateOnly(2017, 10, 14).AddDays(random.Next(10)), new DateOnly(2017, 11, 14).AddDays(-random.Next(10)));
         Assert.Equal(
             Json(await whole.Paged.TimelineAsync(topic, from, to, recordedAsOf, null, limit)),
             Json(await kept.Paged.TimelineAsync(topic, from, to, recordedAsOf, null, limit)));
+        var timeline = await kept.TimelineAsync(topic, from, to, recordedAsOf);
+        Assert.Equal(
+            timeline.Select(t => Versions(t.Days.SelectMany(d => d.Entries).Concat(t.Undated).Select(e => e.Claim))),
+            (await kept.Paged.TimelineAsync(topic, from, to, recordedAsOf, null, 100_000)).Select(t => Versions(t.Days.SelectMany(d => d.Entries).Concat(t.Undated))));
+
+        // Who said what: every speaker's pages, joined up through their cursors, are the fold's document.
+        var speakers = ViewJson.Speakers(await kept.SpeakersAsync(recordedAsOf));
+        Assert.Equal(Json(speakers), Json(await SpeakerPagesAsync(kept.Paged, recordedAsOf, null, limit)));
+        if (speakers.Count > 0)
+        {
+            var one = speakers[random.Next(speakers.Count)];
+            Assert.Equal(Json(new[] { one }), Json(await SpeakerPagesAsync(whole.Paged, recordedAsOf, one.Speaker.ToUpperInvariant(), limit)));
+        }
+    }
+
+    /// <summary>Who said what, every page of every listing followed and joined into one document.</summary>
+    private static async Task<List<SpeakerDocument>> SpeakerPagesAsync(PagedViews paged, long? recordedAsOf, string? speaker, int limit)
+    {
+        var joined = new List<SpeakerDocument>();
+        foreach (var first in await paged.SpeakersAsync(recordedAsOf, speaker, null, null, limit))
+        {
+            var topics = new List<SpeakerTopicDocument>();
+            foreach (var listing in first.Topics)
+            {
+                var (statements, changes) = (listing.Statements.ToList(), listing.PositionChanges.ToList());
+                Assert.True(statements.Count <= limit);
+                for (var next = listing.Next; next is not null;)
+                {
+                    var page = Assert.Single(Assert.Single(await paged.SpeakersAsync(recordedAsOf, null, null, ViewCursor.Parse(next), limit)).Topics);
+                    Assert.Equal(listing.Count, page.Count);
+                    statements.AddRange(page.Statements);
+                    changes.AddRange(page.PositionChanges);
+                    next = page.Next;
+                }
+                topics.Add(new SpeakerTopicDocument(listing.Topic, statements, changes, listing.Count, null));
+            }
+            joined.Add(new SpeakerDocument(first.Speaker, topics));
+        }
+        return joined;
     }
 
     private static List<(string, ClaimStatus, string)> Statuses(Board board) =>
-        [.. board.Topics.Select(t => (t.Topic, t.Status, string.Join(",", t.Claims.Select(c => c.ClaimId))))];
+        [.. board.Topics.Select(t => (t.Topic, t.Status, Versions(t.Claims)))];
+
+    /// <summary>Each claim's id, change and value: which version of it is shown, not only which claim.</summary>
+    private static string Versions(IEnumerable<ClaimRecord> claims) =>
+        string.Join(",", claims.Select(c => $"{c.ClaimId}:{c.Version.Change}:{c.Version.Facts.Value.ToJson()}"));
+
+    private static string Versions(IEnumerable<ClaimDocument> claims) =>
+        string.Join(",", claims.Select(c => $"{c.ClaimId}:{c.Change}:{c.Value?.ToJsonString()}"));
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value);
 }

@@ -149,7 +149,7 @@ public class TopicIndexTests
 
     private static StatusRule RandomRule(Random random) => new(random.Next(1, 4), random.Next(2) == 0 ? 5m : 10m);
 
-    private static IndexedClaim Indexed(ClaimRecord c) => new(c.Key, c.Version.Change, c.Version.Facts.Value, c.Speaker, c.Cluster);
+    private static IndexedClaim Indexed(ClaimRecord c) => new(c.Key, c.Version.Change, c.Version.Facts.Value, c.Speaker, c.Cluster, c.Version.RecordedFrom);
 
     private static string Described(TimelineEntry e) =>
         $"{e.Claim.ClaimId} {string.Join(",", e.Shifts)} c={e.Contradicts?.ClaimId} r={e.Repeats?.ClaimId}";

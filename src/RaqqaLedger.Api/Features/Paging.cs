@@ -21,16 +21,21 @@ public static class Paging
     /// A view's cursor, checked against the rest of the query: it must be one we gave out, for a position
     /// the log has, and for the same recorded time and topic as asked now.
     /// </summary>
-    public static async Task<ViewCursor?> CursorAsync(IEventStore store, string? after, long? recordedAsOf, string? topic, CancellationToken cancellationToken)
+    /// <param name="ofSpeakers">Whether the cursor must continue a speaker's statements (who said what) rather than a board or timeline listing.</param>
+    public static async Task<ViewCursor?> CursorAsync(IEventStore store, string? after, long? recordedAsOf, string? topic, CancellationToken cancellationToken, bool ofSpeakers = false)
     {
         if (after is null)
             return null;
         var cursor = ViewCursor.Parse(after);
+        if (ofSpeakers != cursor.Speaker is not null)
+            throw new InvalidQueryException(ofSpeakers
+                ? "this cursor continues a board or timeline listing, not a speaker's statements"
+                : "this cursor continues a speaker's statements (who said what), not a board or timeline listing");
         await ViewArguments.RecordedPositionAsync(store, cursor.Position.ToString(CultureInfo.InvariantCulture), cancellationToken);
         if (recordedAsOf is { } position && position != cursor.Position)
             throw new InvalidQueryException($"this cursor continues a listing read at position {cursor.Position}, not {position}");
-        if (topic is not null && cursor.List != ViewCursor.Undated && cursor.List != topic)
-            throw new InvalidQueryException($"this cursor continues topic '{cursor.List}', not '{topic}'");
+        if (topic is not null && cursor.List != ViewCursor.Undated && (cursor.Speaker?.Topic ?? cursor.List) != topic)
+            throw new InvalidQueryException($"this cursor continues topic '{cursor.Speaker?.Topic ?? cursor.List}', not '{topic}'");
         return cursor;
     }
 }

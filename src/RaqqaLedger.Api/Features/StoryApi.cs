@@ -14,7 +14,14 @@ public sealed record GetTimeline(string? Topic, string? From, string? To, string
     public IEnumerable<string> Validate() => Paging.LimitProblems(Limit);
 }
 
-public sealed record GetSpeakers : IRequest<IReadOnlyList<SpeakerDocument>>;
+/// <param name="Speaker">Only this speaker (any case).</param>
+/// <param name="Limit">Statements per speaker and topic: 1 to 1000, default 100.</param>
+/// <param name="After">A listing's 'next' cursor from an earlier page: continues that speaker's statements on that topic, read at the same log position.</param>
+public sealed record GetSpeakers(string? RecordedAsOf = null, string? Speaker = null, string? Topic = null, string? Limit = null, string? After = null)
+    : IRequest<IReadOnlyList<SpeakerDocument>>, IValidated
+{
+    public IEnumerable<string> Validate() => Paging.LimitProblems(Limit);
+}
 
 public sealed record StoryReportText(string Content, string MediaType);
 
@@ -35,8 +42,15 @@ public sealed class StoryHandlers(LedgerHost ledger) :
         return await ledger.Views.Paged.TimelineAsync(request.Topic, from, to, recorded, after, Paging.Limit(request.Limit), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SpeakerDocument>> Handle(GetSpeakers request, CancellationToken cancellationToken) =>
-        ViewJson.Speakers(await ledger.Views.SpeakersAsync(cancellationToken: cancellationToken));
+    public async Task<IReadOnlyList<SpeakerDocument>> Handle(GetSpeakers request, CancellationToken cancellationToken)
+    {
+        var recorded = request.RecordedAsOf is { } r ? await ViewArguments.RecordedPositionAsync(ledger.Store, r, cancellationToken) : (long?)null;
+        var after = await Paging.CursorAsync(ledger.Store, request.After, recorded, request.Topic, cancellationToken, ofSpeakers: true);
+        if (after?.Speaker is { } continued && request.Speaker is { } speaker && !string.Equals(speaker, continued.Speaker, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidQueryException($"this cursor continues what {continued.Speaker} said, not {speaker}");
+        await ledger.Views.CheckTopicAsync(request.Topic, cancellationToken);
+        return await ledger.Views.Paged.SpeakersAsync(recorded, request.Speaker, request.Topic, after, Paging.Limit(request.Limit), cancellationToken);
+    }
 
     public async Task<StoryReportText> Handle(GetReport request, CancellationToken cancellationToken)
     {
@@ -70,11 +84,15 @@ public static class StoryApi
             .Produces<IReadOnlyList<TopicTimelineDocument>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        app.MapGet("/speakers", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new GetSpeakers(), cancellationToken))
+        app.MapGet("/speakers", (string? recordedAsOf, string? speaker, string? topic, string? limit, string? after, IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new GetSpeakers(recordedAsOf, speaker, topic, limit, after), cancellationToken))
             .WithTags("Story")
             .WithName("GetSpeakers")
             .WithSummary("Who said what: each speaker's claims by topic with dates, and changes of position")
-            .Produces<IReadOnlyList<SpeakerDocument>>();
+            .WithDescription("Each speaker's statements on each topic come a page at a time (limit, default 100), with the changes of position that end on the page: " +
+                "'count' says how many statements there are, 'next' is a cursor to pass as 'after' for the next page, read at the same log position as the first.")
+            .Produces<IReadOnlyList<SpeakerDocument>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         app.MapGet("/report", async (string? from, string? to, string? format, IMediator mediator, CancellationToken cancellationToken) =>
             {

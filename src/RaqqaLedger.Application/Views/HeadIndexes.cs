@@ -184,7 +184,7 @@ internal sealed class HeadIndexes(ViewQueries queries)
 
     private async Task ReadTopicAsync(State kept, string topic, CancellationToken cancellationToken) =>
         kept.Claims[topic] = (await queries.IndexedVersionsAsync(topic, kept.At.Position, cancellationToken))
-            .ToDictionary(v => (v.Claim.Key.ClaimId, v.RecordedFrom), v => v.Claim);
+            .ToDictionary(v => v.Claim.Version, v => v.Claim);
 
     /// <summary>Applies what was written between the kept head and the snapshot to the kept claims, and notes it for the topics' indexes.</summary>
     private async Task BringForwardAsync(State kept, PagedViews.Snapshot to, StatusRule rule, CancellationToken cancellationToken)
@@ -193,7 +193,7 @@ internal sealed class HeadIndexes(ViewQueries queries)
         // Ended versions first, then those begun: a version can be both (begun and ended between), and is then neither.
         foreach (var change in changes.Where(c => c.RecordedTo is { } end && end <= to.ClaimsUpTo))
         {
-            if (kept.Claims.TryGetValue(change.Topic, out var claims) && claims.Remove((change.Claim.Key.ClaimId, change.RecordedFrom), out var ended))
+            if (kept.Claims.TryGetValue(change.Topic, out var claims) && claims.Remove(change.Claim.Version, out var ended))
                 kept.Indexes.GetValueOrDefault(change.Topic)?.Ended(ended);
         }
         foreach (var change in changes.Where(c => c.HeldAt(to.ClaimsUpTo)))
@@ -205,7 +205,7 @@ internal sealed class HeadIndexes(ViewQueries queries)
                 kept.Topics.Sort(StringComparer.Ordinal);
                 kept.Claims[change.Topic] = [];
             }
-            if (kept.Claims.TryGetValue(change.Topic, out var claims) && claims.TryAdd((change.Claim.Key.ClaimId, change.RecordedFrom), change.Claim))
+            if (kept.Claims.TryGetValue(change.Topic, out var claims) && claims.TryAdd(change.Claim.Version, change.Claim))
                 kept.Indexes.GetValueOrDefault(change.Topic)?.Begun(change.Claim);
         }
         // Under a new status rule every topic is judged again, from its claims, when next asked for.

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Extraction.Rules;
 using RaqqaLedger.Projections;
@@ -63,13 +64,13 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
             : undated.Items.Count == 0 && after is null ? new ViewCursor(snapshot.Position, ViewCursor.Undated, null).Encode()
             : Cursor(snapshot, ViewCursor.Undated, undated.Next);
 
-        var keys = topics.SelectMany(t => t.Page.Items.Select(i => t.Index.Reports[i].Key)).Concat(undated.Items).ToList();
-        var records = await queries.ClaimsByIdAsync([.. keys.Select(k => k.ClaimId)], snapshot.Position, cancellationToken);
+        var records = await queries.ClaimVersionsAsync([.. topics.SelectMany(t => t.Page.Items.Select(i => t.Index.Reports[i].Version)).Concat(undated.Items.Select(c => c.Version))],
+            snapshot.Position, cancellationToken);
         return new BoardDocument(
             asOf, after?.Position ?? recordedAsOf, new StatusRuleDocument(rule.ConfirmedMinSources, rule.NumbersAgreeWithinPercent),
-            [.. topics.Select(t => new BoardTopicDocument(t.Index.Topic, t.Status, [.. t.Page.Items.Select(i => ViewJson.Claim(records[t.Index.Reports[i].Key.ClaimId]))],
+            [.. topics.Select(t => new BoardTopicDocument(t.Index.Topic, t.Status, [.. t.Page.Items.Select(i => ViewJson.Claim(records[t.Index.Reports[i].Version]))],
                 t.Page.Total, Cursor(snapshot, t.Index.Topic, t.Page.Next)))],
-            [.. undated.Items.Select(k => ViewJson.Claim(records[k.ClaimId]))], undated.Total, undatedNext);
+            [.. undated.Items.Select(c => ViewJson.Claim(records[c.Version]))], undated.Total, undatedNext);
     }
 
     /// <summary>The reporting timeline; see <see cref="ReportingTimeline"/>. With a cursor, only the topic it continues.</summary>
@@ -82,7 +83,7 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
             .Where(t => t.Listing.Count > 0)
             .Select(t => (t.Index, Page: t.Index.Slice(t.Listing, after?.After, limit)))
             .ToList();
-        var records = await queries.ClaimsByIdAsync([.. pages.SelectMany(t => t.Page.Items.Select(i => t.Index.Reports[i].Key.ClaimId))], snapshot.Position, cancellationToken);
+        var records = await queries.ClaimVersionsAsync([.. pages.SelectMany(t => t.Page.Items.Select(i => t.Index.Reports[i].Version))], snapshot.Position, cancellationToken);
 
         return [.. pages.Select(t =>
         {
@@ -90,7 +91,7 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
             {
                 var judgement = t.Index.Judgements[i];
                 string? Id(int? report) => report is { } r ? t.Index.Reports[r].Key.ClaimId : null;
-                return new TimelineEntryDocument(ViewJson.Claim(records[t.Index.Reports[i].Key.ClaimId]), judgement.Shifts, Id(judgement.Contradicts), Id(judgement.Repeats));
+                return new TimelineEntryDocument(ViewJson.Claim(records[t.Index.Reports[i].Version]), judgement.Shifts, Id(judgement.Contradicts), Id(judgement.Repeats));
             }
             var dated = t.Page.Items.Where(i => t.Index.Reports[i].Key.Published is not null);
             var days = dated.GroupBy(i => t.Index.Reports[i].Key.Published!.Value).Select(d => new TimelineDayDocument(d.Key, [.. d.Select(Entry)]));
@@ -99,18 +100,52 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
         })];
     }
 
+    /// <summary>
+    /// Who said what; see <see cref="WhoSaidWhat"/>. Each speaker's statements on each topic come a page at a time,
+    /// with the changes of position that end on the page; with a cursor, only the listing it continues.
+    /// </summary>
+    /// <param name="speaker">Only this speaker (any case); null for all.</param>
+    public async Task<IReadOnlyList<SpeakerDocument>> SpeakersAsync(
+        long? recordedAsOf, string? speaker, string? topic, ViewCursor? after, int limit, CancellationToken cancellationToken = default)
+    {
+        var continues = after?.Speaker;
+        var (snapshot, _, indexes) = await ReadAsync(after?.Position ?? recordedAsOf, continues?.Topic ?? topic, cancellationToken);
+        bool Asked(string name) => continues is { } c ? name == c.Speaker : speaker is null || string.Equals(name, speaker, StringComparison.OrdinalIgnoreCase);
+        var listings = indexes
+            .SelectMany(index => index.Speakers.Where(s => Asked(s.Speaker)).Select(s => (Index: index, Listing: s, Page: index.Slice(s.Statements, after?.After, limit))))
+            .ToList();
+        var records = await queries.ClaimVersionsAsync([.. listings.SelectMany(l => l.Page.Items.Select(i => l.Index.Reports[i].Version))], snapshot.Position, cancellationToken);
+
+        SpeakerTopicDocument Document((TopicIndex Index, SpeakerListing Listing, Page Page) l)
+        {
+            var onPage = l.Page.Items.ToHashSet();
+            JsonNode? Value(int i) => JsonNode.Parse(l.Index.Reports[i].Value.ToJson());
+            return new SpeakerTopicDocument(l.Index.Topic,
+                [.. l.Page.Items.Select(i => ViewJson.Statement(records[l.Index.Reports[i].Version]))],
+                [.. l.Listing.Changes.Where(c => onPage.Contains(c.After)).Select(c => new PositionChangeDocument(
+                    Value(c.Before), l.Index.Reports[c.Before].Key.Published, Value(c.After), l.Index.Reports[c.After].Key.Published,
+                    [l.Index.Reports[c.Before].Key.ClaimId, l.Index.Reports[c.After].Key.ClaimId]))],
+                l.Page.Total, Cursor(snapshot, ViewCursor.SpeakerList(l.Index.Topic, l.Listing.Speaker), l.Page.Next));
+        }
+        return [.. listings
+            .GroupBy(l => l.Listing.Speaker, StringComparer.Ordinal)
+            .OrderByDescending(s => s.Sum(l => l.Listing.Statements.Count))
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => new SpeakerDocument(s.Key, [.. s.OrderBy(l => l.Index.Topic, StringComparer.Ordinal).Select(Document)]))];
+    }
+
     /// <summary>The board's undated claims over every topic asked for, merged in reporting order.</summary>
-    private static (IReadOnlyList<ReportKey> Items, int Total, ReportKey? Next) UndatedPage(
+    private static (IReadOnlyList<IndexedClaim> Items, int Total, ReportKey? Next) UndatedPage(
         IReadOnlyList<TopicIndex> indexes, ReportKey? after, int limit, Func<IndexedClaim, bool>? where)
     {
         if (limit <= 0)
             return ([], indexes.Sum(index => index.Slice(index.Undated, null, 0, where).Total), null);
         var slices = indexes.Select(index => (Index: index, Page: index.Slice(index.Undated, after, limit, where))).ToList();
-        var candidates = slices.SelectMany(s => s.Page.Items.Select(i => s.Index.Reports[i].Key)).Order().ToList();
+        var candidates = slices.SelectMany(s => s.Page.Items.Select(i => s.Index.Reports[i])).OrderBy(c => c.Key).ToList();
         var items = candidates.Take(limit).ToList();
         // Each topic gave up to a page: more follow if the merge left some over, or if any topic had more than a page.
         var more = candidates.Count > limit || slices.Any(s => s.Page.Next is not null);
-        return (items, slices.Sum(s => s.Page.Total), more && items.Count > 0 ? items[^1] : null);
+        return (items, slices.Sum(s => s.Page.Total), more && items.Count > 0 ? items[^1].Key : null);
     }
 
     private static string? Cursor(Snapshot snapshot, string list, ReportKey? next) =>

@@ -15,6 +15,12 @@ public sealed record ViewCursor(long Position, string List, ReportKey? After)
     /// <summary>The board's claims of unknown date, as a listing of their own.</summary>
     public const string Undated = "*undated";
 
+    /// <summary>The listing of one speaker's statements on one topic (topic ids hold no '|').</summary>
+    public static string SpeakerList(string topic, string speaker) => $"{topic}|{speaker}";
+
+    /// <summary>The topic and speaker this cursor's listing is, or null when it is not a speaker's.</summary>
+    public (string Topic, string Speaker)? Speaker => List.IndexOf('|') is var bar and > 0 ? (List[..bar], List[(bar + 1)..]) : null;
+
     private const string Version = "1";
 
     public string Encode()

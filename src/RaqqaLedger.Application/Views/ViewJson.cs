@@ -68,7 +68,11 @@ public sealed record StatementDocument(JsonNode? Value, DateOnly? Published, str
 
 public sealed record PositionChangeDocument(JsonNode? From, DateOnly? FromPublished, JsonNode? To, DateOnly? ToPublished, IReadOnlyList<string> ClaimIds);
 
-public sealed record SpeakerTopicDocument(string Topic, IReadOnlyList<StatementDocument> Statements, IReadOnlyList<PositionChangeDocument> PositionChanges);
+/// <param name="PositionChanges">The changes of position that end on one of these statements.</param>
+/// <param name="Count">How many statements the speaker made on the topic in all; <paramref name="Statements"/> may be one page of them.</param>
+/// <param name="Next">A cursor for the next page (pass it as 'after'); null on the last page.</param>
+public sealed record SpeakerTopicDocument(
+    string Topic, IReadOnlyList<StatementDocument> Statements, IReadOnlyList<PositionChangeDocument> PositionChanges, int Count, string? Next = null);
 
 public sealed record SpeakerDocument(string Speaker, IReadOnlyList<SpeakerTopicDocument> Topics);
 
@@ -112,8 +116,11 @@ public static class ViewJson
 
     public static IReadOnlyList<SpeakerDocument> Speakers(IReadOnlyList<SpeakerRecord> speakers) =>
         [.. speakers.Select(s => new SpeakerDocument(s.Speaker, [.. s.Topics.Select(t => new SpeakerTopicDocument(t.Topic,
-            [.. t.Statements.Select(c => new StatementDocument(Value(c), c.Published, c.Version.ArticleId, c.Source, c.ClaimId, c.Version.Facts.Quote))],
-            [.. t.Changes.Select(p => new PositionChangeDocument(Value(p.Before), p.Before.Published, Value(p.After), p.After.Published, [p.Before.ClaimId, p.After.ClaimId]))]))]))];
+            [.. t.Statements.Select(Statement)],
+            [.. t.Changes.Select(p => new PositionChangeDocument(Value(p.Before), p.Before.Published, Value(p.After), p.After.Published, [p.Before.ClaimId, p.After.ClaimId]))],
+            t.Statements.Count))]))];
+
+    public static StatementDocument Statement(ClaimRecord c) => new(Value(c), c.Published, c.Version.ArticleId, c.Source, c.ClaimId, c.Version.Facts.Quote);
 
     public static ArticleDocument Article(ArticleEntry a) =>
         new(a.Id, a.Source, a.Title, a.Published, a.DateBasis, a.DateEvidence, a.Dateline, a.Agencies, a.Outlet, a.Url, a.Cluster, a.Position, a.RecordedAt);
