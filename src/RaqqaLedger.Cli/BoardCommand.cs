@@ -21,11 +21,11 @@ internal static class BoardCommand
             var position = parsed.GetValue(recordedAsOf) is { } r ? await ViewArguments.RecordedPositionAsync(storage.Store, r, cancellationToken) : (long?)null;
             var views = await LedgerViews.OpenAsync(storage, cancellationToken);
             await views.CheckTopicAsync(parsed.GetValue(topic), cancellationToken);
-            var board = await views.BoardAsync(day, position, parsed.GetValue(topic), cancellationToken);
+            var board = await views.Paged.BoardAsync(day, position, parsed.GetValue(topic), null, null, ViewOptions.Everything, cancellationToken);
 
             if (parsed.GetValue(json))
             {
-                await ViewOptions.WriteJsonAsync(context, ViewJson.Board(board, day, position));
+                await ViewOptions.WriteJsonAsync(context, board);
                 return CliApp.Ok;
             }
             var output = context.Console.Out;

@@ -14,10 +14,10 @@ internal static class SpeakersCommand
         {
             await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
             var views = await LedgerViews.OpenAsync(storage, cancellationToken);
-            var speakers = await views.SpeakersAsync(cancellationToken: cancellationToken);
+            var speakers = await views.Paged.SpeakersAsync(null, null, null, null, ViewOptions.Everything, cancellationToken);
             if (parsed.GetValue(json))
             {
-                await ViewOptions.WriteJsonAsync(context, ViewJson.Speakers(speakers));
+                await ViewOptions.WriteJsonAsync(context, speakers);
                 return CliApp.Ok;
             }
             var output = context.Console.Out;
@@ -28,9 +28,9 @@ internal static class SpeakersCommand
                 {
                     await output.WriteLineAsync($"  {t.Topic}");
                     foreach (var c in t.Statements)
-                        await output.WriteLineAsync(ViewOptions.Line(c, "    "));
-                    foreach (var change in t.Changes)
-                        await output.WriteLineAsync($"    changed position: {change.Before.Version.Facts.Value} ({ViewJson.Day(change.Before.Published)}) → {change.After.Version.Facts.Value} ({ViewJson.Day(change.After.Published)})");
+                        await output.WriteLineAsync(ViewOptions.Line(c, s.Speaker, "    "));
+                    foreach (var change in t.PositionChanges)
+                        await output.WriteLineAsync($"    changed position: {ViewOptions.Value(change.From)} ({ViewJson.Day(change.FromPublished)}) → {ViewOptions.Value(change.To)} ({ViewJson.Day(change.ToPublished)})");
                 }
             }
             await output.WriteLineAsync($"{speakers.Count} speaker{(speakers.Count == 1 ? "" : "s")}");

@@ -20,11 +20,11 @@ internal static class TimelineCommand
             await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
             var views = await LedgerViews.OpenAsync(storage, cancellationToken);
             await views.CheckTopicAsync(parsed.GetValue(topic), cancellationToken);
-            var timeline = await views.TimelineAsync(parsed.GetValue(topic), first, last, cancellationToken: cancellationToken);
+            var timeline = await views.Paged.TimelineAsync(parsed.GetValue(topic), first, last, null, null, ViewOptions.Everything, cancellationToken);
 
             if (parsed.GetValue(json))
             {
-                await ViewOptions.WriteJsonAsync(context, ViewJson.Timeline(timeline));
+                await ViewOptions.WriteJsonAsync(context, timeline);
                 return CliApp.Ok;
             }
             var output = context.Console.Out;
@@ -34,7 +34,7 @@ internal static class TimelineCommand
                 await output.WriteLineAsync();
                 await output.WriteLineAsync(t.Topic);
                 foreach (var entry in t.Days.SelectMany(d => d.Entries).Concat(t.Undated))
-                    await output.WriteLineAsync(ViewOptions.Line(entry.Claim) + (entry.Shifts.Count == 0 ? "" : $"  [{string.Join(", ", entry.Shifts.Select(s => EventJson.EnumName(s)))}]"));
+                    await output.WriteLineAsync(ViewOptions.Line(entry) + (entry.Shifts.Count == 0 ? "" : $"  [{string.Join(", ", entry.Shifts.Select(s => EventJson.EnumName(s)))}]"));
             }
             return CliApp.Ok;
         });

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using RaqqaLedger.Application.Views;
+using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Projections.Views;
 
 namespace RaqqaLedger.Cli;
@@ -22,9 +25,21 @@ internal static class ViewOptions
     public static Task WriteJsonAsync<T>(CommandContext context, T document) =>
         context.Console.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(document, ViewJson.Printing));
 
+    /// <summary>The views read whole, as the CLI prints them: every claim of every listing on one page.</summary>
+    public const int Everything = int.MaxValue;
+
     /// <summary>One claim on one line: day, value, who said it, where, and the start of the quote.</summary>
-    public static string Line(ClaimRecord c, string prefix = "  ") =>
-        $"{prefix}{ViewJson.Day(c.Published) ?? "undated",-10}  {c.Version.Facts.Value,-12} {c.Speaker ?? "(outlet)",-22} {Clip(c.Source, 28),-28} \"{Clip(c.Version.Facts.Quote, 70)}\"";
+    public static string Line(ClaimDocument c, string prefix = "  ") => Line(c.Published, c.Value, c.Speaker, c.Source, c.Quote, prefix);
+
+    /// <summary>A speaker's statement on one line, as <see cref="Line(ClaimDocument, string)"/> but for the speaker, who is known.</summary>
+    public static string Line(StatementDocument s, string speaker, string prefix) => Line(s.Published, s.Value, speaker, s.Source, s.Quote, prefix);
+
+    private static string Line(DateOnly? published, JsonNode? value, string? speaker, string source, string quote, string prefix) =>
+        $"{prefix}{ViewJson.Day(published) ?? "undated",-10}  {Value(value),-12} {speaker ?? "(outlet)",-22} {Clip(source, 28),-28} \"{Clip(quote, 70)}\"";
+
+    /// <summary>A value as the claims print it ("~300", "yes"), from its document form.</summary>
+    public static string Value(JsonNode? value) =>
+        value is null ? "" : ClaimValue.FromJson(JsonSerializer.SerializeToElement(value))?.ToString() ?? value.ToJsonString();
 
     public static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using RaqqaLedger.Application.Views;
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Projections.Views;
@@ -223,13 +224,23 @@ public abstract class PagedViewsContract : IAsyncLifetime
             (await kept.Paged.TimelineAsync(topic, from, to, recordedAsOf, null, 100_000)).Select(t => Versions(t.Days.SelectMany(d => d.Entries).Concat(t.Undated))));
 
         // Who said what: every speaker's pages, joined up through their cursors, are the fold's document.
-        var speakers = ViewJson.Speakers(await kept.SpeakersAsync(recordedAsOf));
+        var speakers = SpeakerDocuments(await kept.SpeakersAsync(recordedAsOf));
         Assert.Equal(Json(speakers), Json(await SpeakerPagesAsync(kept.Paged, recordedAsOf, null, limit)));
         if (speakers.Count > 0)
         {
             var one = speakers[random.Next(speakers.Count)];
             Assert.Equal(Json(new[] { one }), Json(await SpeakerPagesAsync(whole.Paged, recordedAsOf, one.Speaker.ToUpperInvariant(), limit)));
         }
+    }
+
+    /// <summary>The fold's who said what as the documents the paged view gives.</summary>
+    private static List<SpeakerDocument> SpeakerDocuments(IReadOnlyList<SpeakerRecord> speakers)
+    {
+        static JsonNode? Value(ClaimRecord c) => JsonNode.Parse(c.Version.Facts.Value.ToJson());
+        return [.. speakers.Select(s => new SpeakerDocument(s.Speaker, [.. s.Topics.Select(t => new SpeakerTopicDocument(t.Topic,
+            [.. t.Statements.Select(ViewJson.Statement)],
+            [.. t.Changes.Select(p => new PositionChangeDocument(Value(p.Before), p.Before.Published, Value(p.After), p.After.Published, [p.Before.ClaimId, p.After.ClaimId]))],
+            t.Statements.Count))]))];
     }
 
     /// <summary>Who said what, every page of every listing followed and joined into one document.</summary>

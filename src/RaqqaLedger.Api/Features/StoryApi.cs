@@ -34,7 +34,6 @@ public sealed class StoryHandlers(LedgerHost ledger) :
     {
         var (from, to) = Range(request.From, request.To);
         var recorded = request.RecordedAsOf is { } r ? await ViewArguments.RecordedPositionAsync(ledger.Store, r, cancellationToken) : (long?)null;
-        LedgerViews.CheckRange(from, to);
         var after = await Paging.CursorAsync(ledger.Store, request.After, recorded, request.Topic, cancellationToken);
         if (after?.List == ViewCursor.Undated)
             throw new InvalidQueryException("this cursor continues the board's undated claims, not a timeline");

@@ -77,6 +77,7 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
     public async Task<IReadOnlyList<TopicTimelineDocument>> TimelineAsync(
         string? topic, DateOnly from, DateOnly to, long? recordedAsOf, ViewCursor? after, int limit, CancellationToken cancellationToken = default)
     {
+        LedgerViews.CheckRange(from, to);
         var (snapshot, _, indexes) = await ReadAsync(after?.Position ?? recordedAsOf, after?.List ?? topic, cancellationToken);
         var pages = indexes
             .Select(index => (Index: index, Listing: index.Timeline(from, to)))

@@ -93,11 +93,6 @@ public static class ViewJson
     /// <summary>For printing documents: the events' own conventions (camelCase, kebab-case enums, text left readable), indented.</summary>
     public static JsonSerializerOptions Printing { get; } = new(EventJson.Options) { WriteIndented = true };
 
-    public static BoardDocument Board(Board board, DateOnly? asOf, long? recordedAsOf) => new(
-        asOf, recordedAsOf, new StatusRuleDocument(board.Rule.ConfirmedMinSources, board.Rule.NumbersAgreeWithinPercent),
-        [.. board.Topics.Select(t => new BoardTopicDocument(t.Topic, t.Status, [.. t.Claims.Select(Claim)], t.Claims.Count))],
-        [.. board.Undated.Select(Claim)], board.Undated.Count);
-
     public static ClaimDocument Claim(ClaimRecord c)
     {
         var f = c.Version.Facts;
@@ -106,19 +101,6 @@ public static class ViewJson
             f.EventDate is { } d ? new EventDateDocument(d.From, d.To, d.Text) : null, f.RuleId, c.Version.RuleSetVersion, c.Version.Change,
             c.Version.PreviousValue is { } p ? JsonNode.Parse(p.ToJson()) : null, c.Version.RecordedFrom, c.RecordedTo, c.Version.RecordedAt);
     }
-
-    public static IReadOnlyList<TopicTimelineDocument> Timeline(IReadOnlyList<TopicTimeline> timeline) =>
-        [.. timeline.Select(t => new TopicTimelineDocument(t.Topic,
-            [.. t.Days.Select(d => new TimelineDayDocument(d.Day, [.. d.Entries.Select(Entry)]))],
-            [.. t.Undated.Select(Entry)], t.Days.Sum(d => d.Entries.Count) + t.Undated.Count))];
-
-    public static TimelineEntryDocument Entry(TimelineEntry e) => new(Claim(e.Claim), e.Shifts, e.Contradicts?.ClaimId, e.Repeats?.ClaimId);
-
-    public static IReadOnlyList<SpeakerDocument> Speakers(IReadOnlyList<SpeakerRecord> speakers) =>
-        [.. speakers.Select(s => new SpeakerDocument(s.Speaker, [.. s.Topics.Select(t => new SpeakerTopicDocument(t.Topic,
-            [.. t.Statements.Select(Statement)],
-            [.. t.Changes.Select(p => new PositionChangeDocument(Value(p.Before), p.Before.Published, Value(p.After), p.After.Published, [p.Before.ClaimId, p.After.ClaimId]))],
-            t.Statements.Count))]))];
 
     public static StatementDocument Statement(ClaimRecord c) => new(Value(c), c.Published, c.Version.ArticleId, c.Source, c.ClaimId, c.Version.Facts.Quote);
 
