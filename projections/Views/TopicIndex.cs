@@ -172,7 +172,8 @@ public sealed class TopicIndex
         }
         foreach (var report in adding)
         {
-            var at = InsertionPoint(report.Key);
+            // After every report whose key is not greater.
+            var at = Bound(report.Key, pastEqual: true);
             CopyUpTo(at);
             (mergedReports[to], mergedRows[to]) = (report, RowOf(report, table));
             to++;
@@ -187,7 +188,7 @@ public sealed class TopicIndex
     /// <summary>Where this very version stands, or -1. A tombstone and the claim's new version share a key.</summary>
     private int PlaceOf(IndexedClaim report)
     {
-        for (var i = LowerBound(report.Key); i < reports.Length && reports[i].Key == report.Key; i++)
+        for (var i = Bound(report.Key, pastEqual: false); i < reports.Length && reports[i].Key == report.Key; i++)
         {
             if (ReferenceEquals(reports[i], report))
                 return i;
@@ -195,28 +196,15 @@ public sealed class TopicIndex
         return -1;
     }
 
-    /// <summary>Where a new report goes: after every report whose key is not greater.</summary>
-    private int InsertionPoint(ReportKey key)
+    /// <summary>The first report whose key is greater than <paramref name="key"/> (<paramref name="pastEqual"/>) or not less than it.</summary>
+    private int Bound(ReportKey key, bool pastEqual)
     {
         var (low, high) = (0, reports.Length);
         while (low < high)
         {
             var mid = (low + high) / 2;
-            if (reports[mid].Key.CompareTo(key) > 0)
-                high = mid;
-            else
-                low = mid + 1;
-        }
-        return low;
-    }
-
-    private int LowerBound(ReportKey key)
-    {
-        var (low, high) = (0, reports.Length);
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (reports[mid].Key.CompareTo(key) >= 0)
+            var order = reports[mid].Key.CompareTo(key);
+            if (order > 0 || (order == 0 && !pastEqual))
                 high = mid;
             else
                 low = mid + 1;

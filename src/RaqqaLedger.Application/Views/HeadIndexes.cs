@@ -17,8 +17,9 @@ public sealed record KeptIndexMemory(int HeadTopics, long HeadPosition, int Head
 /// <summary>
 /// The topic indexes of the views' head, brought forward instead of rebuilt: when a read asks for a later
 /// head, only the claim versions begun or ended since are read (<see cref="ViewQueries.IndexedChangesAsync"/>),
-/// applied to each topic's claims in memory and merged into the topic's index when it is next asked for. A
-/// topic is read whole once, the first time it is asked for. Positions before the head are not served here.
+/// applied to each topic's claims in memory and merged into the topic's index, by the write's own request
+/// (<see cref="KeepUpAsync"/>) or else by the topic's next reader. A topic is read whole once, the first time
+/// it is asked for. Positions before the head are not served here.
 /// </summary>
 internal sealed class HeadIndexes(ViewQueries queries)
 {
@@ -44,9 +45,9 @@ internal sealed class HeadIndexes(ViewQueries queries)
         public Dictionary<string, Dictionary<(string ClaimId, long From), IndexedClaim>> Claims { get; } = new(StringComparer.Ordinal);
 
         /// <summary>
-        /// Each topic's index over its claims as they stood when it was last asked for, and what commits changed
-        /// since; the next reader of the topic brings it forward (<see cref="TopicIndex.With"/>), outside the
-        /// turn, so readers of other topics do not wait for it.
+        /// Each topic's index, and what commits changed since it was made; the write's request, or the topic's
+        /// next reader, brings it forward (<see cref="TopicIndex.With"/>) outside the turn, so readers of other
+        /// topics do not wait for it.
         /// </summary>
         public Dictionary<string, KeptIndex> Indexes { get; } = new(StringComparer.Ordinal);
     }
