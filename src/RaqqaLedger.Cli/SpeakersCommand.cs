@@ -30,7 +30,7 @@ internal static class SpeakersCommand
                     foreach (var c in t.Statements)
                         await output.WriteLineAsync(ViewOptions.Line(c, s.Speaker, "    "));
                     foreach (var change in t.PositionChanges)
-                        await output.WriteLineAsync($"    changed position: {ViewOptions.Value(change.From)} ({ViewJson.Day(change.FromPublished)}) → {ViewOptions.Value(change.To)} ({ViewJson.Day(change.ToPublished)})");
+                        await output.WriteLineAsync($"    changed position: {ViewJson.ValueText(change.From)} ({ViewJson.Day(change.FromPublished)}) → {ViewJson.ValueText(change.To)} ({ViewJson.Day(change.ToPublished)})");
                 }
             }
             await output.WriteLineAsync($"{speakers.Count} speaker{(speakers.Count == 1 ? "" : "s")}");

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using RaqqaLedger.Application.Views;
-using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Projections.Views;
 
 namespace RaqqaLedger.Cli;
@@ -35,11 +33,8 @@ internal static class ViewOptions
     public static string Line(StatementDocument s, string speaker, string prefix) => Line(s.Published, s.Value, speaker, s.Source, s.Quote, prefix);
 
     private static string Line(DateOnly? published, JsonNode? value, string? speaker, string source, string quote, string prefix) =>
-        $"{prefix}{ViewJson.Day(published) ?? "undated",-10}  {Value(value),-12} {speaker ?? "(outlet)",-22} {Clip(source, 28),-28} \"{Clip(quote, 70)}\"";
+        $"{prefix}{ViewJson.Day(published) ?? "undated",-10}  {ViewJson.ValueText(value),-12} {speaker ?? "(outlet)",-22} {Clip(source, 28),-28} \"{Clip(quote, 70)}\"";
 
-    /// <summary>A value as the claims print it ("~300", "yes"), from its document form.</summary>
-    public static string Value(JsonNode? value) =>
-        value is null ? "" : ClaimValue.FromJson(JsonSerializer.SerializeToElement(value))?.ToString() ?? value.ToJsonString();
 
     public static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

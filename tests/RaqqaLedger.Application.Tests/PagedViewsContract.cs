@@ -148,6 +148,23 @@ public abstract class PagedViewsContract : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public async Task TheReport_ReadThroughThePagedViews_IsTheOneTheFoldsGive(int seed)
+    {
+        var random = new Random(seed);
+        var ledger = new RandomLedger(seed);
+        var views = new LedgerViews(Storage.Store, Storage.Views);
+        for (var round = 0; round < 3; round++)
+        {
+            await AppendAsync(ledger, random.Next(1, 4));
+            await views.Runner.CatchUpAsync();
+            var (from, to) = (new DateOnly(2017, 10, 14).AddDays(random.Next(10)), new DateOnly(2017, 11, 14).AddDays(-random.Next(10)));
+            foreach (var format in new[] { ReportFormat.Md, ReportFormat.Csv })
+                Assert.Equal(await FoldReport.BuildAsync(views, from, to, format), await StoryReport.BuildAsync(views, from, to, format));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public async Task ABoardPage_HoldsAtMostTheLimit_AndItsCursorsLeadThroughEveryClaim(int seed)
     {
         var random = new Random(seed);

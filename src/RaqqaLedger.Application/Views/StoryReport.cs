@@ -7,43 +7,50 @@ namespace RaqqaLedger.Application.Views;
 
 public enum ReportFormat { Md, Csv }
 
-/// <summary>"How the story changed": the timeline, the board at the end of the range and the speakers who changed position, for reading (Markdown) or for a spreadsheet (CSV).</summary>
+/// <summary>
+/// "How the story changed": the timeline, the board at the end of the range and the speakers who changed
+/// position, for reading (Markdown) or for a spreadsheet (CSV). Read whole through the paged views, the
+/// same answers the API pages.
+/// </summary>
 public static class StoryReport
 {
+    private const int Everything = int.MaxValue;
+
     public static async Task<string> BuildAsync(LedgerViews views, DateOnly from, DateOnly to, ReportFormat format, CancellationToken cancellationToken = default)
     {
-        var timeline = await views.TimelineAsync(null, from, to, cancellationToken: cancellationToken);
+        var timeline = await views.Paged.TimelineAsync(null, from, to, null, null, Everything, cancellationToken);
         if (format == ReportFormat.Csv)
             return Csv(timeline);
-        var board = await views.BoardAsync(to, null, null, cancellationToken);
-        var speakers = await views.SpeakersAsync(cancellationToken: cancellationToken);
+        var board = await views.Paged.BoardAsync(to, null, null, null, null, Everything, cancellationToken);
+        var speakers = await views.Paged.SpeakersAsync(null, null, null, null, Everything, cancellationToken);
         return Markdown(from, to, timeline, board, speakers);
     }
 
-    public static string Csv(IReadOnlyList<TopicTimeline> timeline)
+    private static string Csv(IReadOnlyList<TopicTimelineDocument> timeline)
     {
         var csv = new StringBuilder("day,topic,shifts,value,speaker,source,article_id,published,date_basis,quote,claim_id,contradicts_claim_id,repeats_claim_id\r\n");
         var rows = timeline.SelectMany(t => t.Days.SelectMany(d => d.Entries).Concat(t.Undated))
-            .OrderBy(e => e.Claim, ClaimRecord.ReportingOrder).ThenBy(e => e.Claim.Topic, StringComparer.Ordinal);
+            .OrderBy(e => ReportKeyOf(e)).ThenBy(e => e.Topic, StringComparer.Ordinal);
         foreach (var e in rows)
         {
-            var c = e.Claim;
             string[] fields =
             [
-                ViewJson.Day(c.Published) ?? "", c.Topic, string.Join(' ', e.Shifts.Select(s => EventJson.EnumName(s))), c.Version.Facts.Value.ToJson(),
-                c.Speaker ?? "", c.Source, c.Version.ArticleId, ViewJson.Day(c.Published) ?? "", EventJson.EnumName(c.DateBasis),
-                c.Version.Facts.Quote, c.ClaimId, e.Contradicts?.ClaimId ?? "", e.Repeats?.ClaimId ?? "",
+                ViewJson.Day(e.Published) ?? "", e.Topic, string.Join(' ', e.Shifts.Select(s => EventJson.EnumName(s))), e.Value?.ToJsonString() ?? "",
+                e.Speaker ?? "", e.Source, e.ArticleId, ViewJson.Day(e.Published) ?? "", EventJson.EnumName(e.DateBasis),
+                e.Quote, e.ClaimId, e.ContradictsClaimId ?? "", e.RepeatsClaimId ?? "",
             ];
             csv.Append(string.Join(',', fields.Select(Field))).Append("\r\n");
         }
         return csv.ToString();
     }
 
+    private static ReportKey ReportKeyOf(ClaimDocument c) => new(c.Published, c.ArticlePosition, c.Span.Start, c.ClaimId);
+
     /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.</summary>
     private static string Field(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 
-    private static string Markdown(DateOnly from, DateOnly to, IReadOnlyList<TopicTimeline> timeline, Board board, IReadOnlyList<SpeakerRecord> speakers)
+    private static string Markdown(DateOnly from, DateOnly to, IReadOnlyList<TopicTimelineDocument> timeline, BoardDocument board, IReadOnlyList<SpeakerDocument> speakers)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# How the story changed, {from:yyyy-MM-dd} to {to:yyyy-MM-dd}").AppendLine();
@@ -56,7 +63,7 @@ public static class StoryReport
             md.AppendLine("| Topic | Status | Values reported (by whom) |").AppendLine("|---|---|---|");
             foreach (var t in board.Topics)
             {
-                var values = t.Claims.GroupBy(c => c.Version.Facts.Value.ToString())
+                var values = t.Claims.GroupBy(c => ViewJson.ValueText(c.Value))
                     .Select(g => $"{g.Key} ({string.Join(", ", g.Select(Who).Distinct())})");
                 md.AppendLine(CultureInfo.InvariantCulture, $"| {t.Topic} | {EventJson.EnumName(t.Status)} | {Cell(string.Join("; ", values))} |");
             }
@@ -70,7 +77,7 @@ public static class StoryReport
         foreach (var day in days)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"### {day.Key:yyyy-MM-dd}").AppendLine();
-            foreach (var (_, e) in day.OrderBy(x => x.Entry.Claim.Topic, StringComparer.Ordinal).ThenBy(x => x.Entry.Claim, ClaimRecord.ReportingOrder))
+            foreach (var (_, e) in day.OrderBy(x => x.Entry.Topic, StringComparer.Ordinal).ThenBy(x => ReportKeyOf(x.Entry)))
                 md.AppendLine(Line(e));
             md.AppendLine();
         }
@@ -85,28 +92,29 @@ public static class StoryReport
             md.AppendLine();
         }
 
-        var changes = speakers.SelectMany(s => s.Topics.SelectMany(t => t.Changes.Select(c => (s.Speaker, t.Topic, Change: c))))
-            .Where(x => x.Change.After.Published >= from && x.Change.After.Published <= to).ToList();
+        var changes = speakers.SelectMany(s => s.Topics.SelectMany(t => t.PositionChanges.Select(c => (s.Speaker, t.Topic, Change: c, Statements: t.Statements))))
+            .Where(x => x.Change.ToPublished >= from && x.Change.ToPublished <= to).ToList();
         md.AppendLine("## Speakers who changed position").AppendLine();
         if (changes.Count == 0)
             md.AppendLine("None in this range.");
-        foreach (var (speaker, topic, change) in changes)
+        foreach (var (speaker, topic, change, statements) in changes)
         {
+            // Read whole, every statement a change names is on the listing's one page.
+            string SourceOf(string claimId) => statements.First(s => s.ClaimId == claimId).Source;
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"- **{speaker}** on {topic}: {change.Before.Version.Facts.Value} ({change.Before.Published:yyyy-MM-dd}, {change.Before.Source}) → {change.After.Version.Facts.Value} ({change.After.Published:yyyy-MM-dd}, {change.After.Source})");
+                $"- **{speaker}** on {topic}: {ViewJson.ValueText(change.From)} ({change.FromPublished:yyyy-MM-dd}, {SourceOf(change.ClaimIds[0])}) → {ViewJson.ValueText(change.To)} ({change.ToPublished:yyyy-MM-dd}, {SourceOf(change.ClaimIds[1])})");
         }
         return md.ToString();
     }
 
-    private static string Line(TimelineEntry e)
+    private static string Line(TimelineEntryDocument e)
     {
-        var c = e.Claim;
         var shifts = string.Join(", ", e.Shifts.Select(s => EventJson.EnumName(s)));
-        var previous = c.Version.PreviousValue is { } p ? $" (was {p} before the rules changed)" : "";
-        return $"- **{c.Topic}**: {Who(c)} — {c.Version.Facts.Value}{previous} *[{shifts}]* in {c.Source}: “{Clip(c.Version.Facts.Quote, 160)}”";
+        var previous = e.PreviousValue is { } p ? $" (was {ViewJson.ValueText(p)} before the rules changed)" : "";
+        return $"- **{e.Topic}**: {Who(e)} — {ViewJson.ValueText(e.Value)}{previous} *[{shifts}]* in {e.Source}: “{Clip(e.Quote, 160)}”";
     }
 
-    private static string Who(ClaimRecord c) => c.Speaker ?? (c.Outlet is { } outlet ? $"{outlet} (own reporting)" : "the outlet");
+    private static string Who(ClaimDocument c) => c.Speaker ?? (c.Outlet is { } outlet ? $"{outlet} (own reporting)" : "the outlet");
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 

@@ -21,10 +21,11 @@ public sealed record EventDateDocument(DateOnly? From, DateOnly? To, string Text
 /// <param name="Published">The article's publication date; null when unknown.</param>
 /// <param name="Change">What made this version: extracted, revised (see previousValue) or retracted.</param>
 /// <param name="RecordedFrom">The log position where this version began; recordedTo where it ended (null: current).</param>
+/// <param name="ArticlePosition">Where the article stands in the log: with the day, the order of reporting across topics.</param>
 public record ClaimDocument(
     string ClaimId, string Topic, JsonNode? Value, string? Speaker, string? SpeakerAsWritten, string ArticleId, string Source, string? Outlet,
     string Cluster, DateOnly? Published, DateBasis DateBasis, string Quote, SpanDocument Span, EventDateDocument? EventDate, string Rule,
-    int RuleSetVersion, ClaimChange Change, JsonNode? PreviousValue, long RecordedFrom, long? RecordedTo, DateTimeOffset RecordedAt);
+    int RuleSetVersion, ClaimChange Change, JsonNode? PreviousValue, long RecordedFrom, long? RecordedTo, DateTimeOffset RecordedAt, long ArticlePosition);
 
 public sealed record StatusRuleDocument(int ConfirmedMinSources, decimal NumbersAgreeWithinPercent);
 
@@ -99,13 +100,17 @@ public static class ViewJson
         return new ClaimDocument(c.ClaimId, c.Topic, JsonNode.Parse(f.Value.ToJson()), f.Speaker, f.SpeakerAsWritten, c.Version.ArticleId, c.Source,
             c.Outlet, c.Cluster, c.Published, c.DateBasis, f.Quote, new SpanDocument(f.Span.Start, f.Span.Length),
             f.EventDate is { } d ? new EventDateDocument(d.From, d.To, d.Text) : null, f.RuleId, c.Version.RuleSetVersion, c.Version.Change,
-            c.Version.PreviousValue is { } p ? JsonNode.Parse(p.ToJson()) : null, c.Version.RecordedFrom, c.RecordedTo, c.Version.RecordedAt);
+            c.Version.PreviousValue is { } p ? JsonNode.Parse(p.ToJson()) : null, c.Version.RecordedFrom, c.RecordedTo, c.Version.RecordedAt, c.ArticlePosition);
     }
 
     public static StatementDocument Statement(ClaimRecord c) => new(Value(c), c.Published, c.Version.ArticleId, c.Source, c.ClaimId, c.Version.Facts.Quote);
 
     public static ArticleDocument Article(ArticleEntry a) =>
         new(a.Id, a.Source, a.Title, a.Published, a.DateBasis, a.DateEvidence, a.Dateline, a.Agencies, a.Outlet, a.Url, a.Cluster, a.Position, a.RecordedAt);
+
+    /// <summary>A value as the claims print it ("~300", "yes"), from its document form.</summary>
+    public static string ValueText(JsonNode? value) =>
+        value is null ? "" : ClaimValue.FromJson(JsonSerializer.SerializeToElement(value))?.ToString() ?? value.ToJsonString();
 
     public static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
