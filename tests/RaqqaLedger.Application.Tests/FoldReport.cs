@@ -10,15 +10,15 @@ namespace RaqqaLedger.Application.Tests;
 /// The report as it was built from the whole-list folds (board, timeline, who said what), kept as the
 /// reference the report from the paged views must equal.
 /// </summary>
-public static class FoldReport
+internal static class FoldReport
 {
-    public static async Task<string> BuildAsync(LedgerViews views, DateOnly from, DateOnly to, ReportFormat format, CancellationToken cancellationToken = default)
+    public static async Task<string> BuildAsync(Folds folds, DateOnly from, DateOnly to, ReportFormat format)
     {
-        var timeline = await views.TimelineAsync(null, from, to, cancellationToken: cancellationToken);
+        var timeline = await folds.TimelineAsync(null, from, to);
         if (format == ReportFormat.Csv)
             return Csv(timeline);
-        var board = await views.BoardAsync(to, null, null, cancellationToken);
-        var speakers = await views.SpeakersAsync(cancellationToken: cancellationToken);
+        var board = await folds.BoardAsync(to, null, null);
+        var speakers = await folds.SpeakersAsync();
         return Markdown(from, to, timeline, board, speakers);
     }
 

@@ -159,7 +159,7 @@ public abstract class PagedViewsContract : IAsyncLifetime
             await views.Runner.CatchUpAsync();
             var (from, to) = (new DateOnly(2017, 10, 14).AddDays(random.Next(10)), new DateOnly(2017, 11, 14).AddDays(-random.Next(10)));
             foreach (var format in new[] { ReportFormat.Md, ReportFormat.Csv })
-                Assert.Equal(await FoldReport.BuildAsync(views, from, to, format), await StoryReport.BuildAsync(views, from, to, format));
+                Assert.Equal(await FoldReport.BuildAsync(new Folds(Storage.Views), from, to, format), await StoryReport.BuildAsync(views, from, to, format));
         }
     }
 
@@ -196,7 +196,7 @@ public abstract class PagedViewsContract : IAsyncLifetime
             next = page.UndatedNext;
         }
 
-        var fold = await views.BoardAsync(asOf, null, topic);
+        var fold = await new Folds(Storage.Views).BoardAsync(asOf, null, topic);
         Assert.Equal(fold.Topics.SelectMany(t => t.Claims.Select(c => c.ClaimId)), dated);
         Assert.Equal(fold.Undated.Select(c => c.ClaimId), undated);
         Assert.Equal(fold.Undated.Count, first.UndatedCount);
@@ -216,7 +216,7 @@ public abstract class PagedViewsContract : IAsyncLifetime
     /// <summary>Paged views with nothing kept: the whole read every kept index must equal.</summary>
     private PagedViews Fresh() => new(Storage.Views, new ViewQueries(Storage.Views));
 
-    private static async Task AssertSameAsync(LedgerViews kept, LedgerViews whole, long? recordedAsOf, Random random)
+    private async Task AssertSameAsync(LedgerViews kept, LedgerViews whole, long? recordedAsOf, Random random)
     {
         var asOf = random.Next(3) == 0 ? (DateOnly?)null : new DateOnly(2017, 10, 14).AddDays(random.Next(32));
         var topic = random.Next(3) == 0 ? null : Topics[random.Next(Topics.Length)];
@@ -226,7 +226,8 @@ public abstract class PagedViewsContract : IAsyncLifetime
         Assert.Equal(Json(await whole.Paged.BoardAsync(asOf, recordedAsOf, topic, null, null, limit)), Json(page));
 
         // The reference fold: every claim of the board, in order, with each topic's status.
-        var fold = await kept.BoardAsync(asOf, recordedAsOf, topic);
+        var folds = new Folds(Storage.Views);
+        var fold = await folds.BoardAsync(asOf, recordedAsOf, topic);
         var all = await kept.Paged.BoardAsync(asOf, recordedAsOf, topic, null, null, 100_000);
         Assert.Equal(Statuses(fold), [.. all.Topics.Select(t => (t.Topic, t.Status, Versions(t.Claims)))]);
         Assert.Equal(Versions(fold.Undated), Versions(all.Undated));
@@ -235,13 +236,13 @@ public abstract class PagedViewsContract : IAsyncLifetime
         Assert.Equal(
             Json(await whole.Paged.TimelineAsync(topic, from, to, recordedAsOf, null, limit)),
             Json(await kept.Paged.TimelineAsync(topic, from, to, recordedAsOf, null, limit)));
-        var timeline = await kept.TimelineAsync(topic, from, to, recordedAsOf);
+        var timeline = await folds.TimelineAsync(topic, from, to, recordedAsOf);
         Assert.Equal(
             timeline.Select(t => Versions(t.Days.SelectMany(d => d.Entries).Concat(t.Undated).Select(e => e.Claim))),
             (await kept.Paged.TimelineAsync(topic, from, to, recordedAsOf, null, 100_000)).Select(t => Versions(t.Days.SelectMany(d => d.Entries).Concat(t.Undated))));
 
         // Who said what: every speaker's pages, joined up through their cursors, are the fold's document.
-        var speakers = SpeakerDocuments(await kept.SpeakersAsync(recordedAsOf));
+        var speakers = SpeakerDocuments(await folds.SpeakersAsync(recordedAsOf));
         Assert.Equal(Json(speakers), Json(await SpeakerPagesAsync(kept.Paged, recordedAsOf, null, limit)));
         if (speakers.Count > 0)
         {

@@ -51,31 +51,10 @@ public sealed class LedgerViews
             (rules is null ? "" : $"; the rule set in effect has: {string.Join(", ", rules.Rules.TopicsById.Keys)}"));
     }
 
-    public async Task<Board> BoardAsync(DateOnly? asOf, long? recordedAsOf, string? topic, CancellationToken cancellationToken = default)
-    {
-        var claims = await queries.ClaimsAsync(new ClaimQuery(recordedAsOf, asOf, topic), cancellationToken);
-        return ClaimBoard.Build(claims, await queries.StatusRuleAsync(recordedAsOf, cancellationToken), asOf);
-    }
-
-    public async Task<IReadOnlyList<TopicTimeline>> TimelineAsync(string? topic, DateOnly from, DateOnly to, long? recordedAsOf = null, CancellationToken cancellationToken = default)
-    {
-        CheckRange(from, to);
-        var claims = await queries.ClaimsAsync(new ClaimQuery(recordedAsOf, to, topic, WithRetractions: true), cancellationToken);
-        var rule = await queries.StatusRuleAsync(recordedAsOf, cancellationToken);
-        return ReportingTimeline.Build(claims, from, to, rule.NumbersAgreeWithinPercent);
-    }
-
     public static void CheckRange(DateOnly from, DateOnly to)
     {
         if (from > to)
             throw new InvalidQueryException($"the range starts ({from:yyyy-MM-dd}) after it ends ({to:yyyy-MM-dd})");
-    }
-
-    public async Task<IReadOnlyList<SpeakerRecord>> SpeakersAsync(long? recordedAsOf = null, CancellationToken cancellationToken = default)
-    {
-        var claims = await queries.ClaimsAsync(new ClaimQuery(recordedAsOf), cancellationToken);
-        var rule = await queries.StatusRuleAsync(recordedAsOf, cancellationToken);
-        return WhoSaidWhat.Build(claims, rule.NumbersAgreeWithinPercent);
     }
 
     public Task<IReadOnlyList<ClaimRecord>> ClaimsAsync(ClaimQuery query, CancellationToken cancellationToken = default) =>
