@@ -24,8 +24,8 @@ public sealed record Page(IReadOnlyList<int> Items, int Total, ReportKey? Next);
 /// <summary>
 /// One topic's reports as the ledger held them at one position, in reporting order, with each report's
 /// shifts and the board's status at every day worked out once. A page of the board or of the timeline is
-/// then a binary search and a slice, however long the story. Judged as <see cref="ClaimBoard"/> and
-/// <see cref="ReportingTimeline"/> judge, and tested to agree with them. After a commit the index is
+/// then a binary search and a slice, however long the story. Judged as the whole-list folds of the board
+/// and the timeline judge (kept in the tests as the reference), and tested to agree with them. After a commit the index is
 /// brought forward (<see cref="With"/>): the reports are merged, not sorted again, and the passes that judge
 /// them read a compact row per report rather than the reports themselves, so a story of 100,000 reports
 /// is judged again in a few milliseconds.
@@ -100,7 +100,7 @@ public sealed class TopicIndex
     /// <summary>Who said what on the topic: each named speaker's statements, in order of first statement; worked out when first asked for.</summary>
     public IReadOnlyList<SpeakerListing> Speakers => speakers.Value;
 
-    /// <summary>As <see cref="WhoSaidWhat"/> lists them: the outlet's own voice left out, numbers agreeing when their intervals meet.</summary>
+    /// <summary>As the fold of who said what lists them: the outlet's own voice left out, numbers agreeing when their intervals meet.</summary>
     private List<SpeakerListing> ListSpeakers()
     {
         var bySpeaker = new Dictionary<string, (List<int> Statements, List<(int, int)> Changes, int LastDated)>(StringComparer.Ordinal);
@@ -284,8 +284,7 @@ public sealed class TopicIndex
     }
 
     /// <summary>
-    /// How each report moved the story, judged against every earlier one as <see cref="ReportingTimeline.Judge"/>
-    /// does, kept as flags and positions rather than a list per report: a long story is judged again after
+    /// How each report moved the story, judged against every earlier one as the timeline's fold does, kept as flags and positions rather than a list per report: a long story is judged again after
     /// every commit that touches it, and only a page's judgements are ever read.
     /// </summary>
     private static Marks[] Judge(Row[] rows, ValueTable values)
@@ -411,7 +410,7 @@ public sealed class TopicIndex
     private readonly record struct ValueFacts(int Figure, bool Numeric, int Low, int High);
 
     /// <summary>
-    /// What was reported before, as <see cref="ReportingTimeline"/> keeps it: on a number line a value
+    /// What was reported before: on a number line a value
     /// conflicts with some earlier one exactly when it lies wholly above the lowest high end or wholly
     /// below the highest low end; an answer conflicts with any number and any other answer.
     /// </summary>

@@ -3,6 +3,7 @@ using System.Text;
 using RaqqaLedger.Domain.Events;
 using RaqqaLedger.Application.Views;
 using RaqqaLedger.Projections.Views;
+using RaqqaLedger.Testing.Folds;
 
 namespace RaqqaLedger.Application.Tests;
 

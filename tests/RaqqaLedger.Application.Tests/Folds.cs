@@ -1,6 +1,7 @@
 using RaqqaLedger.Application.Views;
 using RaqqaLedger.Projections.Views;
 using RaqqaLedger.Views;
+using RaqqaLedger.Testing.Folds;
 
 namespace RaqqaLedger.Application.Tests;
 
@@ -22,7 +23,7 @@ internal sealed class Folds(ViewDatabase views)
     {
         LedgerViews.CheckRange(from, to);
         var claims = await queries.ClaimsAsync(new ClaimQuery(recordedAsOf, to, topic, WithRetractions: true));
-        return ReportingTimeline.Build(claims, from, to, (await queries.StatusRuleAsync(recordedAsOf)).NumbersAgreeWithinPercent);
+        return ReportingTimelineFold.Build(claims, from, to, (await queries.StatusRuleAsync(recordedAsOf)).NumbersAgreeWithinPercent);
     }
 
     public async Task<IReadOnlyList<SpeakerRecord>> SpeakersAsync(long? recordedAsOf = null)

@@ -5,6 +5,7 @@ using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Projections.Views;
 using RaqqaLedger.Testing;
 using RaqqaLedger.Views;
+using RaqqaLedger.Testing.Folds;
 
 namespace RaqqaLedger.Application.Tests;
 

@@ -1,6 +1,7 @@
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Projections.Views;
 using static RaqqaLedger.Projections.Tests.ClaimRecords;
+using RaqqaLedger.Testing.Folds;
 
 namespace RaqqaLedger.Projections.Tests;
 

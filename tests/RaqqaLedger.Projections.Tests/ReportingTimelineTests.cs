@@ -1,6 +1,7 @@
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Projections.Views;
 using static RaqqaLedger.Projections.Tests.ClaimRecords;
+using RaqqaLedger.Testing.Folds;
 
 namespace RaqqaLedger.Projections.Tests;
 
@@ -9,7 +10,7 @@ public class ReportingTimelineTests
     private const string Left = "foreign_fighters_left", Evacuated = "fighters_evacuated";
 
     private static IReadOnlyList<TopicTimeline> Build(params ClaimRecord[] claims) =>
-        ReportingTimeline.Build(claims, ReportingTimeline.StoryStart, ReportingTimeline.StoryEnd, 10m);
+        ReportingTimelineFold.Build(claims, ReportingTimeline.StoryStart, ReportingTimeline.StoryEnd, 10m);
 
     /// <summary>The entries of the only topic, across its days, in order.</summary>
     private static List<TimelineEntry> Entries(IReadOnlyList<TopicTimeline> timeline) =>
@@ -115,8 +116,8 @@ public class ReportingTimelineTests
     {
         ClaimRecord[] claims = [Claim(Evacuated, ClaimValue.Exact(100), Oct(14), article: 1), Claim(Evacuated, ClaimValue.Exact(115), Oct(15), article: 2)];
 
-        var strict = ReportingTimeline.Build(claims, ReportingTimeline.StoryStart, ReportingTimeline.StoryEnd, 5m);
-        var lenient = ReportingTimeline.Build(claims, ReportingTimeline.StoryStart, ReportingTimeline.StoryEnd, 10m);
+        var strict = ReportingTimelineFold.Build(claims, ReportingTimeline.StoryStart, ReportingTimeline.StoryEnd, 5m);
+        var lenient = ReportingTimelineFold.Build(claims, ReportingTimeline.StoryStart, ReportingTimeline.StoryEnd, 10m);
 
         Assert.Equal([Shift.NewValue, Shift.Contradiction], Entries(strict)[1].Shifts);
         Assert.Equal([Shift.NewValue], Entries(lenient)[1].Shifts);
@@ -157,7 +158,7 @@ public class ReportingTimelineTests
         var no = Claim(Left, ClaimValue.Yes(false), Oct(16), "Mostafa Bali", article: 2);
         var yesAgain = Claim(Left, ClaimValue.Yes(true), Oct(16), "SDF", article: 3);
 
-        var topic = Assert.Single(ReportingTimeline.Build([hiddenYes, no, yesAgain], Oct(15), Oct(31), 10m));
+        var topic = Assert.Single(ReportingTimelineFold.Build([hiddenYes, no, yesAgain], Oct(15), Oct(31), 10m));
 
         var day = Assert.Single(topic.Days);
         Assert.Equal(Oct(16), day.Day);
@@ -176,7 +177,7 @@ public class ReportingTimelineTests
         var lastDay = Claim(Evacuated, ClaimValue.Exact(4000), Oct(16), article: 2);
         var after = Claim(Evacuated, ClaimValue.Exact(275), Oct(17), article: 3);
 
-        var topic = Assert.Single(ReportingTimeline.Build([after, inRange, lastDay], Oct(14), Oct(16), 10m));
+        var topic = Assert.Single(ReportingTimelineFold.Build([after, inRange, lastDay], Oct(14), Oct(16), 10m));
 
         Assert.Equal([Oct(15), Oct(16)], topic.Days.Select(d => d.Day));
         Assert.DoesNotContain(after, topic.Days.SelectMany(d => d.Entries).Select(e => e.Claim));
@@ -220,7 +221,7 @@ public class ReportingTimelineTests
         var after = Claim(Left, ClaimValue.Yes(true), Oct(20), "SDF", article: 2);
         var undated = Claim(Left, ClaimValue.Yes(false), null, "Mostafa Bali", article: 3);
 
-        var topic = Assert.Single(ReportingTimeline.Build([inRange, after, undated], Oct(14), Oct(16), 10m));
+        var topic = Assert.Single(ReportingTimelineFold.Build([inRange, after, undated], Oct(14), Oct(16), 10m));
 
         Assert.Same(inRange, Assert.Single(Assert.Single(topic.Days).Entries).Claim);
         Assert.Same(undated, Assert.Single(topic.Undated).Claim);
@@ -273,7 +274,7 @@ public class ReportingTimelineTests
             Claim(Evacuated, ClaimValue.Exact(275), Oct(15), article: 4),
         ];
 
-        var timeline = ReportingTimeline.Build(claims, Oct(15), Oct(20), 10m);
+        var timeline = ReportingTimelineFold.Build(claims, Oct(15), Oct(20), 10m);
 
         Assert.Equal([Evacuated, "who_negotiated"], timeline.Select(t => t.Topic));
     }

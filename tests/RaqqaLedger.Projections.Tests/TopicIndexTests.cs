@@ -1,6 +1,7 @@
 using RaqqaLedger.Domain.Claims;
 using RaqqaLedger.Projections.Views;
 using static RaqqaLedger.Projections.Tests.ClaimRecords;
+using RaqqaLedger.Testing.Folds;
 
 namespace RaqqaLedger.Projections.Tests;
 
@@ -55,7 +56,7 @@ public class TopicIndexTests
             var from = Oct(random.Next(13, 21));
             var to = from.AddDays(random.Next(-1, 6));
 
-            var expected = ReportingTimeline.Build(claims, from, to, rule.NumbersAgreeWithinPercent).SingleOrDefault() is { } timeline
+            var expected = ReportingTimelineFold.Build(claims, from, to, rule.NumbersAgreeWithinPercent).SingleOrDefault() is { } timeline
                 ? timeline.Days.SelectMany(d => d.Entries).Concat(timeline.Undated).Select(Described).ToList()
                 : [];
             var pages = AllPages(index, index.Timeline(from, to), random);

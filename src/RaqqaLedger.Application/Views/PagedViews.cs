@@ -40,7 +40,7 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
         await head.KeepUpAsync(snapshot, rule, cancellationToken);
     }
 
-    /// <summary>The board; see <see cref="ClaimBoard"/>. With a cursor, only the listing it continues.</summary>
+    /// <summary>The board: per topic, the live claims published by a day and the topic's status then. With a cursor, only the listing it continues.</summary>
     public async Task<BoardDocument> BoardAsync(
         DateOnly? asOf, long? recordedAsOf, string? topic, string? speaker, ViewCursor? after, int limit, CancellationToken cancellationToken = default)
     {
@@ -73,7 +73,7 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
             [.. undated.Items.Select(c => ViewJson.Claim(records[c.Version]))], undated.Total, undatedNext);
     }
 
-    /// <summary>The reporting timeline; see <see cref="ReportingTimeline"/>. With a cursor, only the topic it continues.</summary>
+    /// <summary>The reporting timeline: per topic and day, each report with how it moved the story. With a cursor, only the topic it continues.</summary>
     public async Task<IReadOnlyList<TopicTimelineDocument>> TimelineAsync(
         string? topic, DateOnly from, DateOnly to, long? recordedAsOf, ViewCursor? after, int limit, CancellationToken cancellationToken = default)
     {
@@ -102,7 +102,7 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
     }
 
     /// <summary>
-    /// Who said what; see <see cref="WhoSaidWhat"/>. Each speaker's statements on each topic come a page at a time,
+    /// Who said what: each named speaker's live claims by topic, and where the speaker changed position. Each speaker's statements on each topic come a page at a time,
     /// with the changes of position that end on the page; with a cursor, only the listing it continues.
     /// </summary>
     /// <param name="speaker">Only this speaker (any case); null for all.</param>

@@ -1,4 +1,7 @@
-namespace RaqqaLedger.Projections.Views;
+using RaqqaLedger.Projections;
+using RaqqaLedger.Projections.Views;
+
+namespace RaqqaLedger.Testing.Folds;
 
 /// <summary>A speaker who said one thing on a topic and later a conflicting one.</summary>
 public sealed record PositionChange(ClaimRecord Before, ClaimRecord After);

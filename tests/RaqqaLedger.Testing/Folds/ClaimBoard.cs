@@ -1,6 +1,9 @@
+using RaqqaLedger.Projections;
 using RaqqaLedger.Domain.Claims;
 
-namespace RaqqaLedger.Projections.Views;
+using RaqqaLedger.Projections.Views;
+
+namespace RaqqaLedger.Testing.Folds;
 
 /// <summary>One topic of the board: its live claims in reporting order, and its status.</summary>
 public sealed record BoardTopic(string Topic, ClaimStatus Status, IReadOnlyList<ClaimRecord> Claims);
