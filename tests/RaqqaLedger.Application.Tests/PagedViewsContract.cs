@@ -159,8 +159,15 @@ public abstract class PagedViewsContract : IAsyncLifetime
             await AppendAsync(ledger, random.Next(1, 4));
             await views.Runner.CatchUpAsync();
             var (from, to) = (new DateOnly(2017, 10, 14).AddDays(random.Next(10)), new DateOnly(2017, 11, 14).AddDays(-random.Next(10)));
+            // The same report rendered from the folds' answers: the report reads every view it needs, whole.
+            var folds = new Folds(Storage.Views);
+            var (timeline, board, speakers) = (await folds.TimelineAsync(null, from, to), await folds.BoardAsync(to, null, null), await folds.SpeakersAsync());
             foreach (var format in new[] { ReportFormat.Md, ReportFormat.Csv })
-                Assert.Equal(await FoldReport.BuildAsync(new Folds(Storage.Views), from, to, format), await StoryReport.BuildAsync(views, from, to, format));
+            {
+                Assert.Equal(
+                    StoryReport.Render(from, to, format, TimelineDocuments(timeline), BoardDocument(board, to), SpeakerDocuments(speakers)),
+                    await StoryReport.BuildAsync(views, from, to, format));
+            }
         }
     }
 
@@ -250,6 +257,20 @@ public abstract class PagedViewsContract : IAsyncLifetime
             var one = speakers[random.Next(speakers.Count)];
             Assert.Equal(Json(new[] { one }), Json(await SpeakerPagesAsync(whole.Paged, recordedAsOf, one.Speaker.ToUpperInvariant(), limit)));
         }
+    }
+
+    /// <summary>The fold's board as the document the paged view gives when read whole.</summary>
+    private static BoardDocument BoardDocument(Board board, DateOnly? asOf) => new(
+        asOf, null, new StatusRuleDocument(board.Rule.ConfirmedMinSources, board.Rule.NumbersAgreeWithinPercent),
+        [.. board.Topics.Select(t => new BoardTopicDocument(t.Topic, t.Status, [.. t.Claims.Select(ViewJson.Claim)], t.Claims.Count))],
+        [.. board.Undated.Select(ViewJson.Claim)], board.Undated.Count);
+
+    /// <summary>The fold's timeline as the documents the paged view gives when read whole.</summary>
+    private static List<TopicTimelineDocument> TimelineDocuments(IReadOnlyList<TopicTimeline> timeline)
+    {
+        static TimelineEntryDocument Entry(TimelineEntry e) => new(ViewJson.Claim(e.Claim), e.Shifts, e.Contradicts?.ClaimId, e.Repeats?.ClaimId);
+        return [.. timeline.Select(t => new TopicTimelineDocument(t.Topic, [.. t.Days.Select(d => new TimelineDayDocument(d.Day, [.. d.Entries.Select(Entry)]))],
+            [.. t.Undated.Select(Entry)], t.Days.Sum(d => d.Entries.Count) + t.Undated.Count))];
     }
 
     /// <summary>The fold's who said what as the documents the paged view gives.</summary>

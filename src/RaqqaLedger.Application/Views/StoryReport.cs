@@ -26,6 +26,11 @@ public static class StoryReport
         return Markdown(from, to, timeline, board, speakers);
     }
 
+    /// <summary>The report of views already read whole: the timeline of the range, the board at its end, who said what.</summary>
+    public static string Render(DateOnly from, DateOnly to, ReportFormat format,
+        IReadOnlyList<TopicTimelineDocument> timeline, BoardDocument board, IReadOnlyList<SpeakerDocument> speakers) =>
+        format == ReportFormat.Csv ? Csv(timeline) : Markdown(from, to, timeline, board, speakers);
+
     private static string Csv(IReadOnlyList<TopicTimelineDocument> timeline)
     {
         var csv = new StringBuilder("day,topic,shifts,value,speaker,source,article_id,published,date_basis,quote,claim_id,contradicts_claim_id,repeats_claim_id\r\n");
