@@ -71,7 +71,6 @@ public static class LedgerBenchmark
         return new CorpusStore(path, articles, events, new IngestFigure(articles, events, Math.Round(rate), Math.Round(baseline), Math.Round(rate / baseline, 3)));
     }
 
-    /// <summary>A store kept from an earlier run (e.g. by <c>rebuild --store</c>), to measure again without ingesting again.</summary>
     /// <summary>The store at <paramref name="path"/> when it is there, reused; else a corpus built there and kept (in a temporary file when null).</summary>
     public static async Task<CorpusStore> OpenOrBuildAsync(int articles, Action<string> progress, string? path)
     {
@@ -82,6 +81,7 @@ public static class LedgerBenchmark
         return corpus;
     }
 
+    /// <summary>A store kept from an earlier run (e.g. by <c>rebuild --store</c>), to measure again without ingesting again.</summary>
     public static async Task<CorpusStore> OpenAsync(string path)
     {
         if (!File.Exists(path))

@@ -21,7 +21,7 @@ internal static class BoardCommand
             var position = parsed.GetValue(recordedAsOf) is { } r ? await ViewArguments.RecordedPositionAsync(storage.Store, r, cancellationToken) : (long?)null;
             var views = await LedgerViews.OpenAsync(storage, cancellationToken);
             await views.CheckTopicAsync(parsed.GetValue(topic), cancellationToken);
-            var board = await views.Paged.BoardAsync(day, position, parsed.GetValue(topic), null, null, ViewOptions.Everything, cancellationToken);
+            var board = await views.Paged.BoardAsync(day, position, parsed.GetValue(topic), null, null, PagedViews.Everything, cancellationToken);
 
             if (parsed.GetValue(json))
             {

@@ -14,7 +14,7 @@ internal static class SpeakersCommand
         {
             await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
             var views = await LedgerViews.OpenAsync(storage, cancellationToken);
-            var speakers = await views.Paged.SpeakersAsync(null, null, null, null, ViewOptions.Everything, cancellationToken);
+            var speakers = await views.Paged.SpeakersAsync(null, null, null, null, PagedViews.Everything, cancellationToken);
             if (parsed.GetValue(json))
             {
                 await ViewOptions.WriteJsonAsync(context, speakers);

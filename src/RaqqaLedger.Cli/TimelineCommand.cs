@@ -20,7 +20,7 @@ internal static class TimelineCommand
             await using var storage = await context.OpenStorageAsync(parsed, cancellationToken);
             var views = await LedgerViews.OpenAsync(storage, cancellationToken);
             await views.CheckTopicAsync(parsed.GetValue(topic), cancellationToken);
-            var timeline = await views.Paged.TimelineAsync(parsed.GetValue(topic), first, last, null, null, ViewOptions.Everything, cancellationToken);
+            var timeline = await views.Paged.TimelineAsync(parsed.GetValue(topic), first, last, null, null, PagedViews.Everything, cancellationToken);
 
             if (parsed.GetValue(json))
             {

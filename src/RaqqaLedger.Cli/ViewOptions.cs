@@ -23,9 +23,6 @@ internal static class ViewOptions
     public static Task WriteJsonAsync<T>(CommandContext context, T document) =>
         context.Console.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(document, ViewJson.Printing));
 
-    /// <summary>The views read whole, as the CLI prints them: every claim of every listing on one page.</summary>
-    public const int Everything = int.MaxValue;
-
     /// <summary>One claim on one line: day, value, who said it, where, and the start of the quote.</summary>
     public static string Line(ClaimDocument c, string prefix = "  ") => Line(c.Published, c.Value, c.Speaker, c.Source, c.Quote, prefix);
 
@@ -34,7 +31,6 @@ internal static class ViewOptions
 
     private static string Line(DateOnly? published, JsonNode? value, string? speaker, string source, string quote, string prefix) =>
         $"{prefix}{ViewJson.Day(published) ?? "undated",-10}  {ViewJson.ValueText(value),-12} {speaker ?? "(outlet)",-22} {Clip(source, 28),-28} \"{Clip(quote, 70)}\"";
-
 
     public static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

@@ -276,7 +276,7 @@ public abstract class PagedViewsContract : IAsyncLifetime
     /// <summary>The fold's who said what as the documents the paged view gives.</summary>
     private static List<SpeakerDocument> SpeakerDocuments(IReadOnlyList<SpeakerRecord> speakers)
     {
-        static JsonNode? Value(ClaimRecord c) => JsonNode.Parse(c.Version.Facts.Value.ToJson());
+        static JsonNode? Value(ClaimRecord c) => ViewJson.Node(c.Version.Facts.Value);
         return [.. speakers.Select(s => new SpeakerDocument(s.Speaker, [.. s.Topics.Select(t => new SpeakerTopicDocument(t.Topic,
             [.. t.Statements.Select(ViewJson.Statement)],
             [.. t.Changes.Select(p => new PositionChangeDocument(Value(p.Before), p.Before.Published, Value(p.After), p.After.Published, [p.Before.ClaimId, p.After.ClaimId]))],

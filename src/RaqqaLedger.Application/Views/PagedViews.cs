@@ -18,6 +18,9 @@ namespace RaqqaLedger.Application.Views;
 /// </summary>
 public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
 {
+    /// <summary>A limit that puts every item of every listing on one page: the views read whole (the CLI, the report).</summary>
+    public const int Everything = int.MaxValue;
+
     /// <summary>Indexes of earlier positions kept, over every position and topic; past this, all are dropped and rebuilt on demand.</summary>
     private const int KeptIndexes = 32;
 
@@ -120,7 +123,7 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
         SpeakerTopicDocument Document((TopicIndex Index, SpeakerListing Listing, Page Page) l)
         {
             var onPage = l.Page.Items.ToHashSet();
-            JsonNode? Value(int i) => JsonNode.Parse(l.Index.Reports[i].Value.ToJson());
+            JsonNode? Value(int i) => ViewJson.Node(l.Index.Reports[i].Value);
             return new SpeakerTopicDocument(l.Index.Topic,
                 [.. l.Page.Items.Select(i => ViewJson.Statement(records[l.Index.Reports[i].Version]))],
                 [.. l.Listing.Changes.Where(c => onPage.Contains(c.After)).Select(c => new PositionChangeDocument(

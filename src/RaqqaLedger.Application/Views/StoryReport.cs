@@ -14,15 +14,13 @@ public enum ReportFormat { Md, Csv }
 /// </summary>
 public static class StoryReport
 {
-    private const int Everything = int.MaxValue;
-
     public static async Task<string> BuildAsync(LedgerViews views, DateOnly from, DateOnly to, ReportFormat format, CancellationToken cancellationToken = default)
     {
-        var timeline = await views.Paged.TimelineAsync(null, from, to, null, null, Everything, cancellationToken);
+        var timeline = await views.Paged.TimelineAsync(null, from, to, null, null, PagedViews.Everything, cancellationToken);
         if (format == ReportFormat.Csv)
             return Csv(timeline);
-        var board = await views.Paged.BoardAsync(to, null, null, null, null, Everything, cancellationToken);
-        var speakers = await views.Paged.SpeakersAsync(null, null, null, null, Everything, cancellationToken);
+        var board = await views.Paged.BoardAsync(to, null, null, null, null, PagedViews.Everything, cancellationToken);
+        var speakers = await views.Paged.SpeakersAsync(null, null, null, null, PagedViews.Everything, cancellationToken);
         return Markdown(from, to, timeline, board, speakers);
     }
 

@@ -97,13 +97,13 @@ public static class ViewJson
     public static ClaimDocument Claim(ClaimRecord c)
     {
         var f = c.Version.Facts;
-        return new ClaimDocument(c.ClaimId, c.Topic, JsonNode.Parse(f.Value.ToJson()), f.Speaker, f.SpeakerAsWritten, c.Version.ArticleId, c.Source,
+        return new ClaimDocument(c.ClaimId, c.Topic, Node(f.Value), f.Speaker, f.SpeakerAsWritten, c.Version.ArticleId, c.Source,
             c.Outlet, c.Cluster, c.Published, c.DateBasis, f.Quote, new SpanDocument(f.Span.Start, f.Span.Length),
             f.EventDate is { } d ? new EventDateDocument(d.From, d.To, d.Text) : null, f.RuleId, c.Version.RuleSetVersion, c.Version.Change,
-            c.Version.PreviousValue is { } p ? JsonNode.Parse(p.ToJson()) : null, c.Version.RecordedFrom, c.RecordedTo, c.Version.RecordedAt, c.ArticlePosition);
+            c.Version.PreviousValue is { } p ? Node(p) : null, c.Version.RecordedFrom, c.RecordedTo, c.Version.RecordedAt, c.ArticlePosition);
     }
 
-    public static StatementDocument Statement(ClaimRecord c) => new(Value(c), c.Published, c.Version.ArticleId, c.Source, c.ClaimId, c.Version.Facts.Quote);
+    public static StatementDocument Statement(ClaimRecord c) => new(Node(c.Version.Facts.Value), c.Published, c.Version.ArticleId, c.Source, c.ClaimId, c.Version.Facts.Quote);
 
     public static ArticleDocument Article(ArticleEntry a) =>
         new(a.Id, a.Source, a.Title, a.Published, a.DateBasis, a.DateEvidence, a.Dateline, a.Agencies, a.Outlet, a.Url, a.Cluster, a.Position, a.RecordedAt);
@@ -114,5 +114,6 @@ public static class ViewJson
 
     public static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static JsonNode? Value(ClaimRecord c) => JsonNode.Parse(c.Version.Facts.Value.ToJson());
+    /// <summary>A value in its document form: the gold file's (see <see cref="ValueText"/> for the way back).</summary>
+    public static JsonNode? Node(ClaimValue value) => JsonNode.Parse(value.ToJson());
 }
