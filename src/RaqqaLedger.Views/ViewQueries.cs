@@ -96,6 +96,11 @@ public sealed class ViewQueries(ViewDatabase views)
 
     private long topicReads;
 
+    /// <summary>How many claim versions were read in full by <see cref="ClaimVersionsAsync"/>: what keeping rows saves.</summary>
+    public long VersionReads => Interlocked.Read(ref versionReads);
+
+    private long versionReads;
+
     /// <summary>
     /// How the claim versions held changed from one position to a later one, over every topic: the versions
     /// begun after <paramref name="from"/> and by <paramref name="to"/>, and the versions held at
@@ -142,6 +147,7 @@ public sealed class ViewQueries(ViewDatabase views)
     public async Task<IReadOnlyDictionary<(string ClaimId, long RecordedFrom), ClaimRecord>> ClaimVersionsAsync(
         IReadOnlyCollection<(string ClaimId, long RecordedFrom)> versions, long position, CancellationToken cancellationToken = default)
     {
+        Interlocked.Add(ref versionReads, versions.Count);
         var found = new Dictionary<(string ClaimId, long RecordedFrom), ClaimRecord>();
         foreach (var chunk in versions.Select(v => v.ClaimId).Distinct(StringComparer.Ordinal).Chunk(500))
         {

@@ -85,6 +85,42 @@ public abstract class PagedViewsContract : IAsyncLifetime
         Assert.Equal(5, paged.Memory.BroughtForward);
     }
 
+    /// <summary>
+    /// The rows a page showed are kept: shown again, none is read from the database. A write that ends one of
+    /// their versions is learnt by the head's move, and a page at an earlier position shows where it ended, as
+    /// a whole read does; before the head has moved, the rows it cannot vouch for are read again.
+    /// </summary>
+    [Fact]
+    public async Task RowsAPageShowed_AreNotReadAgain_AndLearnWhereTheirVersionsEnded()
+    {
+        var ledger = new RandomLedger(13);
+        var queries = new ViewQueries(Storage.Views);
+        var paged = new PagedViews(Storage.Views, queries);
+        var runner = new ProjectionRunner(Storage.Store, Storage.Views);
+        var early = await AppendAsync(ledger, 3);
+        await runner.CatchUpAsync();
+        var first = await paged.BoardAsync(null, null, null, null, null, 1000);
+        var read = queries.VersionReads;
+        Assert.True(read > 0);
+        Assert.Equal(Json(first), Json(await paged.BoardAsync(null, null, null, null, null, 1000)));
+        Assert.Equal(read, queries.VersionReads);
+        Assert.True(paged.Memory.KeptRows > 0);
+
+        var ended = 0;
+        for (var round = 0; round < 30 && ended == 0; round++)
+        {
+            await AppendAsync(ledger, 1);
+            await runner.CatchUpAsync();
+            // Before any head read: the write's ends are not known to the kept rows yet.
+            Assert.Equal(Json(await Fresh().BoardAsync(null, early, null, null, null, 1000)), Json(await paged.BoardAsync(null, early, null, null, null, 1000)));
+            await paged.BoardAsync(null, null, null, null, null, 1000);
+            var atEarly = await paged.BoardAsync(null, early, null, null, null, 1000);
+            Assert.Equal(Json(await Fresh().BoardAsync(null, early, null, null, null, 1000)), Json(atEarly));
+            ended = atEarly.Topics.SelectMany(t => t.Claims).Concat(atEarly.Undated).Count(c => c.RecordedTo is not null);
+        }
+        Assert.True(ended > 0);
+    }
+
     /// <summary>The API keeps up after each write, so the reads that follow find the indexes at the head already.</summary>
     [Fact]
     public async Task KeepingUpAfterAWrite_BringsTheIndexesForward_BeforeAnyRead()

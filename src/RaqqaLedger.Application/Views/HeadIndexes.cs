@@ -8,10 +8,11 @@ namespace RaqqaLedger.Application.Views;
 /// <param name="HeadReports">Claim versions held by the head's indexes (one per live claim and tombstone of each topic read).</param>
 /// <param name="EarlierReports">Claim versions held by the indexes of earlier positions (at most a fixed number of indexes).</param>
 /// <param name="BroughtForward">Commits' worth of changes applied to the head's indexes instead of reading their topics again.</param>
-public sealed record KeptIndexMemory(int HeadTopics, long HeadPosition, int HeadReports, int EarlierIndexes, int EarlierReports, long BroughtForward)
+/// <param name="KeptRows">Full claim rows kept for the pages that show them again (see <see cref="ClaimRows"/>; at most <see cref="ClaimRows.Capacity"/>).</param>
+public sealed record KeptIndexMemory(int HeadTopics, long HeadPosition, int HeadReports, int EarlierIndexes, int EarlierReports, long BroughtForward, int KeptRows = 0)
 {
-    /// <summary>A rough size: an indexed report with its share of the index's arrays is about 200 bytes.</summary>
-    public long ApproximateBytes => (HeadReports + (long)EarlierReports) * 200;
+    /// <summary>A rough size: an indexed report with its share of the index's arrays is about 200 bytes, a kept row with its quote about 1,500.</summary>
+    public long ApproximateBytes => (HeadReports + (long)EarlierReports) * 200 + KeptRows * 1_500L;
 }
 
 /// <summary>
@@ -27,6 +28,9 @@ internal sealed class HeadIndexes(ViewQueries queries)
     private const long FarthestBroughtForward = 20_000;
 
     private readonly SemaphoreSlim turn = new(1, 1);
+
+    /// <summary>The rows pages have shown, told by each move of the head which versions ended.</summary>
+    public ClaimRows Rows { get; } = new(queries);
     private State? state;
     private long broughtForward;
 
@@ -177,6 +181,7 @@ internal sealed class HeadIndexes(ViewQueries queries)
         if ((state is not null && state.At.Follows(snapshot) && snapshot != state.At) || !snapshot.Settled || !startAfresh)
             return false;
         state = new State(snapshot, rule);
+        Rows.StartedAt(snapshot);
         return true;
     }
 
@@ -209,6 +214,7 @@ internal sealed class HeadIndexes(ViewQueries queries)
             if (kept.Claims.TryGetValue(change.Topic, out var claims) && claims.TryAdd(change.Claim.Version, change.Claim))
                 kept.Indexes.GetValueOrDefault(change.Topic)?.Begun(change.Claim);
         }
+        Rows.Ended(kept.At, to, changes);
         // Under a new status rule every topic is judged again, from its claims, when next asked for.
         if (rule != kept.Rule)
             kept.Indexes.Clear();

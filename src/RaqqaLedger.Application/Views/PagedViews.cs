@@ -31,6 +31,7 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
     {
         EarlierIndexes = indexes.Count,
         EarlierReports = indexes.Values.Sum(i => i.IsValueCreated && i.Value.IsCompletedSuccessfully ? i.Value.Result.Reports.Count : 0),
+        KeptRows = head.Rows.Count,
     };
 
     private readonly ConcurrentDictionary<(Snapshot, string), Lazy<Task<TopicIndex>>> indexes = new();
@@ -39,7 +40,7 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
     /// <summary>Brings the head's kept indexes to the views' head: called after a write, so the readers that follow find them there.</summary>
     public async Task KeepUpAsync(CancellationToken cancellationToken = default)
     {
-        var (snapshot, rule) = await SnapshotAsync(null, cancellationToken);
+        var (snapshot, rule, _) = await SnapshotAsync(null, cancellationToken);
         await head.KeepUpAsync(snapshot, rule, cancellationToken);
     }
 
@@ -48,7 +49,7 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
         DateOnly? asOf, long? recordedAsOf, string? topic, string? speaker, ViewCursor? after, int limit, CancellationToken cancellationToken = default)
     {
         var continuesUndated = after?.List == ViewCursor.Undated;
-        var (snapshot, rule, indexes) = await ReadAsync(after?.Position ?? recordedAsOf, continuesUndated ? topic : after?.List ?? topic, cancellationToken);
+        var (snapshot, rule, indexes, claimsHead) = await ReadAsync(after?.Position ?? recordedAsOf, continuesUndated ? topic : after?.List ?? topic, cancellationToken);
         Func<IndexedClaim, bool>? bySpeaker = speaker is null ? null : c => string.Equals(c.Speaker, speaker, StringComparison.OrdinalIgnoreCase);
 
         var topics = new List<(TopicIndex Index, ClaimStatus Status, Page Page)>();
@@ -67,8 +68,8 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
             : undated.Items.Count == 0 && after is null ? new ViewCursor(snapshot.Position, ViewCursor.Undated, null).Encode()
             : Cursor(snapshot, ViewCursor.Undated, undated.Next);
 
-        var records = await queries.ClaimVersionsAsync([.. topics.SelectMany(t => t.Page.Items.Select(i => t.Index.Reports[i].Version)).Concat(undated.Items.Select(c => c.Version))],
-            snapshot.Position, cancellationToken);
+        var records = await head.Rows.ReadAsync([.. topics.SelectMany(t => t.Page.Items.Select(i => t.Index.Reports[i].Version)).Concat(undated.Items.Select(c => c.Version))],
+            snapshot, claimsHead, cancellationToken);
         return new BoardDocument(
             asOf, after?.Position ?? recordedAsOf, new StatusRuleDocument(rule.ConfirmedMinSources, rule.NumbersAgreeWithinPercent),
             [.. topics.Select(t => new BoardTopicDocument(t.Index.Topic, t.Status, [.. t.Page.Items.Select(i => ViewJson.Claim(records[t.Index.Reports[i].Version]))],
@@ -81,13 +82,13 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
         string? topic, DateOnly from, DateOnly to, long? recordedAsOf, ViewCursor? after, int limit, CancellationToken cancellationToken = default)
     {
         LedgerViews.CheckRange(from, to);
-        var (snapshot, _, indexes) = await ReadAsync(after?.Position ?? recordedAsOf, after?.List ?? topic, cancellationToken);
+        var (snapshot, _, indexes, claimsHead) = await ReadAsync(after?.Position ?? recordedAsOf, after?.List ?? topic, cancellationToken);
         var pages = indexes
             .Select(index => (Index: index, Listing: index.Timeline(from, to)))
             .Where(t => t.Listing.Count > 0)
             .Select(t => (t.Index, Page: t.Index.Slice(t.Listing, after?.After, limit)))
             .ToList();
-        var records = await queries.ClaimVersionsAsync([.. pages.SelectMany(t => t.Page.Items.Select(i => t.Index.Reports[i].Version))], snapshot.Position, cancellationToken);
+        var records = await head.Rows.ReadAsync([.. pages.SelectMany(t => t.Page.Items.Select(i => t.Index.Reports[i].Version))], snapshot, claimsHead, cancellationToken);
 
         return [.. pages.Select(t =>
         {
@@ -113,12 +114,12 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
         long? recordedAsOf, string? speaker, string? topic, ViewCursor? after, int limit, CancellationToken cancellationToken = default)
     {
         var continues = after?.Speaker;
-        var (snapshot, _, indexes) = await ReadAsync(after?.Position ?? recordedAsOf, continues?.Topic ?? topic, cancellationToken);
+        var (snapshot, _, indexes, claimsHead) = await ReadAsync(after?.Position ?? recordedAsOf, continues?.Topic ?? topic, cancellationToken);
         bool Asked(string name) => continues is { } c ? name == c.Speaker : speaker is null || string.Equals(name, speaker, StringComparison.OrdinalIgnoreCase);
         var listings = indexes
             .SelectMany(index => index.Speakers.Where(s => Asked(s.Speaker)).Select(s => (Index: index, Listing: s, Page: index.Slice(s.Statements, after?.After, limit))))
             .ToList();
-        var records = await queries.ClaimVersionsAsync([.. listings.SelectMany(l => l.Page.Items.Select(i => l.Index.Reports[i].Version))], snapshot.Position, cancellationToken);
+        var records = await head.Rows.ReadAsync([.. listings.SelectMany(l => l.Page.Items.Select(i => l.Index.Reports[i].Version))], snapshot, claimsHead, cancellationToken);
 
         SpeakerTopicDocument Document((TopicIndex Index, SpeakerListing Listing, Page Page) l)
         {
@@ -172,25 +173,29 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
             && Position >= earlier.Position && ClaimsUpTo >= earlier.ClaimsUpTo && ArticlesUpTo >= earlier.ArticlesUpTo;
     }
 
-    private async Task<(Snapshot, StatusRule)> SnapshotAsync(long? position, CancellationToken cancellationToken)
+    /// <summary>The snapshot of a position (the head when null), its status rule, and where the claims view stood.</summary>
+    private async Task<(Snapshot, StatusRule, long ClaimsHead)> SnapshotAsync(long? position, CancellationToken cancellationToken)
     {
         var claims = await views.ReadCheckpointAsync(ClaimsProjection.Name, cancellationToken);
         var articles = await views.ReadCheckpointAsync(ArticlesProjection.Name, cancellationToken);
         var at = position ?? claims?.Position ?? 0;
         var snapshot = new Snapshot(at, Math.Min(at, claims?.Position ?? 0), claims?.Generation ?? 0, Math.Min(at, articles?.Position ?? 0), articles?.Generation ?? 0,
             AtHead: at >= (claims?.Position ?? 0));
-        return (snapshot, await queries.StatusRuleAsync(at, cancellationToken));
+        return (snapshot, await queries.StatusRuleAsync(at, cancellationToken), claims?.Position ?? 0);
     }
 
-    /// <summary>The indexes of a topic (every topic when null) at a position, or at the head when none is asked for, and where they were read.</summary>
-    private async Task<(Snapshot At, StatusRule Rule, IReadOnlyList<TopicIndex> Indexes)> ReadAsync(long? position, string? topic, CancellationToken cancellationToken)
+    /// <summary>
+    /// The indexes of a topic (every topic when null) at a position, or at the head when none is asked for, where
+    /// they were read, and where the claims view stood when the read began (for the rows, see <see cref="ClaimRows"/>).
+    /// </summary>
+    private async Task<(Snapshot At, StatusRule Rule, IReadOnlyList<TopicIndex> Indexes, long ClaimsHead)> ReadAsync(long? position, string? topic, CancellationToken cancellationToken)
     {
-        var (snapshot, rule) = await SnapshotAsync(position, cancellationToken);
+        var (snapshot, rule, claimsHead) = await SnapshotAsync(position, cancellationToken);
         // Asked for the head, a read may be answered at a later one: a write that commits meanwhile is as
         // much the head, and the kept indexes already stand there.
         if (await head.IndexesAsync(snapshot, rule, topic, orLater: position is null, cancellationToken) is { } atHead)
-            return atHead;
-        return (snapshot, rule, await IndexesAsync(snapshot, rule, topic, cancellationToken));
+            return (atHead.At, atHead.Rule, atHead.Indexes, claimsHead);
+        return (snapshot, rule, await IndexesAsync(snapshot, rule, topic, cancellationToken), claimsHead);
     }
 
     private async Task<IReadOnlyList<TopicIndex>> IndexesAsync(Snapshot snapshot, StatusRule rule, string? topic, CancellationToken cancellationToken)
