@@ -121,6 +121,58 @@ public abstract class PagedViewsContract : IAsyncLifetime
         Assert.True(ended > 0);
     }
 
+    /// <summary>
+    /// A row read as not ended while a commit ended its version, the end learnt before the read returns, is not
+    /// kept as not ended: a later read shows where the version ended, as the database does.
+    /// </summary>
+    [Fact]
+    public async Task ARowReadWhileACommitEndsItsVersion_IsNotKeptAsNotEnded()
+    {
+        var ledger = new RandomLedger(13);
+        var queries = new ViewQueries(Storage.Views);
+        var runner = new ProjectionRunner(Storage.Store, Storage.Views);
+        var early = await AppendAsync(ledger, 3);
+        await runner.CatchUpAsync();
+        var held = new List<IndexedVersion>();
+        foreach (var topic in await queries.TopicsAsync(early))
+            held.AddRange(await queries.IndexedVersionsAsync(topic, early));
+        var versions = held.Select(v => v.Claim.Version).ToList();
+
+        var readDone = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var rows = new ClaimRows(async (asked, position, cancellationToken) =>
+        {
+            var found = await queries.ClaimVersionsAsync(asked, position, cancellationToken);
+            readDone.TrySetResult();
+            await release.Task;
+            return found;
+        });
+        var atEarly = new PagedViews.Snapshot(early, early, 0, early, 0, AtHead: true);
+        rows.StartedAt(atEarly);
+        var reading = rows.ReadAsync(versions, atEarly, early, CancellationToken.None);
+        await readDone.Task;
+        Assert.All(held, v => Assert.Null(v.RecordedTo));
+
+        // Commits until one of the rows being read has ended; the head's move tells the rows.
+        var head = early;
+        IReadOnlyList<IndexedVersion> changes = [];
+        for (var round = 0; round < 30 && !changes.Any(c => c.RecordedTo is not null); round++)
+        {
+            head = await AppendAsync(ledger, 1);
+            await runner.CatchUpAsync();
+            changes = await queries.IndexedChangesAsync(early, head);
+        }
+        Assert.Contains(changes, c => c.RecordedTo is not null);
+        rows.Ended(atEarly, atEarly with { Position = head, ClaimsUpTo = head, ArticlesUpTo = head }, changes);
+        release.SetResult();
+        Assert.All((await reading).Values, row => Assert.Null(row.RecordedTo));
+
+        var again = await rows.ReadAsync(versions, atEarly, head, CancellationToken.None);
+        var database = await queries.ClaimVersionsAsync(versions, early);
+        Assert.Equal(database.ToDictionary(r => r.Key, r => r.Value.RecordedTo), again.ToDictionary(r => r.Key, r => r.Value.RecordedTo));
+        Assert.Contains(again.Values, row => row.RecordedTo is not null);
+    }
+
     /// <summary>The API keeps up after each write, so the reads that follow find the indexes at the head already.</summary>
     [Fact]
     public async Task KeepingUpAfterAWrite_BringsTheIndexesForward_BeforeAnyRead()

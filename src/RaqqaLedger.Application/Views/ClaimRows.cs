@@ -12,7 +12,8 @@ namespace RaqqaLedger.Application.Views;
 /// read again. Rows whose article the articles view does not hold yet are not kept (their source and
 /// cluster are still to come). Bounded: when full, it is emptied and fills again with what is read.
 /// </summary>
-internal sealed class ClaimRows(ViewQueries queries)
+/// <param name="read">Reads versions held at a position in full from the database (<see cref="ViewQueries.ClaimVersionsAsync"/>).</param>
+internal sealed class ClaimRows(Func<IReadOnlyCollection<(string ClaimId, long RecordedFrom)>, long, CancellationToken, Task<IReadOnlyDictionary<(string ClaimId, long RecordedFrom), ClaimRecord>>> read)
 {
     /// <summary>About 1.5 KB a row with its quote and strings: at most about 30 MB.</summary>
     public const int Capacity = 20_000;
@@ -58,14 +59,14 @@ internal sealed class ClaimRows(ViewQueries queries)
         if (missing.Count == 0)
             return found;
 
-        var read = await queries.ClaimVersionsAsync(missing, at.Position, cancellationToken);
+        var fetched = await read(missing, at.Position, cancellationToken);
         lock (gate)
         {
             // A row read as not ended is kept only if no ends were learnt while it was read: one of them may be its own.
             var keepLive = knownBefore >= 0 && knownBefore == endsKnownThrough && generations == (at.ClaimsGeneration, at.ArticlesGeneration);
-            if (rows.Count + read.Count > Capacity)
+            if (rows.Count + fetched.Count > Capacity)
                 rows.Clear();
-            foreach (var (version, row) in read)
+            foreach (var (version, row) in fetched)
             {
                 found[version] = row;
                 if (rows.Count < Capacity && row.Source.Length > 0 && (row.RecordedTo is not null || keepLive))

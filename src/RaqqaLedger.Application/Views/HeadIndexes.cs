@@ -30,7 +30,7 @@ internal sealed class HeadIndexes(ViewQueries queries)
     private readonly SemaphoreSlim turn = new(1, 1);
 
     /// <summary>The rows pages have shown, told by each move of the head which versions ended.</summary>
-    public ClaimRows Rows { get; } = new(queries);
+    public ClaimRows Rows { get; } = new(queries.ClaimVersionsAsync);
     private State? state;
     private long broughtForward;
 
