@@ -31,6 +31,7 @@ internal sealed class HeadIndexes(ViewQueries queries)
 
     /// <summary>The rows pages have shown, told by each move of the head which versions ended.</summary>
     public ClaimRows Rows { get; } = new(queries.ClaimVersionsAsync);
+
     private State? state;
     private long broughtForward;
 
