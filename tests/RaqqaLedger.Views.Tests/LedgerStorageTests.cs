@@ -46,7 +46,8 @@ public sealed class LedgerStorageTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        // Not every test creates the store, nor its folder: on a fresh machine the folder may not exist yet.
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists))
             File.Delete(file);
     }
 }
