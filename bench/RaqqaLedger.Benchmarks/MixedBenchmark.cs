@@ -23,20 +23,21 @@ public sealed record MixedFigure(long Events, int Clients, double Seconds, int W
 
 /// <summary>
 /// Reads while articles keep arriving: the API as a real process on a generated store, a few readers in a
-/// closed loop (the board as of a random day for a random topic, a topic's timeline, with --speakers what a random speaker said),
+/// closed loop (the board as of a random day for a random topic, a topic's timeline, with --speakers what a random speaker said
+/// on a topic they spoke on, or with --speakers-all-topics on every topic at once),
 /// first alone and then beside a writer that posts a new generated article every interval, each phase
 /// for a bounded time. Without the writer every read after the first meets kept indexes; with it, every
 /// commit moves the head, so the figures show what a read after a write costs.
 /// </summary>
 public static class MixedBenchmark
 {
-    /// <param name="withSpeakers">Readers ask for who said what too: one speaker's first page on every topic, the speaker taken at random.</param>
+    /// <param name="speakers">Whether readers ask for who said what too, and how much of it.</param>
     /// <param name="warmUpWrites">Articles posted before the phases, so that the first use of the write path (compiling the rule set's
     /// patterns as each is first met, and the runtime's later recompiling of what runs hot) is not measured as the writer's cost.</param>
     /// <param name="variedPages">The timeline read from a random day rather than from the story's start, so its pages show rows from all
     /// over the story (more than the API keeps) instead of the same few hundred: what reading rows from the database costs.</param>
     public static async Task<MixedFigure> RunAsync(
-        CorpusStore corpus, double seconds, int clients, int intervalMs, int warmUpWrites, bool withSpeakers, bool variedPages, Action<string> progress)
+        CorpusStore corpus, double seconds, int clients, int intervalMs, int warmUpWrites, SpeakerReads speakers, bool variedPages, Action<string> progress)
     {
         await using (var storage = await StorageOpener.Default.OpenAsync($"sqlite:{corpus.Path}"))
         {
@@ -51,12 +52,19 @@ public static class MixedBenchmark
         var random = new Random(1);
         string Day() => random.Next(32) is var d && d < 18 ? $"10-{14 + d}" : $"11-{d - 17:D2}";
         string Topic() => RestBenchmark.Topics[random.Next(RestBenchmark.Topics.Length)];
-        var speakers = new List<string>();
-        (string Kind, string Url) Next() => random.Next(withSpeakers ? 3 : 2) switch
+        var spoke = new List<(string Speaker, string Topic)>();
+        string SpeakerUrl()
+        {
+            var (speaker, topic) = spoke[random.Next(spoke.Count)];
+            return speakers == SpeakerReads.AllTopics
+                ? $"/speakers?speaker={Uri.EscapeDataString(speaker)}"
+                : $"/speakers?speaker={Uri.EscapeDataString(speaker)}&topic={topic}";
+        }
+        (string Kind, string Url) Next() => random.Next(speakers == SpeakerReads.None ? 2 : 3) switch
         {
             0 => ("board", $"/claims?asOf=2017-{Day()}&topic={Topic()}"),
             1 => ("timeline", variedPages ? $"/timeline?topic={Topic()}&from=2017-{Day()}" : $"/timeline?topic={Topic()}"),
-            _ => ("speakers", $"/speakers?speaker={Uri.EscapeDataString(speakers[random.Next(speakers.Count)])}"),
+            _ => ("speakers", SpeakerUrl()),
         };
 
         // Warm-up: connections, JIT, and every topic's index read once at the head.
@@ -65,10 +73,12 @@ public static class MixedBenchmark
             await RestBenchmark.TimeAsync(http, $"/claims?asOf=2017-10-30&topic={topic}");
             await RestBenchmark.TimeAsync(http, $"/timeline?topic={topic}");
         }
-        if (withSpeakers)
+        if (speakers != SpeakerReads.None)
         {
+            // Every speaker and each topic they spoke on, so a reader's question always has an answer.
             using var all = await http.GetAsync(new Uri("/speakers?limit=1", UriKind.Relative));
-            speakers.AddRange((await all.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(s => s.GetProperty("speaker").GetString()!));
+            spoke.AddRange((await all.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().SelectMany(s => s.GetProperty("topics").EnumerateArray()
+                .Select(t => (s.GetProperty("speaker").GetString()!, t.GetProperty("topic").GetString()!))));
         }
         await ReadAsync(http, Next, Math.Min(2, seconds / 2), clients);
 
@@ -171,4 +181,17 @@ public static class MixedBenchmark
             throw new InvalidOperationException($"POST /articles: {(int)response.StatusCode}, not 201: the article was refused or already there");
         return elapsed;
     }
+}
+
+/// <summary>What the benchmark's readers ask of who said what.</summary>
+public enum SpeakerReads
+{
+    /// <summary>Nothing: the board and the timeline only.</summary>
+    None,
+
+    /// <summary>What a random speaker said on one topic they spoke on: one listing, as the board's and the timeline's readers read one topic.</summary>
+    OneTopic,
+
+    /// <summary>What a random speaker said on every topic at once: a page of each, up to fourteen listings in one answer.</summary>
+    AllTopics,
 }

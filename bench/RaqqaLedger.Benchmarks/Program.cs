@@ -16,7 +16,7 @@ public static class Program
 {
     private const string Usage =
         "usage: RaqqaLedger.Benchmarks bench [--quick] [--json] | extraction [--seconds N] [--rounds N] [--json] | append [--quick] [--engine sqlite|postgres] [--json] " +
-        "| rest [--mixed [--interval-ms MS] [--warm-writes N] [--speakers] [--varied-pages]] [--articles N | --store PATH] [--seconds S] [--clients C] [--json] | rebuild [--articles N] [--store PATH] [--rounds R] [--both-only] [--engine sqlite|postgres] [--json]";
+        "| rest [--mixed [--interval-ms MS] [--warm-writes N] [--speakers | --speakers-all-topics] [--varied-pages]] [--articles N | --store PATH] [--seconds S] [--clients C] [--json] | rebuild [--articles N] [--store PATH] [--rounds R] [--both-only] [--engine sqlite|postgres] [--json]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -58,7 +58,7 @@ public static class Program
                     return Print(json, new
                     {
                         benchmark = "rest-mixed",
-                        mixed = await MixedBenchmark.RunAsync(mixedCorpus, Number(args, "--seconds", 10), (int)Number(args, "--clients", 4), (int)Number(args, "--interval-ms", 100), (int)Number(args, "--warm-writes", 100), args.Contains("--speakers"), args.Contains("--varied-pages"), Progress),
+                        mixed = await MixedBenchmark.RunAsync(mixedCorpus, Number(args, "--seconds", 10), (int)Number(args, "--clients", 4), (int)Number(args, "--interval-ms", 100), (int)Number(args, "--warm-writes", 100), args.Contains("--speakers-all-topics") ? SpeakerReads.AllTopics : args.Contains("--speakers") ? SpeakerReads.OneTopic : SpeakerReads.None, args.Contains("--varied-pages"), Progress),
                         machine = Stats.Machine,
                     });
                 }
