@@ -51,7 +51,8 @@ public sealed class TopicIndex
     private readonly record struct Row(int Day, ClaimChange Change, int Value);
 
     /// <param name="reports">The topic's reports in reporting order; <paramref name="rows"/> parallel to them.</param>
-    private TopicIndex(string topic, IndexedClaim[] reports, Row[] rows, ValueTable values, StatusRule rule)
+    /// <param name="speakerListings">Who said what, when already known (carried forward by a merge); else worked out when first asked for.</param>
+    private TopicIndex(string topic, IndexedClaim[] reports, Row[] rows, ValueTable values, StatusRule rule, IReadOnlyList<SpeakerListing>? speakerListings = null)
     {
         Topic = topic;
         this.rule = rule;
@@ -94,7 +95,7 @@ public sealed class TopicIndex
         }
         (days, liveByDay, statusByDay) = ([.. dayList], [.. counts], [.. statuses]);
         statusOfAll = liveCount == 0 ? null : tally.Status;
-        speakers = new Lazy<IReadOnlyList<SpeakerListing>>(ListSpeakers);
+        speakers = speakerListings is null ? new(ListSpeakers) : new(speakerListings);
     }
 
     /// <summary>Who said what on the topic: each named speaker's statements, in order of first statement; worked out when first asked for.</summary>
@@ -103,22 +104,106 @@ public sealed class TopicIndex
     /// <summary>As the fold of who said what lists them: the outlet's own voice left out, numbers agreeing when their intervals meet.</summary>
     private List<SpeakerListing> ListSpeakers()
     {
-        var bySpeaker = new Dictionary<string, (List<int> Statements, List<(int, int)> Changes, int LastDated)>(StringComparer.Ordinal);
+        var bySpeaker = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var n = 0; n < liveCount; n++)
         {
             var i = live[n];
             if (reports[i].Speaker is not { } speaker)
                 continue;
-            if (!bySpeaker.TryGetValue(speaker, out var listing))
-                bySpeaker[speaker] = listing = ([], [], -1);
-            listing.Statements.Add(i);
+            if (!bySpeaker.TryGetValue(speaker, out var statements))
+                bySpeaker[speaker] = statements = [];
+            statements.Add(i);
+        }
+        return [.. bySpeaker.Select(s => Listing(s.Key, s.Value, rows, values))];
+    }
+
+    /// <summary>A speaker's listing from their live statements in reporting order: a change wherever a dated statement disagrees with the dated one before.</summary>
+    private static SpeakerListing Listing(string speaker, List<int> statements, Row[] rows, ValueTable values)
+    {
+        var changes = new List<(int, int)>();
+        var lastDated = -1;
+        foreach (var i in statements)
+        {
             if (rows[i].Day < 0)
                 continue;
-            if (listing.LastDated >= 0 && !Agree(values.Facts[rows[listing.LastDated].Value], values.Facts[rows[i].Value]))
-                listing.Changes.Add((listing.LastDated, i));
-            bySpeaker[speaker] = listing with { LastDated = i };
+            if (lastDated >= 0 && !Agree(values.Facts[rows[lastDated].Value], values.Facts[rows[i].Value]))
+                changes.Add((lastDated, i));
+            lastDated = i;
         }
-        return [.. bySpeaker.Select(s => new SpeakerListing(s.Key, s.Value.Statements, s.Value.Changes))];
+        return new SpeakerListing(speaker, statements, changes);
+    }
+
+    /// <summary>
+    /// Who said what after a merge, from who said what before it: a speaker none of whose statements came or
+    /// went keeps their listing, its positions moved with the blocks of reports the merge moved; the others are
+    /// listed again from their statements that stayed and those that came. Cheaper than listing every speaker
+    /// afresh, which a topic of 90,000 reports would otherwise do after every commit someone reads it in.
+    /// </summary>
+    /// <param name="moved">The merge's blocks: where each run of old reports went, in order.</param>
+    /// <param name="addedAt">Where each added report went.</param>
+    private List<SpeakerListing> SpeakersAfter(int[] gone, IndexedClaim[] added, int[] addedAt, List<(int From, int To, int Length)> moved,
+        IndexedClaim[] mergedReports, Row[] mergedRows, ValueTable mergedValues)
+    {
+        var touched = gone.Select(i => reports[i].Speaker).Concat(added.Select(a => a.Speaker)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var listings = new List<SpeakerListing>();
+        foreach (var listing in Speakers)
+        {
+            if (!touched.Contains(listing.Speaker))
+            {
+                listings.Add(new SpeakerListing(listing.Speaker, Moved(listing.Statements, moved),
+                    [.. listing.Changes.Select(c => (MovedTo(c.Before, moved), MovedTo(c.After, moved)))]));
+                continue;
+            }
+            var statements = Moved(listing.Statements, moved).Where(i => i >= 0).ToList();
+            for (var a = 0; a < added.Length; a++)
+            {
+                if (added[a].Speaker == listing.Speaker && added[a].Change != ClaimChange.Retracted)
+                    statements.Add(addedAt[a]);
+            }
+            statements.Sort();
+            if (statements.Count > 0)
+                listings.Add(Listing(listing.Speaker, statements, mergedRows, mergedValues));
+        }
+        // Speakers heard on the topic for the first time.
+        var known = Speakers.Select(l => l.Speaker).ToHashSet(StringComparer.Ordinal);
+        foreach (var speaker in added.Select(a => a.Speaker).OfType<string>().Distinct(StringComparer.Ordinal).Where(s => !known.Contains(s)))
+        {
+            var statements = Enumerable.Range(0, added.Length)
+                .Where(a => added[a].Speaker == speaker && added[a].Change != ClaimChange.Retracted).Select(a => addedAt[a]).Order().ToList();
+            if (statements.Count > 0)
+                listings.Add(Listing(speaker, statements, mergedRows, mergedValues));
+        }
+        // In order of first statement, as a listing made afresh is.
+        listings.Sort((a, b) => a.Statements[0].CompareTo(b.Statements[0]));
+        return listings;
+    }
+
+    /// <summary>Ascending old positions where the merge put them (-1 for a report it removed).</summary>
+    private static List<int> Moved(IReadOnlyList<int> positions, List<(int From, int To, int Length)> moved)
+    {
+        var result = new List<int>(positions.Count);
+        var b = 0;
+        foreach (var i in positions)
+        {
+            while (b < moved.Count && i >= moved[b].From + moved[b].Length)
+                b++;
+            result.Add(b < moved.Count && i >= moved[b].From ? i - moved[b].From + moved[b].To : -1);
+        }
+        return result;
+    }
+
+    private static int MovedTo(int position, List<(int From, int To, int Length)> moved)
+    {
+        var (low, high) = (0, moved.Count);
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (position >= moved[mid].From + moved[mid].Length)
+                low = mid + 1;
+            else
+                high = mid;
+        }
+        return low < moved.Count && position >= moved[low].From ? position - moved[low].From + moved[low].To : -1;
     }
 
     private static bool Agree(ValueFacts a, ValueFacts b) =>
@@ -152,6 +237,7 @@ public sealed class TopicIndex
         var adding = added.OrderBy(c => c.Key).ToArray();
         var table = values.With(adding);
         var (mergedReports, mergedRows) = (new IndexedClaim[reports.Length - gone.Length + adding.Length], new Row[reports.Length - gone.Length + adding.Length]);
+        var (moved, addedAt) = (new List<(int From, int To, int Length)>(), new int[adding.Length]);
         int from = 0, to = 0, nextGone = 0;
         void CopyUpTo(int end)
         {
@@ -161,6 +247,8 @@ public sealed class TopicIndex
                 var stop = nextGone < gone.Length && gone[nextGone] < end ? gone[nextGone] : end;
                 Array.Copy(reports, from, mergedReports, to, stop - from);
                 Array.Copy(rows, from, mergedRows, to, stop - from);
+                if (stop > from)
+                    moved.Add((from, to, stop - from));
                 to += stop - from;
                 from = stop;
                 if (stop < end)
@@ -170,16 +258,18 @@ public sealed class TopicIndex
                 }
             }
         }
-        foreach (var report in adding)
+        for (var a = 0; a < adding.Length; a++)
         {
             // After every report whose key is not greater.
-            var at = Bound(report.Key, pastEqual: true);
+            var at = Bound(adding[a].Key, pastEqual: true);
             CopyUpTo(at);
-            (mergedReports[to], mergedRows[to]) = (report, RowOf(report, table));
+            (mergedReports[to], mergedRows[to], addedAt[a]) = (adding[a], RowOf(adding[a], table), to);
             to++;
         }
         CopyUpTo(reports.Length);
-        return new(Topic, mergedReports, mergedRows, table, rule);
+        // Who said what is carried forward only where someone has asked for it; elsewhere it waits until they do.
+        var speakerListings = speakers.IsValueCreated ? SpeakersAfter(gone, adding, addedAt, moved, mergedReports, mergedRows, table) : null;
+        return new(Topic, mergedReports, mergedRows, table, rule, speakerListings);
     }
 
     private static Row RowOf(IndexedClaim report, ValueTable values) =>

@@ -101,6 +101,10 @@ public class TopicIndexTests
                 var removed = new HashSet<IndexedClaim>(claims.Where(_ => random.Next(5) == 0), ReferenceEqualityComparer.Instance);
                 var added = RandomClaims(random).Take(random.Next(0, 6)).Select(c => Indexed(c) with { Key = c.Key with { ClaimId = $"{c.ClaimId}-{commit}" } }).ToList();
                 claims = [.. claims.Where(c => !removed.Contains(c)).Concat(added)];
+                // Who said what is carried forward by a merge once it has been asked for, and worked out afresh when first asked otherwise.
+                var speakersAsked = seed % 3 > 0;
+                if (speakersAsked)
+                    _ = index.Speakers;
                 index = index.With(removed, added, rule);
 
                 var afresh = TopicIndex.Build(Topic, claims, rule);
@@ -112,9 +116,13 @@ public class TopicIndexTests
                     Assert.Equal(afresh.Board(asOf), index.Board(asOf));
                 }
                 Assert.Equal(afresh.Undated, index.Undated);
+                Assert.Equal(afresh.Speakers.Select(Described), index.Speakers.Select(Described));
             }
         }
     }
+
+    private static string Described(SpeakerListing l) =>
+        $"{l.Speaker}: {string.Join(",", l.Statements)} changes {string.Join(",", l.Changes.Select(c => $"{c.Before}>{c.After}"))}";
 
     private static string Described(Judgement j) => $"{string.Join(",", j.Shifts)} c={j.Contradicts} r={j.Repeats}";
 
