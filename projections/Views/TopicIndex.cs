@@ -142,7 +142,7 @@ public sealed class TopicIndex
     /// <param name="moved">The merge's blocks: where each run of old reports went, in order.</param>
     /// <param name="addedAt">Where each added report went.</param>
     private List<SpeakerListing> SpeakersAfter(int[] gone, IndexedClaim[] added, int[] addedAt, List<(int From, int To, int Length)> moved,
-        IndexedClaim[] mergedReports, Row[] mergedRows, ValueTable mergedValues)
+        Row[] mergedRows, ValueTable mergedValues)
     {
         var touched = gone.Select(i => reports[i].Speaker).Concat(added.Select(a => a.Speaker)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var listings = new List<SpeakerListing>();
@@ -150,8 +150,9 @@ public sealed class TopicIndex
         {
             if (!touched.Contains(listing.Speaker))
             {
-                listings.Add(new SpeakerListing(listing.Speaker, Moved(listing.Statements, moved),
-                    [.. listing.Changes.Select(c => (MovedTo(c.Before, moved), MovedTo(c.After, moved)))]));
+                // A listing's changes ascend by both ends, as its statements do.
+                var (before, after) = (Moved([.. listing.Changes.Select(c => c.Before)], moved), Moved([.. listing.Changes.Select(c => c.After)], moved));
+                listings.Add(new SpeakerListing(listing.Speaker, Moved(listing.Statements, moved), [.. before.Zip(after)]));
                 continue;
             }
             var statements = Moved(listing.Statements, moved).Where(i => i >= 0).ToList();
@@ -190,20 +191,6 @@ public sealed class TopicIndex
             result.Add(b < moved.Count && i >= moved[b].From ? i - moved[b].From + moved[b].To : -1);
         }
         return result;
-    }
-
-    private static int MovedTo(int position, List<(int From, int To, int Length)> moved)
-    {
-        var (low, high) = (0, moved.Count);
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (position >= moved[mid].From + moved[mid].Length)
-                low = mid + 1;
-            else
-                high = mid;
-        }
-        return low < moved.Count && position >= moved[low].From ? position - moved[low].From + moved[low].To : -1;
     }
 
     private static bool Agree(ValueFacts a, ValueFacts b) =>
@@ -268,7 +255,7 @@ public sealed class TopicIndex
         }
         CopyUpTo(reports.Length);
         // Who said what is carried forward only where someone has asked for it; elsewhere it waits until they do.
-        var speakerListings = speakers.IsValueCreated ? SpeakersAfter(gone, adding, addedAt, moved, mergedReports, mergedRows, table) : null;
+        var speakerListings = speakers.IsValueCreated ? SpeakersAfter(gone, adding, addedAt, moved, mergedRows, table) : null;
         return new(Topic, mergedReports, mergedRows, table, rule, speakerListings);
     }
 
