@@ -229,10 +229,14 @@ public sealed partial class SpeakerFinder
             if (Resolve(person, scratch, bareName: true) is { } who && !IsKnownNonPerson(who))
                 bindings.Add(new RoleBinding(start, end, noun, OrganisationIn(text[start..end]), who));
         }
-        for (var i = 0; i < text.Length; i++)
+        // Each word start once (a letter after anything but a letter, so "backed" in "U.S.-backed" too); the rest of its letters are skipped.
+        for (int i = 0, next; i < text.Length; i = next)
         {
-            if (!char.IsLetter(text[i]) || (i > 0 && char.IsLetter(text[i - 1])))
+            next = i + 1;
+            if (!char.IsLetter(text[i]))
                 continue;
+            while (next < text.Length && char.IsLetter(text[next]))
+                next++;
             var wordEnd = i;
             while (wordEnd < text.Length && (char.IsLetter(text[wordEnd]) || text[wordEnd] == '-'))
                 wordEnd++;

@@ -116,6 +116,9 @@ public sealed class KeyScanner
             else
                 otherSymbols[c] = symbols++;
         }
+        // A capital reads as its small letter (keys are folded), so reading a text needs no folding of its ASCII.
+        for (var c = 'A'; c <= 'Z'; c++)
+            asciiSymbols[c] = asciiSymbols[RequiredText.Fold(c)];
 
         // The trie of the keys, then each state's failure (its longest proper suffix that is a state), breadth first.
         var children = new List<Dictionary<int, int>> { new() };
@@ -183,7 +186,7 @@ public sealed class KeyScanner
             var state = 0;
             foreach (var c in texts[i])
             {
-                state = next[state * symbols + Symbol(RequiredText.Fold(c))];
+                state = next[state * symbols + (c < 128 ? asciiSymbols[c] : Symbol(RequiredText.Fold(c)))];
                 if (found[state] is { } ids)
                 {
                     foreach (var id in ids)

@@ -48,13 +48,23 @@ internal sealed class VisibleText
 
     private static bool IsSpaceInLine(char c) => c != '\n' && char.IsWhiteSpace(c);
 
+    /// <summary>
+    /// Whether a line holds a run of more than <see cref="LongestSpaceRun"/> white-space characters. Such a run
+    /// covers one of every <c>LongestSpaceRun + 1</c> places, so only those are read, and the run around each
+    /// that is white space.
+    /// </summary>
     private static bool HasLongSpaceRun(string text)
     {
-        var run = 0;
-        foreach (var c in text)
+        for (var probe = 0; probe < text.Length; probe += LongestSpaceRun + 1)
         {
-            run = IsSpaceInLine(c) ? run + 1 : 0;
-            if (run > LongestSpaceRun)
+            if (!IsSpaceInLine(text[probe]))
+                continue;
+            var (start, end) = (probe, probe + 1);
+            while (start > 0 && IsSpaceInLine(text[start - 1]))
+                start--;
+            while (end < text.Length && IsSpaceInLine(text[end]))
+                end++;
+            if (end - start > LongestSpaceRun)
                 return true;
         }
         return false;

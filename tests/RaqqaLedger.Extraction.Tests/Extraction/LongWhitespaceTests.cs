@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text;
+using RaqqaLedger.Extraction.Text;
 
 namespace RaqqaLedger.Extraction.Tests.Extraction;
 
@@ -25,5 +27,41 @@ public sealed class LongWhitespaceTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Equal("local official", claim.Speaker);
         Assert.Equal(sentence, article.Text.Substring(claim.Span.Start, claim.Span.Length));
+    }
+
+    [Fact]
+    public void EveryRunLongerThanTheLimit_IsCut_WhereverItStands()
+    {
+        // Runs of every length near the limit, at every offset, of mixed white space; line breaks end a run.
+        var random = new Random(7);
+        char[] alphabet = ['a', 'b', ' ', ' ', ' ', '\t', '\u00A0', '\n'];
+        for (var n = 0; n < 3_000; n++)
+        {
+            var text = new StringBuilder();
+            for (var length = random.Next(0, 60); text.Length < length;)
+            {
+                if (random.Next(4) == 0)
+                    text.Append(' ', random.Next(VisibleText.LongestSpaceRun - 1, VisibleText.LongestSpaceRun + 3));
+                else
+                    text.Append(alphabet[random.Next(alphabet.Length)]);
+            }
+            var stored = text.ToString();
+
+            Assert.Equal(Cut(stored), VisibleText.Of(stored).Text);
+        }
+    }
+
+    /// <summary>The rule read one character at a time: white space past the limit in a line is not read.</summary>
+    private static string Cut(string stored)
+    {
+        var visible = new StringBuilder();
+        var run = 0;
+        foreach (var c in stored)
+        {
+            run = c != '\n' && char.IsWhiteSpace(c) ? run + 1 : 0;
+            if (run <= VisibleText.LongestSpaceRun)
+                visible.Append(c);
+        }
+        return visible.ToString();
     }
 }
