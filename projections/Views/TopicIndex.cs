@@ -145,6 +145,9 @@ public sealed class TopicIndex
         Row[] mergedRows, ValueTable mergedValues)
     {
         var touched = gone.Select(i => reports[i].Speaker).Concat(added.Select(a => a.Speaker)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        // Where each speaker's live added statements went, ascending (the added reports are in reporting order).
+        var addedStatements = Enumerable.Range(0, added.Length).Where(a => added[a].Speaker is not null && added[a].Change != ClaimChange.Retracted)
+            .GroupBy(a => added[a].Speaker!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(a => addedAt[a]).ToList(), StringComparer.Ordinal);
         var listings = new List<SpeakerListing>();
         foreach (var listing in Speakers)
         {
@@ -156,24 +159,14 @@ public sealed class TopicIndex
                 continue;
             }
             var statements = Moved(listing.Statements, moved).Where(i => i >= 0).ToList();
-            for (var a = 0; a < added.Length; a++)
-            {
-                if (added[a].Speaker == listing.Speaker && added[a].Change != ClaimChange.Retracted)
-                    statements.Add(addedAt[a]);
-            }
+            if (addedStatements.Remove(listing.Speaker, out var came))
+                statements.AddRange(came);
             statements.Sort();
             if (statements.Count > 0)
                 listings.Add(Listing(listing.Speaker, statements, mergedRows, mergedValues));
         }
-        // Speakers heard on the topic for the first time.
-        var known = Speakers.Select(l => l.Speaker).ToHashSet(StringComparer.Ordinal);
-        foreach (var speaker in added.Select(a => a.Speaker).OfType<string>().Distinct(StringComparer.Ordinal).Where(s => !known.Contains(s)))
-        {
-            var statements = Enumerable.Range(0, added.Length)
-                .Where(a => added[a].Speaker == speaker && added[a].Change != ClaimChange.Retracted).Select(a => addedAt[a]).Order().ToList();
-            if (statements.Count > 0)
-                listings.Add(Listing(speaker, statements, mergedRows, mergedValues));
-        }
+        // What is left was said by speakers heard on the topic for the first time.
+        listings.AddRange(addedStatements.Select(s => Listing(s.Key, s.Value, mergedRows, mergedValues)));
         // In order of first statement, as a listing made afresh is.
         listings.Sort((a, b) => a.Statements[0].CompareTo(b.Statements[0]));
         return listings;
