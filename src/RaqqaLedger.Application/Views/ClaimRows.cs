@@ -44,8 +44,8 @@ internal sealed class ClaimRows(Func<IReadOnlyCollection<(string ClaimId, long R
         long knownBefore;
         lock (gate)
         {
-            if (generations != (at.ClaimsGeneration, at.ArticlesGeneration))
-                Reset((at.ClaimsGeneration, at.ArticlesGeneration), -1);
+            if (generations != at.Tables)
+                Reset(at.Tables, -1);
             var current = endsKnownThrough >= claimsHead;
             foreach (var version in versions)
             {
@@ -63,7 +63,7 @@ internal sealed class ClaimRows(Func<IReadOnlyCollection<(string ClaimId, long R
         lock (gate)
         {
             // A row read as not ended is kept only if no ends were learnt while it was read: one of them may be its own.
-            var keepLive = knownBefore >= 0 && knownBefore == endsKnownThrough && generations == (at.ClaimsGeneration, at.ArticlesGeneration);
+            var keepLive = knownBefore >= 0 && knownBefore == endsKnownThrough && generations == at.Tables;
             if (rows.Count + fetched.Count > Capacity)
                 rows.Clear();
             foreach (var (version, row) in fetched)
@@ -85,10 +85,9 @@ internal sealed class ClaimRows(Func<IReadOnlyCollection<(string ClaimId, long R
     {
         lock (gate)
         {
-            var sameTables = generations == (to.ClaimsGeneration, to.ArticlesGeneration);
-            if (!sameTables || endsKnownThrough != from.ClaimsUpTo)
+            if (generations != to.Tables || endsKnownThrough != from.ClaimsUpTo)
             {
-                Reset((to.ClaimsGeneration, to.ArticlesGeneration), to.ClaimsUpTo);
+                Reset(to.Tables, to.ClaimsUpTo);
                 return;
             }
             foreach (var change in changes)
@@ -105,7 +104,7 @@ internal sealed class ClaimRows(Func<IReadOnlyCollection<(string ClaimId, long R
     public void StartedAt(PagedViews.Snapshot at)
     {
         lock (gate)
-            Reset((at.ClaimsGeneration, at.ArticlesGeneration), at.ClaimsUpTo);
+            Reset(at.Tables, at.ClaimsUpTo);
     }
 
     private void Reset((int Claims, int Articles) tables, long knownThrough)

@@ -167,9 +167,12 @@ public sealed class PagedViews(ViewDatabase views, ViewQueries queries)
         /// <summary>Every claim's article is in the articles view too, so each claim's cluster is final.</summary>
         public bool Settled => ArticlesUpTo >= ClaimsUpTo;
 
+        /// <summary>Which tables the snapshot was read from: a rebuild of either view starts a new generation.</summary>
+        public (int Claims, int Articles) Tables => (ClaimsGeneration, ArticlesGeneration);
+
         /// <summary>Whether this follows <paramref name="earlier"/> in the same tables: what it holds is that and what was written since.</summary>
         public bool Follows(Snapshot earlier) =>
-            ClaimsGeneration == earlier.ClaimsGeneration && ArticlesGeneration == earlier.ArticlesGeneration
+            Tables == earlier.Tables
             && Position >= earlier.Position && ClaimsUpTo >= earlier.ClaimsUpTo && ArticlesUpTo >= earlier.ArticlesUpTo;
     }
 
