@@ -186,7 +186,7 @@ public sealed partial class ClaimExtractor
                     foreach (var hit in hits)
                     {
                         // Earlier rules of a topic win: "IS holds 10%" is not also "holds 10%".
-                        if (accepted.Any(a => hit.Index < a.End && a.Start < hit.Index + hit.Length))
+                        if (Overlaps(accepted, hit.Index, hit.Index + hit.Length))
                             continue;
                         var value = ValueOf(topic, rule, hit, text);
                         if (value is null || Before(rules.Negation.Uncertainty, text, hit.Index))
@@ -229,9 +229,27 @@ public sealed partial class ClaimExtractor
         return topics;
     }
 
+    private static bool Overlaps(List<(int Start, int End)> spans, int start, int end)
+    {
+        foreach (var span in spans)
+        {
+            if (start < span.End && span.Start < end)
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>Every quantity in the sentence, found once and shared by all number rules; none where no digit or number word stands.</summary>
-    private List<(int Start, int End)> Quantities(string text, SentenceKeys keys, int sentence) =>
-        rules.QuantityGate.Passes(keys, sentence) ? [.. rules.Quantities.FindAll(text, 0, text.Length).Select(q => (q.Start, q.Start + q.Length))] : [];
+    private List<(int Start, int End)> Quantities(string text, SentenceKeys keys, int sentence)
+    {
+        if (!rules.QuantityGate.Passes(keys, sentence))
+            return [];
+        var found = rules.Quantities.FindAll(text, 0, text.Length);
+        var spans = new List<(int Start, int End)>(found.Count);
+        foreach (var q in found)
+            spans.Add((q.Start, q.Start + q.Length));
+        return spans;
+    }
 
     /// <summary>A hand-written rule's matches, left to right. A rule holding a quantity runs only around the quantities found.</summary>
     private static void Hits(CompiledRule rule, string text, List<(int Start, int End)>? quantities, List<RuleHit> into)

@@ -52,10 +52,10 @@ public sealed partial class SpeakerFinder
     private readonly HashSet<string> pronouns;
     private readonly HashSet<string> anaphors;
     private readonly HashSet<string> wireAgencies;
-    private readonly HashSet<string> mentionEndings;
+    private readonly WordTable<bool> mentionEndings;
     private readonly string[] descriptorWords;
     private readonly WordTable<bool> reportWords;
-    private readonly HashSet<string> adverbWords;
+    private readonly WordTable<bool> adverbWords;
     private readonly Regex modifierCue;
     private readonly Regex openingWords;
     private readonly Regex title;
@@ -84,7 +84,7 @@ public sealed partial class SpeakerFinder
         wireAgencies = new HashSet<string>(rules.Attribution.WireAgencies, StringComparer.OrdinalIgnoreCase);
 
         // Words a speaker's mention can end with, so most verbs can be ruled out without a regex.
-        mentionEndings = new HashSet<string>(
+        mentionEndings = WordTable.Of(
             aliases.Keys.Concat(rules.Attribution.Anaphors).Concat(rules.Attribution.Pronouns).Select(LastWord),
             StringComparer.OrdinalIgnoreCase);
         descriptorWords = [.. Regex.Matches(rules.Attribution.Descriptors, "[a-z]{3,}").Select(m => m.Value).Distinct()];
@@ -97,7 +97,7 @@ public sealed partial class SpeakerFinder
         var personAfter = $@"(?:\s+{personName})?";
         var modifier = $@",?\s+(?:{Alternation(vocabulary.Modifiers)})\b[^,;:""“”]{{0,60}}?";
         reportWords = WordTable.Of(vocabulary.ReportWords, StringComparer.Ordinal);
-        adverbWords = new HashSet<string>(vocabulary.Adverbs, StringComparer.OrdinalIgnoreCase);
+        adverbWords = WordTable.Of(vocabulary.Adverbs, StringComparer.OrdinalIgnoreCase);
         modifierCue = new Regex($@"\b(?:{Alternation(vocabulary.Modifiers)})\b", Options);
         openingWords = new Regex($@"^(?:(?-i:{Alternation(vocabulary.NotNames.Concat(vocabulary.Places))})(?:(?:'s|’s)?\s+|$))+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
         title = new Regex($@"^(?:(?:{titles})\s+)+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -400,10 +400,14 @@ public sealed partial class SpeakerFinder
         while (i >= 0 && (char.IsLetter(sentence[i]) || sentence[i] is '-' or '\'' or '’' or '.'))
             i--;
         var word = sentence.AsSpan(i + 1, end - i - 1);
-        if (char.IsUpper(word[0]) || word.EndsWith("ly", StringComparison.Ordinal) || adverbWords.Contains(word.ToString()))
+        if (char.IsUpper(word[0]) || word.EndsWith("ly", StringComparison.Ordinal) || adverbWords.Contains(word) || mentionEndings.Contains(word))
             return true;
-        var text = word.ToString();
-        return mentionEndings.Contains(text) || descriptorWords.Any(d => text.EndsWith(d, StringComparison.OrdinalIgnoreCase) || d.StartsWith(text, StringComparison.OrdinalIgnoreCase));
+        foreach (var d in descriptorWords)
+        {
+            if (word.EndsWith(d, StringComparison.OrdinalIgnoreCase) || d.AsSpan().StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
 
@@ -507,8 +511,11 @@ public sealed partial class SpeakerFinder
         var canonical = Resolve(asWritten, memory, bareName, memory.SentenceStart + mention.Index);
         if (canonical is null)
             return false;
-        if (found.Any(f => f.Start <= mention.Index && mention.Index < f.End))
-            return true;
+        foreach (var f in found)
+        {
+            if (f.Start <= mention.Index && mention.Index < f.End)
+                return true;
+        }
         Record(found, new SpeakerMention(start, end, asWritten, canonical), memory);
         return true;
     }

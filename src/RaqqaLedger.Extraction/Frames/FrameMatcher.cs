@@ -87,10 +87,20 @@ public sealed class FrameMatcher
         _ => false,
     };
 
+    private static bool AnyFits(FrameForm form, List<VerbAt> verbs)
+    {
+        foreach (var v in verbs)
+        {
+            if (Fits(form, v))
+                return true;
+        }
+        return false;
+    }
+
     private void ThemeThenVerb(FrameForm form, FrameSentence s, List<FrameHit> into)
     {
         var verbs = s.VerbsOf(form);
-        if (!verbs.Any(v => Fits(form, v)))
+        if (!AnyFits(form, verbs))
             return;
         foreach (var theme in s.Themes(form.Theme))
         {
@@ -343,8 +353,10 @@ public readonly record struct ThemeAt(int Start, int End, int QuantityStart, str
 public sealed class FrameSentence
 {
     private readonly IReadOnlyList<(int Start, int End)> quantities;
-    private readonly Dictionary<ThemePattern, List<ThemeAt>> themes = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<IReadOnlySet<string>, List<VerbAt>> verbsOf = new(ReferenceEqualityComparer.Instance);
+    // A sentence asks for a few themes and class sets; a short list searched by reference costs less than a dictionary.
+    private readonly List<(ThemePattern Pattern, List<ThemeAt> Found)> themes = [];
+    private readonly List<(IReadOnlySet<string> Classes, List<VerbAt> Verbs)> verbsOf = [];
+    private static readonly List<VerbAt> NoVerbs = [];
     private List<VerbAt>? verbs;
     private List<NounAt>? nouns;
     private List<WordAt>? permissions;
@@ -366,7 +378,7 @@ public sealed class FrameSentence
     /// <summary>Words are letters with apostrophes inside ("didn't", "Syria's"); a hyphen ends a word ("US-brokered").</summary>
     private static List<(int Start, int End)> ReadWords(string text)
     {
-        var words = new List<(int, int)>();
+        var words = new List<(int, int)>(text.Length / 5);
         for (var i = 0; i < text.Length;)
         {
             if (!char.IsLetter(text[i]))
@@ -400,11 +412,31 @@ public sealed class FrameSentence
 
     public List<NounAt> Nouns => nouns ??= ReadNouns();
 
-    /// <summary>The verbs of a form's classes, in sentence order; forms of one frame share its class set, and the list.</summary>
+    /// <summary>The verbs of a form's classes, in sentence order; forms of one frame share its class set, and the list (read only).</summary>
     public List<VerbAt> VerbsOf(FrameForm form)
     {
-        if (!verbsOf.TryGetValue(form.Classes, out var list))
-            verbsOf[form.Classes] = list = Verbs.Where(v => form.Classes.Contains(v.Entry.Class)).ToList();
+        foreach (var (classes, listed) in verbsOf)
+        {
+            if (ReferenceEquals(classes, form.Classes))
+                return listed;
+        }
+        var fitting = 0;
+        foreach (var v in Verbs)
+        {
+            if (form.Classes.Contains(v.Entry.Class))
+                fitting++;
+        }
+        // Most sentences have none of a class's verbs, or only verbs of it: no copy then.
+        var list = fitting == Verbs.Count ? Verbs : fitting == 0 ? NoVerbs : new List<VerbAt>(fitting);
+        if (list.Count < fitting)
+        {
+            foreach (var v in Verbs)
+            {
+                if (form.Classes.Contains(v.Entry.Class))
+                    list.Add(v);
+            }
+        }
+        verbsOf.Add((form.Classes, list));
         return list;
     }
 
@@ -496,9 +528,12 @@ public sealed class FrameSentence
     /// <summary>Where a theme stands, found once per sentence: by its pattern, or around each quantity.</summary>
     public List<ThemeAt> Themes(ThemePattern theme)
     {
-        if (themes.TryGetValue(theme, out var found))
-            return found;
-        found = [];
+        foreach (var (pattern, listed) in themes)
+        {
+            if (ReferenceEquals(pattern, theme))
+                return listed;
+        }
+        var found = new List<ThemeAt>();
         if (theme.AfterQuantity is { } rest)
         {
             foreach (var (start, end) in quantities)
@@ -516,7 +551,7 @@ public sealed class FrameSentence
             foreach (var m in scan.EnumerateMatches(Text))
                 found.Add(new ThemeAt(m.Index, m.Index + m.Length, -1, null));
         }
-        themes[theme] = found;
+        themes.Add((theme, found));
         return found;
     }
 
