@@ -76,7 +76,7 @@ public sealed partial class ClaimExtractor
         // First every rule hit, which needs no speakers; then speakers, read sentence by sentence up
         // to the last sentence with a hit (attributions carry over: "he added" needs the sentences before).
         var found = FindCandidates(sentences);
-        var memory = new SpeakerMemory { Roles = speakers.ReadRoles(visible.Text) };
+        var memory = new SpeakerMemory { Roles = speakers.ReadRoles(visible.Text), ArticleText = visible.Text };
         if (article.Dateline is { } dateline)
             memory.NotSpeakers.Add(dateline.Place.Split(',')[0].Trim());
         var claims = new List<ClaimExtracted>();

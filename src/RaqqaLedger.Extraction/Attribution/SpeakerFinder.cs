@@ -27,6 +27,9 @@ public sealed class SpeakerMemory
     public HashSet<string> NotSpeakers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     internal Dictionary<string, string> PeopleBySurname { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The article's text, where a lone first name or surname is looked for in full ("Sheikh Ibrahim" is Ibrahim al-Hassan).</summary>
+    public string ArticleText { get; set; } = "";
 }
 
 /// <summary>
@@ -277,6 +280,18 @@ public sealed partial class SpeakerFinder
 
     private bool IsKnownNonPerson(string canonical) => aliases.TryGetValue(canonical, out var entry) && !entry.IsPerson;
 
+    /// <summary>Where <paramref name="word"/> first stands as a whole word in <paramref name="text"/>, or -1.</summary>
+    private static int WordIndex(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+                return at;
+        }
+        return -1;
+    }
+
     /// <summary>The canonical organisation a phrase names, the longest alias first: "a spokesman for the U.S.-backed militia" is the SDF.</summary>
     private string? OrganisationIn(string phrase)
     {
@@ -348,7 +363,9 @@ public sealed partial class SpeakerFinder
                 // "X said" first; "said X" only when no subject stands before the verb.
                 if (MayEndMention(sentence, k.Index)
                     && (modifierCue.IsMatch(sentence.AsSpan(0, k.Index)) ? subjectBefore : subjectBeforeWithoutModifier).Match(sentence, k.Index) is { Success: true } before
-                    && Add(found, before.Groups["m"], before.Index, end, memory, bareName: true))
+                    && (NamedInAppositive(before) is { } named
+                        ? Add(found, named.Value, named.Index, before.Index, end, memory, bareName: true)
+                        : Add(found, before.Groups["m"], before.Index, end, memory, bareName: true)))
                     continue;
                 if (ClauseEndsSoon(sentence, end) && subjectAfter.Match(sentence, end) is { Success: true } after)
                     Add(found, after.Groups["m"], k.Index, after.Index + after.Length, memory, bareName: true);
@@ -504,16 +521,37 @@ public sealed partial class SpeakerFinder
         return keywords;
     }
 
-    /// <param name="bareName">Whether an unknown single capitalised word counts: only right next to the verb ("Heller said").</param>
-    private bool Add(List<SpeakerMention> found, Group mention, int start, int end, SpeakerMemory memory, bool bareName = false)
+    /// <summary>
+    /// "The spokesman, Talal Silo, said": a role, then the person's name between commas; the name is the
+    /// speaker. Null when the words between the commas are not a name of two to four capitalised words.
+    /// </summary>
+    private (string Value, int Index)? NamedInAppositive(Match before)
     {
-        var asWritten = mention.Value.Trim();
-        var canonical = Resolve(asWritten, memory, bareName, memory.SentenceStart + mention.Index);
+        var app = before.Groups["app"];
+        if (!app.Success)
+            return null;
+        var inner = app.Value.AsSpan().Trim().Trim(',').Trim();
+        var offset = app.Value.IndexOf(inner[0]);
+        var name = inner.ToString();
+        return name.Contains(' ') && trailingPerson.Match(name) is { Success: true, Index: 0 } person && person.Length == name.Length
+            && !trailingPerson.Match(before.Groups["m"].Value.Trim()).Success
+            ? (name, app.Index + offset)
+            : null;
+    }
+
+    /// <param name="bareName">Whether an unknown single capitalised word counts: only right next to the verb ("Heller said").</param>
+    private bool Add(List<SpeakerMention> found, Group mention, int start, int end, SpeakerMemory memory, bool bareName = false) =>
+        Add(found, mention.Value, mention.Index, start, end, memory, bareName);
+
+    private bool Add(List<SpeakerMention> found, string mention, int index, int start, int end, SpeakerMemory memory, bool bareName = false)
+    {
+        var asWritten = mention.Trim();
+        var canonical = Resolve(asWritten, memory, bareName, memory.SentenceStart + index);
         if (canonical is null)
             return false;
         foreach (var f in found)
         {
-            if (f.Start <= mention.Index && mention.Index < f.End)
+            if (f.Start <= index && index < f.End)
                 return true;
         }
         Record(found, new SpeakerMention(start, end, asWritten, canonical), memory);
@@ -574,6 +612,9 @@ public sealed partial class SpeakerFinder
             var name = PersonIn(StripTitles(person.Value));
             if (aliases.TryGetValue(name, out var known))
                 return Remember(known, memory);
+            // "Sheikh Ibrahim said": a title and one name, written in full elsewhere in the article.
+            if (!name.Contains(' ') && FullNameInArticle(name, memory) is { } titled)
+                return ResolveFullName(titled, memory);
             if (name.Contains(' '))
             {
                 var surname = SurnameOf(name);
@@ -615,10 +656,78 @@ public sealed partial class SpeakerFinder
         {
             if (memory.PeopleBySurname.TryGetValue(core, out var bySurname))
                 return RememberPerson(bySurname, memory);
+            if (FullNameInArticle(core, memory) is { } full)
+                return ResolveFullName(full, memory);
             // An unknown single name right by the verb is a speaker too: a surname, an outlet ("Al-Manar said").
             return bareName || core.All(char.IsUpper) ? core : null;
         }
         return core.Length > 0 ? core.ToLowerInvariant() : null;
+    }
+
+    /// <summary>A full name written as such: a known alias resolves, an unknown one is remembered by its surname.</summary>
+    private string ResolveFullName(string name, SpeakerMemory memory)
+    {
+        if (aliases.TryGetValue(name, out var known))
+            return Remember(known, memory) ?? name;
+        memory.PeopleBySurname.TryAdd(SurnameOf(name), name);
+        return RememberPerson(name, memory);
+    }
+
+    /// <summary>
+    /// The full name a lone first name or surname stands for, from the article: the first place where the word
+    /// stands next to another capitalised name word ("Ahmad al-Khalaf", "Kawa Amed"), that word being no title,
+    /// place or sentence opener. Null when the article never writes it in full.
+    /// </summary>
+    private string? FullNameInArticle(string word, SpeakerMemory memory)
+    {
+        var text = memory.ArticleText;
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if ((at > 0 && char.IsLetter(text[at - 1])) || (end < text.Length && char.IsLetter(text[end])))
+                continue;
+            if (NameWordAfter(text, end) is { } surname)
+                return word + " " + surname;
+            // "Khatib" in "Hamad al-Khatib": the name word before the Arabic article.
+            var particle = at >= 3 && (text.AsSpan(at - 3, 3).Equals("al-", StringComparison.OrdinalIgnoreCase) || text.AsSpan(at - 3, 3).Equals("el-", StringComparison.OrdinalIgnoreCase)) ? 3 : 0;
+            if (NameWordBefore(text, at - particle) is { } first)
+                return first + " " + text[(at - particle)..end];
+        }
+        return null;
+    }
+
+    /// <summary>The capitalised name word (with an Arabic article: "al-Khalaf") after one space at <paramref name="from"/>.</summary>
+    private string? NameWordAfter(string text, int from)
+    {
+        if (from + 2 >= text.Length || text[from] != ' ')
+            return null;
+        var start = from + 1;
+        var i = start;
+        if (text.AsSpan(i).StartsWith("al-", StringComparison.OrdinalIgnoreCase) || text.AsSpan(i).StartsWith("el-", StringComparison.OrdinalIgnoreCase))
+            i += 3;
+        var wordStart = i;
+        while (i < text.Length && (char.IsLetter(text[i]) || (text[i] is '-' or '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            i++;
+        return IsNameWord(text, wordStart, i) ? text[start..i] : null;
+    }
+
+    /// <summary>The capitalised name word before one space ending at <paramref name="to"/>.</summary>
+    private string? NameWordBefore(string text, int to)
+    {
+        if (to < 2 || text[to - 1] != ' ')
+            return null;
+        var i = to - 1;
+        while (i > 0 && char.IsLetter(text[i - 1]))
+            i--;
+        return IsNameWord(text, i, to - 1) && (i == 0 || !char.IsLetterOrDigit(text[i - 1])) ? text[i..(to - 1)] : null;
+    }
+
+    private bool IsNameWord(string text, int start, int end)
+    {
+        if (end - start < 2 || !char.IsUpper(text[start]) || !char.IsLower(text[start + 1]))
+            return false;
+        var word = text[start..end];
+        return !title.IsMatch(word + " ") && !openingWords.IsMatch(word) && !aliases.ContainsKey(word);
     }
 
     private bool ContainsPersonAlias(string phrase) =>
@@ -683,20 +792,7 @@ public sealed partial class SpeakerFinder
         return plain ? text : Whitespace().Replace(text, " ").Trim();
     }
 
-    private static bool ContainsWord(string text, string word)
-    {
-        var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
-        while (at >= 0)
-        {
-            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
-            var end = at + word.Length;
-            var after = end == text.Length || !char.IsLetterOrDigit(text[end]);
-            if (before && after)
-                return true;
-            at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase);
-        }
-        return false;
-    }
+    private static bool ContainsWord(string text, string word) => WordIndex(text, word) >= 0;
 
 
 

@@ -32,6 +32,9 @@ public sealed partial class FrameCompiler
     /// <summary>Frames with the same theme share its pattern, so a sentence is searched for it once.</summary>
     private readonly Dictionary<string, ThemePattern> themes = new(StringComparer.Ordinal);
 
+    /// <summary>Frames naming the same verb classes share one set, numbered, so a sentence lists their verbs once.</summary>
+    private readonly Dictionary<string, (IReadOnlySet<string> Classes, int Id)> classSets = new(StringComparer.Ordinal);
+
     /// <exception cref="InvalidRuleSetException">A verb class, the lexicon or the gaps are not usable.</exception>
     public FrameCompiler(LexiconDocument? lexicon, IReadOnlyDictionary<string, VerbClassDocument> verbs, GapsDocument? gapsDocument, string source)
     {
@@ -114,23 +117,25 @@ public sealed partial class FrameCompiler
         if (unknownClass is not null)
             throw new InvalidRuleSetException($"{place}: unknown verb class '{unknownClass}'");
 
-        var named = frame.Verbs.ToHashSet(StringComparer.Ordinal);
+        var classKey = string.Join(' ', frame.Verbs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        if (!classSets.TryGetValue(classKey, out var classSet))
+            classSets[classKey] = classSet = (frame.Verbs.ToHashSet(StringComparer.Ordinal), classSets.Count);
         var intransitive = frame.Verbs.SelectMany(v => classes[v].Intransitive).ToList();
         var transitive = frame.Verbs.SelectMany(v => classes[v].Transitive).ToList();
         var hasNouns = frame.Verbs.Any(v => classes[v].Nouns.Count > 0 || classes[v].Intransitive.Concat(classes[v].Transitive).Any(l => Morphology.Inflect(l).Nouns.Count > 0));
 
         if (!themes.TryGetValue(frame.Theme, out var theme))
-            themes[frame.Theme] = theme = Theme(frame.Theme, source, where, build);
+            themes[frame.Theme] = theme = Theme(frame.Theme, themes.Count, source, where, build);
         var agent = frame.Agent;
         var after = frame.After is null ? null : build(@"\G(?:" + frame.After + ")", where + " after", RegexOptions.None);
         var by = frame.Agent is null ? null
-            : build($@"\G\s+(?:by|between|among)\s+(?:[^,.;:]{{0,60}}?\s+and\s+)?(?:the\s+)?(?:{frame.Agent})", where + " agent", RegexOptions.None);
+            : build($@"\G{gaps}\s+(?:by|between|among)\s+(?:[^,.;:]{{0,60}}?\s+and\s+)?(?:the\s+)?(?:{frame.Agent})", where + " agent", RegexOptions.None);
 
         var forms = new List<FrameForm>();
         void Add(FormKind kind, Regex? formAgent = null, Regex? formBy = null, Regex? particle = null)
         {
             if (frame.Forms.Count == 0 || frame.Forms.Contains(kind.ToString().ToLowerInvariant()))
-                forms.Add(new FrameForm(kind, named, theme, formAgent, formBy, after, particle));
+                forms.Add(new FrameForm(kind, classSet.Classes, classSet.Id, theme, formAgent, formBy, after, particle));
         }
         if (intransitive.Count > 0)
         {
@@ -170,19 +175,19 @@ public sealed partial class FrameCompiler
     /// A theme holding one quantity is split there, to be matched around the quantities found; any other
     /// theme is scanned for.
     /// </summary>
-    private static ThemePattern Theme(string theme, string source, string where, PatternBuilder build)
+    private static ThemePattern Theme(string theme, int id, string source, string where, PatternBuilder build)
     {
         const string marker = "(?<q>{Q})";
         var at = theme.IndexOf(marker, StringComparison.Ordinal);
         if (at < 0)
-            return new ThemePattern(build(theme, where + " theme", RegexOptions.None), null, null);
+            return new ThemePattern(build(theme, where + " theme", RegexOptions.None), null, null, id);
         var before = theme[..at];
         var after = theme[(at + marker.Length)..];
         if (theme.IndexOf(marker, at + 1, StringComparison.Ordinal) >= 0 || !RuleSetCompiler.IsWholeSequence(before) || !RuleSetCompiler.IsWholeSequence(after))
             throw new InvalidRuleSetException($"{source}: {where}: a theme holds at most one (?<q>{{Q}}), outside any group or alternation");
         return new ThemePattern(null,
             before.Trim().Length == 0 ? null : build("(?:" + before + @")\G", where + " theme", RegexOptions.RightToLeft),
-            build(@"\G(?:" + after + ")", where + " theme", RegexOptions.None));
+            build(@"\G(?:" + after + ")", where + " theme", RegexOptions.None), id);
     }
 
     /// <summary>An alternation of words and phrases, longest first, spaces matching any white space.</summary>

@@ -27,7 +27,8 @@ public enum FormKind
 /// <param name="Scan">For a theme without a quantity: found anywhere in the sentence.</param>
 /// <param name="BeforeQuantity">For a theme holding (?&lt;q&gt;{Q}): what stands right before the quantity (right to left, ending at \G), if anything.</param>
 /// <param name="AfterQuantity">For a theme holding (?&lt;q&gt;{Q}): the rest of the theme from the quantity's end (anchored at \G).</param>
-public sealed record ThemePattern(Regex? Scan, Regex? BeforeQuantity, Regex? AfterQuantity)
+/// <param name="Id">Its number among the rule set's themes, where a sentence keeps what it found for it.</param>
+public sealed record ThemePattern(Regex? Scan, Regex? BeforeQuantity, Regex? AfterQuantity, int Id)
 {
     public bool HasQuantity => AfterQuantity is not null;
 }
@@ -37,6 +38,7 @@ public sealed record ThemePattern(Regex? Scan, Regex? BeforeQuantity, Regex? Aft
 /// and the small patterns for its arguments. The verb group itself is read by <see cref="FrameMatcher"/>.
 /// </summary>
 /// <param name="Classes">The verb classes the frame names.</param>
+/// <param name="ClassesId">The number of that set of classes among the rule set's, shared by every frame naming the same classes.</param>
 /// <param name="Agent">The agent, matched from the word the form hangs on: right to left from where the verb group starts
 /// (agentive: "local officials, who had …, brokered"), right to left from the participle (compound: "US-brokered"), or
 /// forward from the noun's end (noun: "mediation of tribal elders").</param>
@@ -44,7 +46,7 @@ public sealed record ThemePattern(Regex? Scan, Regex? BeforeQuantity, Regex? Aft
 /// <param name="After">What must follow the verb (active, passive, bare) or the theme (other forms), anchored (\G).</param>
 /// <param name="Particle">For an object form of a phrasal verb split by its object: the particle after the theme ("out").</param>
 public sealed record FrameForm(
-    FormKind Kind, IReadOnlySet<string> Classes, ThemePattern Theme, Regex? Agent, Regex? By, Regex? After, Regex? Particle)
+    FormKind Kind, IReadOnlySet<string> Classes, int ClassesId, ThemePattern Theme, Regex? Agent, Regex? By, Regex? After, Regex? Particle)
 {
     public string Name => Kind.ToString().ToLowerInvariant();
 

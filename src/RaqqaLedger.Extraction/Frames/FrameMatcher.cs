@@ -35,7 +35,8 @@ public sealed class FrameMatcher
     public FrameMatcher(Lexicon lexicon, string gaps, string objectGapPattern, TimeSpan timeout)
     {
         this.lexicon = lexicon;
-        subjectGap = new(new Regex($@"^{gaps},?\s+(?:(?:who|that|which)\s+)?$", Options, timeout));
+        // "the negotiations, which he said had been led by …": a relative pronoun, and a speaker's aside after it.
+        subjectGap = new(new Regex($@"^{gaps},?\s+(?:(?:who|that|which)\s+(?:(?:he|she|it|they|officials|the\s+\w+)\s+(?:said|says|added|insisted|argued)\s+)?)?$", Options, timeout));
         objectGap = new(new Regex($"^{objectGapPattern}$", Options, timeout));
         nounGap = new(new Regex(@"^\s+(?:of|for)\s+(?:the\s+)?$", Options, timeout));
         compoundToTheme = new(new Regex(@"^\s+(?:[\w-]+\s+)?$", Options, timeout));
@@ -353,9 +354,9 @@ public readonly record struct ThemeAt(int Start, int End, int QuantityStart, str
 public sealed class FrameSentence
 {
     private readonly IReadOnlyList<(int Start, int End)> quantities;
-    // A sentence asks for a few themes and class sets; a short list searched by reference costs less than a dictionary.
-    private readonly List<(ThemePattern Pattern, List<ThemeAt> Found)> themes = [];
-    private readonly List<(IReadOnlySet<string> Classes, List<VerbAt> Verbs)> verbsOf = [];
+    // What the sentence holds for each theme and each set of verb classes, by their numbers in the rule set.
+    private List<ThemeAt>?[] themes = [];
+    private List<VerbAt>?[] verbsOf = [];
     private static readonly List<VerbAt> NoVerbs = [];
     private List<VerbAt>? verbs;
     private List<NounAt>? nouns;
@@ -407,6 +408,14 @@ public sealed class FrameSentence
         return read;
     }
 
+    /// <summary>The entry kept at <paramref name="id"/>, the array grown to hold it.</summary>
+    private static T? At<T>(ref T?[] kept, int id) where T : class
+    {
+        if (id >= kept.Length)
+            Array.Resize(ref kept, Math.Max(id + 1, kept.Length * 2));
+        return kept[id];
+    }
+
     /// <summary>Every verb of every class in the sentence, with phrasal verbs' particles read.</summary>
     public List<VerbAt> Verbs => verbs ??= ReadVerbs();
 
@@ -415,11 +424,8 @@ public sealed class FrameSentence
     /// <summary>The verbs of a form's classes, in sentence order; forms of one frame share its class set, and the list (read only).</summary>
     public List<VerbAt> VerbsOf(FrameForm form)
     {
-        foreach (var (classes, listed) in verbsOf)
-        {
-            if (ReferenceEquals(classes, form.Classes))
-                return listed;
-        }
+        if (At(ref verbsOf, form.ClassesId) is { } listed)
+            return listed;
         var fitting = 0;
         foreach (var v in Verbs)
         {
@@ -436,7 +442,7 @@ public sealed class FrameSentence
                     list.Add(v);
             }
         }
-        verbsOf.Add((form.Classes, list));
+        verbsOf[form.ClassesId] = list;
         return list;
     }
 
@@ -528,11 +534,8 @@ public sealed class FrameSentence
     /// <summary>Where a theme stands, found once per sentence: by its pattern, or around each quantity.</summary>
     public List<ThemeAt> Themes(ThemePattern theme)
     {
-        foreach (var (pattern, listed) in themes)
-        {
-            if (ReferenceEquals(pattern, theme))
-                return listed;
-        }
+        if (At(ref themes, theme.Id) is { } listed)
+            return listed;
         var found = new List<ThemeAt>();
         if (theme.AfterQuantity is { } rest)
         {
@@ -551,7 +554,7 @@ public sealed class FrameSentence
             foreach (var m in scan.EnumerateMatches(Text))
                 found.Add(new ThemeAt(m.Index, m.Index + m.Length, -1, null));
         }
-        themes.Add((theme, found));
+        themes[theme.Id] = found;
         return found;
     }
 

@@ -68,6 +68,21 @@ public class SpeakerTests
     public void ThePlaceOfTheDateline_IsNeverASpeaker() =>
         Assert.Null(SpeakerOf("Raqqa falls\n\nBEIRUT — After capturing the town of Mayadeen, government forces moved east.", "mayadeen.captured"));
 
+    [Fact]
+    public void APersonNamedBetweenCommasAfterTheirRole_IsTheSpeaker() =>
+        Assert.Equal("Talal Silo", SpeakerOf("Raqqa\n\nAn official of the SDF spoke first. The spokesman, Talal Silo, said foreign fighters did not leave."));
+
+    [Theory]
+    [InlineData("Sheikh Hamad")]
+    [InlineData("Hamad")]
+    [InlineData("Khatib")]
+    public void AFirstNameOrSurnameAlone_IsThePersonTheArticleNamesInFull(string mention) =>
+        Assert.Equal("Hamad al-Khatib", SpeakerOf($"Raqqa\n\nHamad al-Khatib, a tribal elder, sat in the shade. Foreign fighters did not leave, {mention} said."));
+
+    [Fact]
+    public void ASpokesmenOfAnOrganisation_AreTheOrganisation() =>
+        Assert.Equal("SDF", SpeakerOf("Raqqa\n\nSDF spokesmen said foreign fighters did not leave."));
+
     [Theory]
     [InlineData("Foreign fighters did not leave, an SDF commander who asked not to be named told AFP.", "SDF")]
     [InlineData("Foreign fighters did not leave, the coalition backing the SDF said.", "US-led coalition")]

@@ -67,6 +67,11 @@ public class FrameTests
     [InlineData("Local officials brokered the deal.", "local_officials")]
     [InlineData("The agreement was arranged by a local council.", "local_officials")]
     [InlineData("Fighters left under a US-brokered deal.", "us_coalition")]
+    [InlineData("The talks were run by the council and the elders.", "local_officials")]
+    [InlineData("The talks, which he said had been handled by local officials, ended on Saturday.", "local_officials")]
+    [InlineData("The arrangement was worked out over two nights by tribal elders.", "local_officials")]
+    [InlineData("Tribal elders negotiated with Islamic State for a week.", "local_officials")]
+    [InlineData("Moscow said the United States had brokered the agreement.", "us_coalition")]
     public void WhoBrokeredTheDeal_IsTheFramesAgent(string sentence, string expected) =>
         Assert.Equal(ClaimValue.Of(expected), One(sentence, "deal.brokered_by").Value);
 
@@ -78,6 +83,11 @@ public class FrameTests
     [InlineData("Not one foreign fighter was allowed out.", "foreign_fighters.departed", false)]
     [InlineData("The foreign fighters stayed behind to fight.", "foreign_fighters.departed", false)]
     [InlineData("Among those who left were foreign fighters.", "foreign_fighters.departed", true)]
+    [InlineData("No foreign terrorist fighters departed on the buses.", "foreign_fighters.departed", false)]
+    [InlineData("Among those on the last bus were a few foreigners.", "foreign_fighters.departed", true)]
+    [InlineData("Foreign fighters were later spotted among the hundreds of men bussed out.", "foreign_fighters.departed", true)]
+    [InlineData("Some of the evacuees were not Syrian, the driver said.", "foreign_fighters.departed", true)]
+    [InlineData("Not a single foreigner was allowed through, the commander said.", "foreign_fighters.departed", false)]
     public void WhetherForeignersLeft_OrTheDealCoveredThem(string sentence, string topic, bool expected) =>
         Assert.Equal(ClaimValue.Yes(expected), One(sentence, topic).Value);
 
@@ -103,8 +113,21 @@ public class FrameTests
     [InlineData("The SDF denied that foreign fighters had left the city.", false)]
     [InlineData("The SDF denied reports that foreign fighters had left.", false)]
     [InlineData("Alloush said his earlier statement that foreign fighters had left was wrong.", false)]
+    [InlineData("The militia refused that any foreign fighter had left.", false)]
     public void ADenialInReportedSpeech_FlipsTheClaim(string sentence, bool expected) =>
         Assert.Equal(ClaimValue.Yes(expected), One(sentence, "foreign_fighters.departed").Value);
+
+    /// <summary>"The SDF rejected that account": a denial of the sentence before, which said foreigners left.</summary>
+    [Theory]
+    [InlineData("The Syrian Democratic Forces rejected that account.")]
+    [InlineData("The SDF was quick to dismiss the claim.")]
+    [InlineData("SDF spokesmen have denied that any left.")]
+    public void ADenialOfTheAccountBefore_IsTheOppositeClaim_ByTheDenier(string denial)
+    {
+        var claims = Extract.Topic(Body + "Residents said foreign fighters were among those on the buses. " + denial, "foreign_fighters.departed");
+
+        Assert.Contains(claims, c => c.Value == ClaimValue.Yes(false) && c.Speaker == "SDF" && c.Quote.Contains(denial[..20], StringComparison.Ordinal));
+    }
 
     [Fact]
     public void ADeniedNumber_IsNoClaim() =>
