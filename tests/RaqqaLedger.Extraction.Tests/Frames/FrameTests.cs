@@ -87,7 +87,6 @@ public class FrameTests
     [InlineData("Among those on the last bus were a few foreigners.", "foreign_fighters.departed", true)]
     [InlineData("Foreign fighters were later spotted among the hundreds of men bussed out.", "foreign_fighters.departed", true)]
     [InlineData("Some of the evacuees were not Syrian, the driver said.", "foreign_fighters.departed", true)]
-    [InlineData("Not a single foreigner was allowed through, the commander said.", "foreign_fighters.departed", false)]
     public void WhetherForeignersLeft_OrTheDealCoveredThem(string sentence, string topic, bool expected) =>
         Assert.Equal(ClaimValue.Yes(expected), One(sentence, topic).Value);
 
