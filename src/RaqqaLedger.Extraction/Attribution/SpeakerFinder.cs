@@ -531,6 +531,8 @@ public sealed partial class SpeakerFinder
         if (!app.Success)
             return null;
         var inner = app.Value.AsSpan().Trim().Trim(',').Trim();
+        if (inner.IsEmpty)
+            return null;
         var offset = app.Value.IndexOf(inner[0]);
         var name = inner.ToString();
         return name.Contains(' ') && trailingPerson.Match(name) is { Success: true, Index: 0 } person && person.Length == name.Length
@@ -681,6 +683,8 @@ public sealed partial class SpeakerFinder
     private string? FullNameInArticle(string word, SpeakerMemory memory)
     {
         var text = memory.ArticleText;
+        if (word.Length < 2)
+            return null;
         for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
         {
             var end = at + word.Length;

@@ -72,6 +72,10 @@ public class SpeakerTests
     public void APersonNamedBetweenCommasAfterTheirRole_IsTheSpeaker() =>
         Assert.Equal("Talal Silo", SpeakerOf("Raqqa\n\nAn official of the SDF spoke first. The spokesman, Talal Silo, said foreign fighters did not leave."));
 
+    [Fact]
+    public void NothingButSpaceBetweenCommasAfterARole_IsNoName() =>
+        Assert.Equal("SDF", SpeakerOf("Raqqa\n\nSDF officials spoke. Foreign fighters did not leave, the SDF spokesman,   , said on Sunday."));
+
     [Theory]
     [InlineData("Sheikh Hamad")]
     [InlineData("Hamad")]
