@@ -670,7 +670,7 @@ public sealed partial class SpeakerFinder
     private string ResolveFullName(string name, SpeakerMemory memory)
     {
         if (aliases.TryGetValue(name, out var known))
-            return Remember(known, memory) ?? name;
+            return Remember(known, memory);
         memory.PeopleBySurname.TryAdd(SurnameOf(name), name);
         return RememberPerson(name, memory);
     }
@@ -693,7 +693,7 @@ public sealed partial class SpeakerFinder
             if (NameWordAfter(text, end) is { } surname)
                 return word + " " + surname;
             // "Khatib" in "Hamad al-Khatib": the name word before the Arabic article.
-            var particle = at >= 3 && (text.AsSpan(at - 3, 3).Equals("al-", StringComparison.OrdinalIgnoreCase) || text.AsSpan(at - 3, 3).Equals("el-", StringComparison.OrdinalIgnoreCase)) ? 3 : 0;
+            var particle = at >= 3 && StartsWithArabicArticle(text.AsSpan(at - 3, 3)) ? 3 : 0;
             if (NameWordBefore(text, at - particle) is { } first)
                 return first + " " + text[(at - particle)..end];
         }
@@ -707,7 +707,7 @@ public sealed partial class SpeakerFinder
             return null;
         var start = from + 1;
         var i = start;
-        if (text.AsSpan(i).StartsWith("al-", StringComparison.OrdinalIgnoreCase) || text.AsSpan(i).StartsWith("el-", StringComparison.OrdinalIgnoreCase))
+        if (StartsWithArabicArticle(text.AsSpan(i)))
             i += 3;
         var wordStart = i;
         while (i < text.Length && (char.IsLetter(text[i]) || (text[i] is '-' or '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
@@ -762,7 +762,7 @@ public sealed partial class SpeakerFinder
         return name;
     }
 
-    private static string? Remember(SpeakerEntry speaker, SpeakerMemory memory)
+    private static string Remember(SpeakerEntry speaker, SpeakerMemory memory)
     {
         if (!speaker.IsPerson)
             return speaker.Name;
@@ -776,11 +776,15 @@ public sealed partial class SpeakerFinder
         return name;
     }
 
+    /// <summary>"al-" or "el-", as in "al-Khalaf".</summary>
+    private static bool StartsWithArabicArticle(ReadOnlySpan<char> text) =>
+        text.StartsWith("al-", StringComparison.OrdinalIgnoreCase) || text.StartsWith("el-", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The last word of a name without an Arabic article: "Ibrahim Hassan al-Khalaf" is "Khalaf" later on.</summary>
     private static string SurnameOf(string name)
     {
         var last = name[(name.LastIndexOf(' ') + 1)..];
-        return last.Length > 3 && (last.StartsWith("al-", StringComparison.OrdinalIgnoreCase) || last.StartsWith("el-", StringComparison.OrdinalIgnoreCase))
+        return last.Length > 3 && StartsWithArabicArticle(last)
             ? last[3..]
             : last;
     }

@@ -433,9 +433,14 @@ public sealed class FrameSentence
                 fitting++;
         }
         // Most sentences have none of a class's verbs, or only verbs of it: no copy then.
-        var list = fitting == Verbs.Count ? Verbs : fitting == 0 ? NoVerbs : new List<VerbAt>(fitting);
-        if (list.Count < fitting)
+        List<VerbAt> list;
+        if (fitting == Verbs.Count)
+            list = Verbs;
+        else if (fitting == 0)
+            list = NoVerbs;
+        else
         {
+            list = new List<VerbAt>(fitting);
             foreach (var v in Verbs)
             {
                 if (form.Classes.Contains(v.Entry.Class))
