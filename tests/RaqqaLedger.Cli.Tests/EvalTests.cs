@@ -118,6 +118,7 @@ public class GoldFixtureTests
         { Path.Combine("tests", "fixtures", "heldout5", "heldout5-claims.json"), Path.Combine("tests", "fixtures", "heldout5") },
         { Path.Combine("tests", "fixtures", "heldout6", "heldout6-claims.json"), Path.Combine("tests", "fixtures", "heldout6") },
         { Path.Combine("tests", "fixtures", "heldout7", "heldout7-claims.json"), Path.Combine("tests", "fixtures", "heldout7") },
+        { Path.Combine("tests", "fixtures", "heldout8", "heldout8-claims.json"), Path.Combine("tests", "fixtures", "heldout8") },
     };
 
     [Theory]
