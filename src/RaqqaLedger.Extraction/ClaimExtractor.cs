@@ -150,7 +150,8 @@ public sealed partial class ClaimExtractor
         for (var s = 0; s < sentences.Count; s++)
         {
             var text = sentences[s].Text;
-            if (topicsIn[s].Count == 0)
+            // A question asks; it does not report ("Were foreign fighters allowed to leave?").
+            if (topicsIn[s].Count == 0 || IsQuestion(text))
                 continue;
             List<(int Start, int End)>? quantities = null;
             FrameSentence? read = null;
@@ -173,7 +174,8 @@ public sealed partial class ClaimExtractor
                         rules.Frames.Find(form, read, frameHits);
                         hits.Clear();
                         foreach (var h in frameHits)
-                            hits.Add(new RuleHit(h.Index, h.Length, h.QuantityIndex, h.Quantity, VerbsOf(h.Verb)));
+                            hits.Add(new RuleHit(h.Index, h.Length, h.QuantityIndex, h.Quantity,
+                                VerbsOf(h.Verb) | (rule.Frame!.Kind == FormKind.Permitted ? Verbs.Permitted : Verbs.None)));
                     }
                     else
                     {
@@ -229,6 +231,12 @@ public sealed partial class ClaimExtractor
         return topics;
     }
 
+    private static bool IsQuestion(string sentence)
+    {
+        var end = sentence.AsSpan().TrimEnd().TrimEnd("\"”’')]");
+        return end.Length > 0 && end[^1] == '?';
+    }
+
     private static bool Overlaps(List<(int Start, int End)> spans, int start, int end)
     {
         foreach (var span in spans)
@@ -271,7 +279,8 @@ public sealed partial class ClaimExtractor
     private static Verbs VerbsOf(ChainWord chain) =>
         ((chain & ChainWord.Negation) != 0 ? Verbs.Negated : Verbs.None)
         | ((chain & ChainWord.Planned) != 0 ? Verbs.Planned : Verbs.None)
-        | ((chain & ChainWord.Doubt) != 0 ? Verbs.Doubted : Verbs.None);
+        | ((chain & ChainWord.Doubt) != 0 ? Verbs.Doubted : Verbs.None)
+        | ((chain & ChainWord.Permission) != 0 ? Verbs.Permitted : Verbs.None);
 
     /// <summary>A split pattern tried at one anchor: its first half right to left from <paramref name="start"/>, its second from <paramref name="end"/>.</summary>
     private static void AddSplit(SplitPattern split, string text, int start, int end, int quantityIndex, string? quantity, List<RuleHit> into)
@@ -298,6 +307,8 @@ public sealed partial class ClaimExtractor
         Planned = 2,
         /// <summary>may, might: the text does not stand behind it.</summary>
         Doubted = 4,
+        /// <summary>allowed to, permitted to, or a permission verb's object ("allowed 275 fighters to leave").</summary>
+        Permitted = 8,
     }
 
     private static Verbs VerbsOf(Match m) =>
@@ -326,6 +337,7 @@ public sealed partial class ClaimExtractor
         // "may have left": no claim; "would leave": a claim only where the rule reads plans as claims;
         // "until the whole city is cleared": a condition, not a report.
         if ((m.Verbs & Verbs.Doubted) != 0 || ((m.Verbs & Verbs.Planned) != 0 && !rule.AllowsPlanned)
+            || (rule.NeedsPermission && (m.Verbs & Verbs.Permitted) == 0)
             || (rule.Frame is not null && JustBefore(conditionCue, text, m.Index)))
             return null;
         // "denied that …", "… had left was wrong": the text takes the claim back.

@@ -28,6 +28,7 @@ public sealed partial class FrameCompiler
 
     private readonly Dictionary<string, (List<string> Intransitive, List<string> Transitive, List<string> Nouns)> classes = new(StringComparer.Ordinal);
     private readonly string gaps;
+    private readonly string grantWords;
 
     /// <summary>Frames with the same theme share its pattern, so a sentence is searched for it once.</summary>
     private readonly Dictionary<string, ThemePattern> themes = new(StringComparer.Ordinal);
@@ -69,9 +70,10 @@ public sealed partial class FrameCompiler
         }
         gaps = gapsDocument.Kinds.Count == 0 || gapsDocument.Max == 0 ? "" : $"(?:{string.Join('|', gapsDocument.Kinds.Select(k => $"(?:{k})"))}){{0,{gapsDocument.Max}}}";
 
-        Lexicon = new Lexicon(
-            new LexiconWords(lexicon.Auxiliaries, lexicon.Adverbs, lexicon.Raising, lexicon.Planned, lexicon.Doubt,
-                lexicon.Negators.Count > 0 ? lexicon.Negators : ["not", "never"], lexicon.Permission),
+        var words = new LexiconWords(lexicon.Auxiliaries, lexicon.Adverbs, lexicon.Raising, lexicon.Planned, lexicon.Doubt,
+            lexicon.Negators.Count > 0 ? lexicon.Negators : ["not", "never"], lexicon.Permission);
+        grantWords = $@"\b(?:{Words(words.GrantWords)})\b";
+        Lexicon = new Lexicon(words,
             classes.ToDictionary(c => c.Key, c => ((IReadOnlyList<string>)c.Value.Intransitive, (IReadOnlyList<string>)c.Value.Transitive, (IReadOnlyList<string>)c.Value.Nouns)));
     }
 
@@ -131,11 +133,12 @@ public sealed partial class FrameCompiler
         var by = frame.Agent is null ? null
             : build($@"\G{gaps}\s+(?:by|between|among)\s+(?:[^,.;:]{{0,60}}?\s+and\s+)?(?:the\s+)?(?:{frame.Agent})", where + " agent", RegexOptions.None);
 
+        var grant = frame.Permission ? build(grantWords, where + " permission", RegexOptions.None) : null;
         var forms = new List<FrameForm>();
         void Add(FormKind kind, Regex? formAgent = null, Regex? formBy = null, Regex? particle = null)
         {
             if (frame.Forms.Count == 0 || frame.Forms.Contains(kind.ToString().ToLowerInvariant()))
-                forms.Add(new FrameForm(kind, classSet.Classes, classSet.Id, theme, formAgent, formBy, after, particle));
+                forms.Add(new FrameForm(kind, classSet.Classes, classSet.Id, theme, formAgent, formBy, after, particle, grant));
         }
         if (intransitive.Count > 0)
         {

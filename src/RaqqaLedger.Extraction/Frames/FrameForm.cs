@@ -45,8 +45,11 @@ public sealed record ThemePattern(Regex? Scan, Regex? BeforeQuantity, Regex? Aft
 /// <param name="By">"by local officials", "between X and local officials", anchored (\G) after a passive or bare verb.</param>
 /// <param name="After">What must follow the verb (active, passive, bare) or the theme (other forms), anchored (\G).</param>
 /// <param name="Particle">For an object form of a phrasal verb split by its object: the particle after the theme ("out").</param>
+/// <param name="Grant">For a frame that needs leave granted: a word of it ("allowed", "permission"), which the sentence must hold
+/// for the form to be tried; the verb group itself is checked when the claim is made.</param>
 public sealed record FrameForm(
-    FormKind Kind, IReadOnlySet<string> Classes, int ClassesId, ThemePattern Theme, Regex? Agent, Regex? By, Regex? After, Regex? Particle)
+    FormKind Kind, IReadOnlySet<string> Classes, int ClassesId, ThemePattern Theme, Regex? Agent, Regex? By, Regex? After, Regex? Particle,
+    Regex? Grant = null)
 {
     public string Name => Kind.ToString().ToLowerInvariant();
 
@@ -59,6 +62,6 @@ public sealed record FrameForm(
     {
         FormKind.Noun when Agent is not null => [Agent],
         FormKind.Compound => [Theme.Scan, Theme.BeforeQuantity, Theme.AfterQuantity, Agent],
-        _ => [Theme.Scan, Theme.BeforeQuantity, Theme.AfterQuantity, Agent, By, After, Particle],
+        _ => [Theme.Scan, Theme.BeforeQuantity, Theme.AfterQuantity, Agent, By, After, Particle, Grant],
     };
 }

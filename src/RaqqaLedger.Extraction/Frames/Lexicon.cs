@@ -41,6 +41,8 @@ public enum ChainWord
     Doubt = 8,
     /// <summary>be, were, got: makes a participle after it passive.</summary>
     Be = 16,
+    /// <summary>allowed to, permitted to, given permission to: the group grants leave rather than tells what happened.</summary>
+    Permission = 32,
 }
 
 /// <summary>
@@ -94,7 +96,13 @@ public sealed class Lexicon
         AddChain(words.Negators, ChainWord.Negation);
         AddChain(words.Planned, ChainWord.Planned);
         AddChain(words.Doubt, ChainWord.Doubt);
-        AddChain(words.Raising.Select(r => r + " to"), ChainWord.Auxiliary);
+        // A raising phrase holding a word of leave granted: "were allowed to leave", "given safe passage to".
+        var grantWords = words.GrantWords.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var raising in words.Raising)
+        {
+            var grants = raising.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(grantWords.Contains);
+            AddChain([raising + " to"], ChainWord.Auxiliary | (grants ? ChainWord.Permission : ChainWord.None));
+        }
         AddChain(["be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting", "gotten"], ChainWord.Be | ChainWord.Auxiliary);
         foreach (var list in chain.Values)
             list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
@@ -181,4 +189,8 @@ public enum WordKinds : byte
 /// <summary>The function words of verb groups, as a rule set lists them.</summary>
 public sealed record LexiconWords(
     IReadOnlyList<string> Auxiliaries, IReadOnlyList<string> Adverbs, IReadOnlyList<string> Raising, IReadOnlyList<string> Planned,
-    IReadOnlyList<string> Doubt, IReadOnlyList<string> Negators, IReadOnlyList<string> Permission);
+    IReadOnlyList<string> Doubt, IReadOnlyList<string> Negators, IReadOnlyList<string> Permission)
+{
+    /// <summary>The words of leave granted: every form of the permission verbs, and "permission" and "passage" ("given safe passage").</summary>
+    public IEnumerable<string> GrantWords => Permission.SelectMany(v => Morphology.Inflect(v).All).Concat(["permission", "passage"]);
+}

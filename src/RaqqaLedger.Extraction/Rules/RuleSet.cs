@@ -17,9 +17,11 @@ public enum TopicKind { YesNo, Count, Percent, Category }
 /// only around the quantities the extractor has already found.</param>
 /// <param name="AllowsPlanned">Whether a planned or conditional verb group ("would leave") still makes the claim.</param>
 /// <param name="Frame">For a frame: the form this rule is (active, passive, noun …), read word by word.</param>
+/// <param name="NeedsPermission">For a frame: only a verb group that grants leave ("were allowed to leave") or the permitted
+/// form makes the claim; what a deal let happen, not what happened.</param>
 /// <param name="Gate">What a sentence must hold for the rule to be tried on it.</param>
 public sealed record CompiledRule(string Id, Regex? Pattern, ClaimValue? FixedValue, bool Complement, GatedPattern? Unless, GatedPattern? Context,
-    int ContextSentences, Gate Gate, SplitPattern? Anchor = null, bool AllowsPlanned = true, FrameForm? Frame = null)
+    int ContextSentences, Gate Gate, SplitPattern? Anchor = null, bool AllowsPlanned = true, FrameForm? Frame = null, bool NeedsPermission = false)
 {
     /// <summary>For a frame, which of its forms this is; null for a hand-written rule.</summary>
     public string? Form => Frame?.Name;

@@ -159,7 +159,7 @@ public static partial class RuleSetCompiler
 
         // Either a hand-written rule's pattern or a frame's form, with the value and options both take.
         CompiledRule Rule(TopicKind kind, string? topicKind, string id, string? patternText, FrameForm? form, string? valueText, bool complement,
-            string? unless, string? context, int contextSentences, string where, bool allowsPlanned = true)
+            string? unless, string? context, int contextSentences, string where, bool allowsPlanned = true, bool needsPermission = false)
         {
             var anchor = kind is TopicKind.Count or TopicKind.Percent && patternText is not null ? AnchorOf(patternText, where) : null;
             // An anchored rule's whole pattern is only read for its groups, so it is not compiled to IL.
@@ -202,7 +202,7 @@ public static partial class RuleSetCompiler
             return new CompiledRule(id, pattern, value, complement,
                 unless is null ? null : gates.Gated(Build(unless, where + " unless")),
                 context is null ? null : gates.Gated(Build(context, where + " context")), contextSentences,
-                form is null ? gates.For(pattern) : gates.For(form.Required()), anchor, allowsPlanned, form);
+                form is null ? gates.For(pattern) : gates.For(form.Required()), anchor, allowsPlanned, form, needsPermission);
         }
 
         var topics = new List<CompiledTopic>();
@@ -245,7 +245,7 @@ public static partial class RuleSetCompiler
                 foreach (var form in frames.Compile(frame, source, frameWhere, (p, w, extra) => Build(p, w, PatternOptions | extra)))
                 {
                     rules.Add(Rule(kind, topic.Kind, frame.Id, null, form, frame.Value, frame.Complement, frame.Unless, frame.Context,
-                        frame.ContextSentences, $"{frameWhere} ({form.Name})", frame.Planned));
+                        frame.ContextSentences, $"{frameWhere} ({form.Name})", frame.Planned, frame.Permission));
                 }
             }
             // No cue: every sentence is tried (a count topic's rules still run only around quantities).

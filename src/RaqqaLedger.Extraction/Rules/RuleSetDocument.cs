@@ -75,6 +75,8 @@ public sealed class FrameDocument
     public List<string> Forms { get; set; } = [];
     /// <summary>Whether a planned or conditional event ("would leave", "are expected to leave") makes the claim.</summary>
     public bool Planned { get; set; } = true;
+    /// <summary>Whether only leave granted makes the claim: "were allowed to leave", "permitted 275 fighters to go".</summary>
+    public bool Permission { get; set; }
     public bool Complement { get; set; }
     public string? Unless { get; set; }
     public string? Context { get; set; }

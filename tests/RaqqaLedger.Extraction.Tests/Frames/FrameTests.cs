@@ -87,6 +87,17 @@ public class FrameTests
     [InlineData("Among those on the last bus were a few foreigners.", "foreign_fighters.departed", true)]
     [InlineData("Foreign fighters were later spotted among the hundreds of men bussed out.", "foreign_fighters.departed", true)]
     [InlineData("Some of the evacuees were not Syrian, the driver said.", "foreign_fighters.departed", true)]
+    [InlineData("None of the fighters who left were foreigners, the SDF said.", "foreign_fighters.departed", false)]
+    [InlineData("The agreement was reached without the foreign militants.", "deal.allows_foreign_fighters", false)]
+    [InlineData("Everyone except the foreigners was allowed to go under the deal.", "deal.allows_foreign_fighters", false)]
+    [InlineData("Syrian fighters could leave under the deal, but not foreigners.", "deal.allows_foreign_fighters", false)]
+    [InlineData("Foreigners were not part of the deal, the SDF said.", "deal.allows_foreign_fighters", false)]
+    [InlineData("No foreigners were allowed to leave under the agreement.", "deal.allows_foreign_fighters", false)]
+    [InlineData("The coalition denied reports that foreign fighters were part of the deal.", "deal.allows_foreign_fighters", false)]
+    [InlineData("The deal applied only to Syrian fighters, the council said.", "deal.allows_foreign_fighters", false)]
+    [InlineData("Only Syrians were allowed to leave, the council said.", "deal.allows_foreign_fighters", false)]
+    [InlineData("The deal under which Syrian members left the city last weekend had not covered foreign fighters.", "deal.allows_foreign_fighters", false)]
+    [InlineData("In the end the foreigners were included in the deal.", "deal.allows_foreign_fighters", true)]
     public void WhetherForeignersLeft_OrTheDealCoveredThem(string sentence, string topic, bool expected) =>
         Assert.Equal(ClaimValue.Yes(expected), One(sentence, topic).Value);
 
@@ -97,8 +108,24 @@ public class FrameTests
     [InlineData("Several thousand civilians are still in the city.", "civilians.trapped.count", """{"min":2000}""")]
     [InlineData("Hundreds of fighters have left.", "fighters.departed.count", """{"min":200}""")]
     [InlineData("A few dozen militants surrendered.", "fighters.surrendered.count", """{"min":24}""")]
+    [InlineData("There are still about 100 jihadists inside the city.", "fighters.remaining.count", """{"approx":100}""")]
+    [InlineData("There are still 4,000 civilians in the city.", "civilians.trapped.count", """{"exact":4000}""")]
+    [InlineData("The SDF put the number of fighters who left at a little over 200.", "fighters.departed.count", """{"min":200}""")]
+    [InlineData("The number of departing militants was about 250.", "fighters.departed.count", """{"approx":250}""")]
+    [InlineData("About 300 civilians were held hostage in the hospital.", "hostages.count", """{"approx":300}""")]
+    [InlineData("The fighting killed 3,250 people, 1,146 of them civilians.", "civilians.killed.count", """{"exact":1146}""")]
+    [InlineData("Some 3,250 people have died, including 1,146 civilians.", "civilians.killed.count", """{"exact":1146}""")]
+    [InlineData("An estimated 300,000 people were forced from Raqqa during the campaign.", "civilians.displaced.count", """{"approx":300000}""")]
+    [InlineData("He said the SDF now held \"well over 90%\" of the city.", "city.sdf_control.percent", """{"min":90}""")]
     public void RemainingCountsAndVagueAmounts_AreClaims(string sentence, string topic, string expected) =>
         Assert.Equal(expected, One(sentence, topic).Value.ToJson());
+
+    /// <summary>A count for the whole country, or the total of which the civilians are a part, is not the city's civilian count.</summary>
+    [Theory]
+    [InlineData("Across Syria, more than 11 million people have been forced from their homes.", "civilians.displaced.count")]
+    [InlineData("The fighting killed 3,250 people, 1,146 of them civilians.", "civilians.killed.count")]
+    public void AWiderCount_IsNotTheCitysCount(string sentence, string topic) =>
+        Assert.DoesNotContain(Extract.Topic(Body + sentence, topic), c => c.Value.ToJson().Contains("11000000") || c.Value.ToJson().Contains("3250"));
 
     [Theory]
     [InlineData("Foreign fighters would leave the city later.")]
@@ -127,6 +154,20 @@ public class FrameTests
 
         Assert.Contains(claims, c => c.Value == ClaimValue.Yes(false) && c.Speaker == "SDF" && c.Quote.Contains(denial[..20], StringComparison.Ordinal));
     }
+
+    /// <summary>A frame with permission: true reads the deal's terms: leave granted, not the event itself.</summary>
+    [Theory]
+    [InlineData("Foreign fighters left the city on the buses.")]
+    [InlineData("Foreign fighters were able to escape.")]
+    public void LeavingWithoutLeaveGranted_SaysNothingOfTheDealsTerms(string sentence) =>
+        Assert.Empty(Extract.Topic(Body + sentence, "deal.allows_foreign_fighters"));
+
+    [Theory]
+    [InlineData("Were foreign fighters allowed to leave?")]
+    [InlineData("Did 250 fighters leave Raqqa under the deal?")]
+    [InlineData("\"Who decided that foreigners could go with the convoy?\"")]
+    public void AQuestion_IsNoClaim(string question) =>
+        Assert.Empty(Extract.From(Body + question));
 
     [Fact]
     public void ADeniedNumber_IsNoClaim() =>
