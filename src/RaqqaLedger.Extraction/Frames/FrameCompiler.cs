@@ -131,7 +131,7 @@ public sealed partial class FrameCompiler
         var agent = frame.Agent;
         var after = frame.After is null ? null : build(@"\G(?:" + frame.After + ")", where + " after", RegexOptions.None);
         var by = frame.Agent is null ? null
-            : build($@"\G{gaps}\s+(?:by|between|among)\s+(?:[^,.;:]{{0,60}}?\s+and\s+)?(?:the\s+)?(?:{frame.Agent})", where + " agent", RegexOptions.None);
+            : build($@"\G{gaps}(?:\s+and\s+[a-z]+ed)?\s+[""“]?(?:by|between|among)\s+(?:[^,.;:]{{0,60}}?\s+and\s+)?(?:the\s+)?(?:{frame.Agent})", where + " agent", RegexOptions.None);
 
         var grant = frame.Permission ? build(grantWords, where + " permission", RegexOptions.None) : null;
         var forms = new List<FrameForm>();

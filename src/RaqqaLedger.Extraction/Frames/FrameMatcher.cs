@@ -40,7 +40,8 @@ public sealed class FrameMatcher
         objectGap = new(new Regex($"^{objectGapPattern}$", Options, timeout));
         nounGap = new(new Regex(@"^\s+(?:of|for)\s+(?:the\s+)?$", Options, timeout));
         compoundToTheme = new(new Regex(@"^\s+(?:[\w-]+\s+)?$", Options, timeout));
-        permittedTail = new(new Regex(@"^(?:\s+to)?\s+$", Options, timeout));
+        // "allowed 275 fighters and their families to leave", "allowed hundreds, among them foreigners, to leave".
+        permittedTail = new(new Regex($@"^{gaps},?(?:\s+to)?\s+$", Options, timeout));
     }
 
     public Lexicon Lexicon => lexicon;
@@ -112,7 +113,8 @@ public sealed class FrameMatcher
                 var (chainStart, chain) = ReadChain(s, v.Token);
                 if (form.Kind == FormKind.Passive && (chain & ChainWord.Be) == 0)
                     continue;
-                if (form.Kind == FormKind.Bare && chainStart != v.Start)
+                // A bare participle may have adverbs before it ("90% of city now liberated"), not an auxiliary.
+                if (form.Kind == FormKind.Bare && (chain & ~ChainWord.Adverb) != 0)
                     continue;
                 if (chainStart < theme.End || !GapFits(s.Text.AsSpan(theme.End, chainStart - theme.End)))
                     continue;
@@ -292,6 +294,7 @@ public sealed class FrameMatcher
             }
             if (!matched && IsLyAdverb(word))
             {
+                kind |= ChainWord.Adverb;
                 j--;
                 matched = true;
             }

@@ -31,7 +31,7 @@ public sealed record NounEntry(string Class, string[] Words);
 public enum ChainWord
 {
     None = 0,
-    /// <summary>has, were, did, could, already, reportedly …</summary>
+    /// <summary>has, were, did, could …</summary>
     Auxiliary = 1,
     /// <summary>not, never, no longer.</summary>
     Negation = 2,
@@ -43,6 +43,8 @@ public enum ChainWord
     Be = 16,
     /// <summary>allowed to, permitted to, given permission to: the group grants leave rather than tells what happened.</summary>
     Permission = 32,
+    /// <summary>also, now, reportedly: words that leave a bare participle bare ("90% of city now liberated").</summary>
+    Adverb = 64,
 }
 
 /// <summary>
@@ -92,7 +94,7 @@ public sealed class Lexicon
                 permission.Add(form);
         }
         AddChain(words.Auxiliaries, ChainWord.Auxiliary);
-        AddChain(words.Adverbs, ChainWord.Auxiliary);
+        AddChain(words.Adverbs, ChainWord.Adverb);
         AddChain(words.Negators, ChainWord.Negation);
         AddChain(words.Planned, ChainWord.Planned);
         AddChain(words.Doubt, ChainWord.Doubt);

@@ -72,6 +72,10 @@ public class FrameTests
     [InlineData("The arrangement was worked out over two nights by tribal elders.", "local_officials")]
     [InlineData("Tribal elders negotiated with Islamic State for a week.", "local_officials")]
     [InlineData("Moscow said the United States had brokered the agreement.", "us_coalition")]
+    [InlineData("That arrangement, which was negotiated and agreed by local Syrian leaders, was announced.", "local_officials")]
+    [InlineData("He said the arrangement had been struck \"by the Raqqa Civil Council and the tribal elders\".", "local_officials")]
+    [InlineData("The civil council and tribal elders negotiated the terms.", "local_officials")]
+    [InlineData("The arrangement was a local one, reached by local leaders.", "local_officials")]
     public void WhoBrokeredTheDeal_IsTheFramesAgent(string sentence, string expected) =>
         Assert.Equal(ClaimValue.Of(expected), One(sentence, "deal.brokered_by").Value);
 
@@ -98,6 +102,10 @@ public class FrameTests
     [InlineData("Only Syrians were allowed to leave, the council said.", "deal.allows_foreign_fighters", false)]
     [InlineData("The deal under which Syrian members left the city last weekend had not covered foreign fighters.", "deal.allows_foreign_fighters", false)]
     [InlineData("In the end the foreigners were included in the deal.", "deal.allows_foreign_fighters", true)]
+    [InlineData("Foreign militants, thought to form the hard core of the defenders, were not part of the departure.", "foreign_fighters.departed", false)]
+    [InlineData("He said 250 fighters left and that none of them, as far as the coalition knew, was foreign.", "foreign_fighters.departed", false)]
+    [InlineData("Among the fighters, she insists, were Tunisians and Chechens.", "foreign_fighters.departed", true)]
+    [InlineData("Foreign fighters, the coalition insisted, were not part of it.", "deal.allows_foreign_fighters", false)]
     public void WhetherForeignersLeft_OrTheDealCoveredThem(string sentence, string topic, bool expected) =>
         Assert.Equal(ClaimValue.Yes(expected), One(sentence, topic).Value);
 
@@ -117,8 +125,42 @@ public class FrameTests
     [InlineData("Some 3,250 people have died, including 1,146 civilians.", "civilians.killed.count", """{"exact":1146}""")]
     [InlineData("An estimated 300,000 people were forced from Raqqa during the campaign.", "civilians.displaced.count", """{"approx":300000}""")]
     [InlineData("He said the SDF now held \"well over 90%\" of the city.", "city.sdf_control.percent", """{"min":90}""")]
+    [InlineData("A deal allowed about 275 Syrian fighters and their families to leave the city.", "fighters.departed.count", """{"approx":275}""")]
+    [InlineData("The SDF allowed hundreds of fighters, among them foreign commanders, to leave.", "fighters.departed.count", """{"min":200}""")]
+    [InlineData("More than 90% of city now liberated", "city.sdf_control.percent", """{"min":90}""")]
+    [InlineData("Raqqa 'liberated': US-backed force says IS defeated", "city.sdf_control.percent", """{"exact":100}""")]
+    [InlineData("In Raqqa, which the SDF declared fully liberated on 20 October, clearing has begun.", "city.sdf_control.percent", """{"exact":100}""")]
+    [InlineData("Coalition assessments indicate that ISIS no longer controls any part of the city.", "city.sdf_control.percent", """{"exact":100}""")]
+    [InlineData("The SDF said there were \"no more than 100\" holed up in the stadium.", "fighters.remaining.count", """{"max":100}""")]
+    [InlineData("The UN said as many as 4,000 were still trapped.", "civilians.trapped.count", """{"max":4000}""")]
+    [InlineData("The UN put the number of civilians still inside the city at between 4,000 and 8,000.", "civilians.trapped.count", """{"min":4000,"max":8000}""")]
+    [InlineData("The Observatory put the number of fighters who departed slightly higher, at about 275.", "fighters.departed.count", """{"approx":275}""")]
+    [InlineData("At least 1,500 civilians lost their lives in airstrikes.", "civilians.killed.count", """{"min":1500}""")]
+    [InlineData("The Observatory counts 1,873 civilians dead in the campaign.", "civilians.killed.count", """{"exact":1873}""")]
+    [InlineData("The battle has left 3,250 people dead since June \u2013 1,130 of them civilians.", "civilians.killed.count", """{"exact":1130}""")]
+    [InlineData("More than 450,000 people were forced to leave their homes during the operation.", "civilians.displaced.count", """{"min":450000}""")]
+    [InlineData("The militants were still holding as many as 400 people against their will.", "hostages.count", """{"max":400}""")]
+    [InlineData("Somewhere between 3,000 and 4,000 civilians left with them, the council said.", "civilians.evacuated.count", """{"min":3000,"max":4000}""")]
     public void RemainingCountsAndVagueAmounts_AreClaims(string sentence, string topic, string expected) =>
         Assert.Equal(expected, One(sentence, topic).Value.ToJson());
+
+    [Theory]
+    [InlineData("\"They put the women and children in the first trucks, so the planes would not shoot,\" he said.")]
+    [InlineData("Civilians had been made to ride on the buses \"so that no aircraft would touch them\".")]
+    [InlineData("Militants had pulled some families onto the buses with them \"as insurance\" against air strikes.")]
+    [InlineData("\"We were their shields.\"")]
+    public void HumanShields_SaidInOtherWords(string sentence) =>
+        Assert.Equal(ClaimValue.Yes(true), One(sentence, "civilians.used_as_shields").Value);
+
+    /// <summary>"left their stronghold" is a plain "left": no phrase of another class may claim "their" as its particle.</summary>
+    [Fact]
+    public void LeftTheirStronghold_IsLeaving() =>
+        Assert.Equal(ClaimValue.Yes(true), One("A group of foreign fighters left their one-time stronghold under a deal.", "foreign_fighters.departed").Value);
+
+    /// <summary>August's deal on the Lebanese border, recalled in reports of this one, is not this deal's count.</summary>
+    [Fact]
+    public void TheAugustDealOnTheLebaneseBorder_IsNotThisDealsCount() =>
+        Assert.Empty(Extract.Topic(Body + "In August, Hezbollah allowed some 300 fighters and their families to leave the Lebanese border area.", "fighters.departed.count"));
 
     /// <summary>A count for the whole country, or the total of which the civilians are a part, is not the city's civilian count.</summary>
     [Theory]
