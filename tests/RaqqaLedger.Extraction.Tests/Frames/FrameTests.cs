@@ -104,7 +104,7 @@ public class FrameTests
     [InlineData("In the end the foreigners were included in the deal.", "deal.allows_foreign_fighters", true)]
     [InlineData("Foreign militants, thought to form the hard core of the defenders, were not part of the departure.", "foreign_fighters.departed", false)]
     [InlineData("He said 250 fighters left and that none of them, as far as the coalition knew, was foreign.", "foreign_fighters.departed", false)]
-    [InlineData("Among the fighters, she insists, were Tunisians and Chechens.", "foreign_fighters.departed", true)]
+    [InlineData("Some 250 fighters left on the buses. Among the fighters, she insists, were Tunisians and Chechens.", "foreign_fighters.departed", true)]
     [InlineData("Foreign fighters, the coalition insisted, were not part of it.", "deal.allows_foreign_fighters", false)]
     public void WhetherForeignersLeft_OrTheDealCoveredThem(string sentence, string topic, bool expected) =>
         Assert.Equal(ClaimValue.Yes(expected), One(sentence, topic).Value);
