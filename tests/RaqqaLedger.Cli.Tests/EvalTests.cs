@@ -36,17 +36,19 @@ public class EvalTests
     /// predate the convention that vague amounts are claims, so those count as spurious there);
     /// heldout4 0.98 / 0.84 / 0.84 after tuning on it (0.92 / 0.41 / 0.67 blind); heldout5, never tuned on,
     /// 0.94 / 0.76 / 0.84 (0.99 / 0.54 / 0.76 under the rules before frames), 0.94 / 0.76 / 0.83 since set 6;
-    /// heldout6 0.95 / 0.73 / 0.81 after tuning on it (0.93 / 0.60 / 0.72 blind); heldout7, never tuned on,
-    /// 0.95 / 0.58 / 0.65 (0.95 / 0.58 / 0.62 blind, before the changes made for set 6).
+    /// heldout6 0.96 / 0.81 / 0.79 after tuning on it (0.93 / 0.60 / 0.72 blind); heldout7, never tuned on and its
+    /// misses never read, 0.96 / 0.63 / 0.64 (0.95 / 0.58 / 0.62 blind, before the changes made for sets 6 and 8);
+    /// heldout8 0.95 / 0.73 / 0.70 after tuning on it (0.93 / 0.54 / 0.74 blind).
     /// </summary>
     [Theory]
     [InlineData("heldout", 0.90, 0.84, 0.82)]
     [InlineData("heldout2", 0.90, 0.76, 0.82)]
     [InlineData("heldout3", 0.86, 0.85, 0.90)]
     [InlineData("heldout4", 0.94, 0.79, 0.79)]
-    [InlineData("heldout5", 0.90, 0.71, 0.79)]
-    [InlineData("heldout6", 0.90, 0.69, 0.77)]
-    [InlineData("heldout7", 0.90, 0.53, 0.60)]
+    [InlineData("heldout5", 0.90, 0.75, 0.78)]
+    [InlineData("heldout6", 0.90, 0.76, 0.75)]
+    [InlineData("heldout7", 0.90, 0.58, 0.60)]
+    [InlineData("heldout8", 0.90, 0.68, 0.65)]
     public async Task HeldOutArticles_ScoreAboveTheFloor(string set, double minPrecision, double minRecall, double minAttribution)
     {
         var heldOut = Path.Combine(Fixtures, set);
