@@ -474,7 +474,8 @@ public sealed partial class SpeakerFinder
     private readonly record struct Keyword(int Index, int Length, KeywordKind Kind);
 
 
-    [GeneratedRegex(@"\G\s+to\b")]
+    /// <summary>"according to X", and "according to figures compiled by X", "to the numbers of X": the figures are X's.</summary>
+    [GeneratedRegex(@"\G\s+to\b(?:\s+(?:the\s+)?(?:figures|numbers|lists?|data|estimates?|counts?|records|tallies)\s+(?:(?:compiled|kept|released|published|gathered|collected|provided|issued|drawn\s+up)\s+)?(?:by|of|from)\b)?")]
     private static partial Regex AccordingTail();
 
     [GeneratedRegex(@"\G\s+the\s+(?:count|tally|estimate)\s+of\b")]

@@ -55,6 +55,14 @@ public class SpeakerTests
         Assert.Equal("Rami Abdurrahman",
             SpeakerOf("Raqqa\n\nRami Abdurrahman, the head of the Syrian Observatory for Human Rights said more than 1,000 civilians had been killed.", "civilians.killed.count"));
 
+    /// <summary>"according to figures compiled by X", "according to lists kept by X": the figures are X's.</summary>
+    [Theory]
+    [InlineData("At least 1,130 civilians have been killed in the city since June, according to figures compiled by the Syrian Observatory for Human Rights.", "civilians.killed.count", "Syrian Observatory for Human Rights")]
+    [InlineData("About 3,000 civilians left with the convoy, according to lists kept by the Raqqa Civil Council.", "civilians.evacuated.count", "Raqqa Civil Council")]
+    [InlineData("According to the numbers of the Raqqa Civil Council, about 3,500 civilians were evacuated with the agreement.", "civilians.evacuated.count", "Raqqa Civil Council")]
+    public void FiguresAccordingToWhoKeptThem_AreThatSpeakers(string sentence, string topic, string expected) =>
+        Assert.Equal(expected, SpeakerOf("Raqqa\n\n" + sentence, topic));
+
     [Fact]
     public void AnOrganisationsLaterShortName_IsTheOrganisation() =>
         Assert.Equal("Syrian Observatory for Human Rights",

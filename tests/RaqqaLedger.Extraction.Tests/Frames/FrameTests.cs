@@ -141,7 +141,7 @@ public class FrameTests
     [InlineData("More than 450,000 people were forced to leave their homes during the operation.", "civilians.displaced.count", """{"min":450000}""")]
     [InlineData("The militants were still holding as many as 400 people against their will.", "hostages.count", """{"max":400}""")]
     [InlineData("Somewhere between 3,000 and 4,000 civilians left with them, the council said.", "civilians.evacuated.count", """{"min":3000,"max":4000}""")]
-    public void RemainingCountsAndVagueAmounts_AreClaims(string sentence, string topic, string expected) =>
+    public void CountsAndShares_AsReportersWriteThem_AreClaims(string sentence, string topic, string expected) =>
         Assert.Equal(expected, One(sentence, topic).Value.ToJson());
 
     [Theory]
