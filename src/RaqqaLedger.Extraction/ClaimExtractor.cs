@@ -174,8 +174,7 @@ public sealed partial class ClaimExtractor
                         rules.Frames.Find(form, read, frameHits);
                         hits.Clear();
                         foreach (var h in frameHits)
-                            hits.Add(new RuleHit(h.Index, h.Length, h.QuantityIndex, h.Quantity,
-                                VerbsOf(h.Verb) | (rule.Frame!.Kind == FormKind.Permitted ? Verbs.Permitted : Verbs.None)));
+                            hits.Add(new RuleHit(h.Index, h.Length, h.QuantityIndex, h.Quantity, VerbsOf(h.Verb)));
                     }
                     else
                     {

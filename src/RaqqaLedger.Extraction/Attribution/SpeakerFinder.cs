@@ -280,18 +280,6 @@ public sealed partial class SpeakerFinder
 
     private bool IsKnownNonPerson(string canonical) => aliases.TryGetValue(canonical, out var entry) && !entry.IsPerson;
 
-    /// <summary>Where <paramref name="word"/> first stands as a whole word in <paramref name="text"/>, or -1.</summary>
-    private static int WordIndex(string text, string word)
-    {
-        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
-        {
-            var end = at + word.Length;
-            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
-                return at;
-        }
-        return -1;
-    }
-
     /// <summary>The canonical organisation a phrase names, the longest alias first: "a spokesman for the U.S.-backed militia" is the SDF.</summary>
     private string? OrganisationIn(string phrase)
     {
@@ -801,7 +789,17 @@ public sealed partial class SpeakerFinder
         return plain ? text : Whitespace().Replace(text, " ").Trim();
     }
 
-    private static bool ContainsWord(string text, string word) => WordIndex(text, word) >= 0;
+    /// <summary>Whether <paramref name="word"/> stands in <paramref name="text"/> as a whole word, in any case.</summary>
+    private static bool ContainsWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+                return true;
+        }
+        return false;
+    }
 
 
 

@@ -189,7 +189,8 @@ public sealed class FrameMatcher
                 if (!Follows(form.After, s.Text, ref end))
                     continue;
                 var (chainStart, chain) = ReadChain(s, p.Token);
-                into.Add(new FrameHit(chainStart, end - chainStart, theme.QuantityStart, theme.Quantity, chain));
+                // The permission verb itself grants leave: "allowed 275 fighters to leave".
+                into.Add(new FrameHit(chainStart, end - chainStart, theme.QuantityStart, theme.Quantity, chain | ChainWord.Permission));
                 break;
             }
         }

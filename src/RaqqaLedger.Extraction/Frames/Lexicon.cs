@@ -41,7 +41,7 @@ public enum ChainWord
     Doubt = 8,
     /// <summary>be, were, got: makes a participle after it passive.</summary>
     Be = 16,
-    /// <summary>allowed to, permitted to, given permission to: the group grants leave rather than tells what happened.</summary>
+    /// <summary>allowed to, permitted to, given permission to, or the permission verb of "allowed 275 fighters to leave": leave granted rather than what happened.</summary>
     Permission = 32,
     /// <summary>also, now, reportedly: words that leave a bare participle bare ("90% of city now liberated").</summary>
     Adverb = 64,
