@@ -77,6 +77,8 @@ public sealed partial class ClaimExtractor
         // to the last sentence with a hit (attributions carry over: "he added" needs the sentences before).
         var found = FindCandidates(sentences);
         var memory = new SpeakerMemory { Roles = speakers.ReadRoles(visible.Text), ArticleText = visible.Text };
+        speakers.ReadOrganisations(visible.Text, memory);
+        memory.Issuer = speakers.IssuerOf(visible.Text, memory);
         if (article.Dateline is { } dateline)
             memory.NotSpeakers.Add(dateline.Place.Split(',')[0].Trim());
         var claims = new List<ClaimExtracted>();
@@ -103,7 +105,7 @@ public sealed partial class ClaimExtractor
                     if (speakers.FindOpeningSubject(text, memory) is { } opening)
                         mentions.Add(opening);
                 }
-                var (speaker, asWritten) = SpeakerFor(hit, mentions, text, speakerBefore, speakerAsWrittenBefore);
+                var (speaker, asWritten) = SpeakerFor(hit, mentions, text, speakerBefore, speakerAsWrittenBefore, memory.Issuer);
                 if (!seen.Add((topic.Id, value, speaker, text)))
                     continue; // the same claim by the same speaker in the same words: a repeated headline, a reprinted paragraph
                 var ordinal = ordinals.GetValueOrDefault(topic.Id);
@@ -424,22 +426,43 @@ public sealed partial class ClaimExtractor
 
     /// <summary>
     /// The attribution nearest the claim in its sentence; with none, a sentence wholly inside quotes
-    /// continues the last speaker's words; otherwise it is the outlet's own voice (null).
+    /// continues the last speaker's words; otherwise it is the plain voice of the article: its issuer's when
+    /// it is a release or statement, else the outlet's own (null).
     /// </summary>
     private static (string? Speaker, string? AsWritten) SpeakerFor(RuleHit claim, List<SpeakerMention> mentions, string text,
-        string? speakerBefore, string? asWrittenBefore)
+        string? speakerBefore, string? asWrittenBefore, string? issuer)
     {
         if (mentions.Count > 0)
         {
             // "X said CLAIM, and Y said …": a speaker just before the claim introduces it; otherwise the nearest.
             var introducing = mentions.LastOrDefault(a => a.End <= claim.Index && claim.Index - a.End <= IntroducedWithin);
             var speaker = introducing ?? mentions.MinBy(a => Distance(a.Start, a.End, claim.Index, claim.Index + claim.Length))!;
-            return (speaker.Canonical, speaker.AsWritten);
+            return IsNarratedAfter(speaker, claim, text) ? (issuer, issuer) : (speaker.Canonical, speaker.AsWritten);
         }
         if (text.Length > 0 && text[0] is '"' or '“' or '\'' && speakerBefore is not null)
             return (speakerBefore, asWrittenBefore);
-        return (null, null);
+        return (issuer, issuer);
     }
+
+    /// <summary>
+    /// "US-backed forces announced the final phase of the battle on Sunday, after a group of foreign fighters left":
+    /// a claim in an after- or before-clause that follows a speaker's verb and its object, with no reported clause
+    /// of the speaker's own between ("saying it was beginning the last phase after …" has one), is the narration's.
+    /// </summary>
+    private static bool IsNarratedAfter(SpeakerMention speaker, RuleHit claim, string text)
+    {
+        if (speaker.End > claim.Index)
+            return false;
+        var temporal = TemporalClause().Match(text, speaker.End, claim.Index - speaker.End);
+        return temporal.Success && !ReportedClause().IsMatch(text.AsSpan(speaker.End, temporal.Index - speaker.End));
+    }
+
+    [GeneratedRegex(@"\b(?:after|before)\s+(?:a|an|the|some|dozens|hundreds)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TemporalClause();
+
+    /// <summary>What opens a reported clause after a speech verb: "that", or an auxiliary of the clause's own verb.</summary>
+    [GeneratedRegex(@"\b(?:that|is|are|was|were|had|has|have|would|will|could|can|did|does)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportedClause();
 
     /// <summary>"a quarter of a million", "half of the 300": the number is only part of the quantity.</summary>
     [GeneratedRegex(@"\b(?:quarter|half|third|fraction|part|share|percent|per\s+cent|%)\s+of\s+\z", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]

@@ -41,6 +41,10 @@ public sealed class RoleBook
         return (before ?? after)?.Person;
     }
 
+    /// <summary>The organisation the article gives <paramref name="person"/> a role in, if any: Talal Silo is the SDF's spokesman.</summary>
+    public string? OrganisationOf(string person) =>
+        bindings.FirstOrDefault(b => b.Organisation is not null && b.Person == person)?.Organisation;
+
     /// <summary>The person whose role phrase holds <paramref name="at"/>: "X, the head of the Observatory, said" is X, not the Observatory.</summary>
     public string? PersonAround(int at) => bindings.FirstOrDefault(b => b.Start <= at && at < b.End)?.Person;
 }

@@ -17,6 +17,15 @@ public sealed class SpeakerMemory
     public string? LastSpeakerAsWritten { get; set; }
     public string? LastPerson { get; set; }
 
+    /// <summary>The last organisation that spoke, itself or through someone it gives a role ("SDF spokesman Talal Silo"): what "the group" and "it" point to.</summary>
+    public string? LastOrganisation { get; set; }
+
+    /// <summary>Organisations the article names with their initials, both keyed to the name: "Levant Aid Network (LAN)".</summary>
+    public Dictionary<string, string> Organisations { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The organisation whose release or statement the article is, when it is one: its plain voice is the issuer's.</summary>
+    public string? Issuer { get; set; }
+
     /// <summary>The roles the article gives its people (see <see cref="SpeakerFinder.ReadRoles"/>).</summary>
     public RoleBook Roles { get; set; } = RoleBook.Empty;
 
@@ -54,6 +63,9 @@ public sealed partial class SpeakerFinder
     private readonly List<(string Alias, SpeakerEntry Speaker)> aliasesLongestFirst;
     private readonly HashSet<string> pronouns;
     private readonly HashSet<string> anaphors;
+    private readonly HashSet<string> organisationAnaphors;
+    private readonly HashSet<string> organisationNames;
+    private readonly string[] releaseMarkers;
     private readonly HashSet<string> wireAgencies;
     private readonly WordTable<bool> mentionEndings;
     private readonly string[] descriptorWords;
@@ -84,11 +96,15 @@ public sealed partial class SpeakerFinder
         aliasesLongestFirst = [.. aliases.OrderByDescending(a => a.Key.Length).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => (a.Key, a.Value))];
         pronouns = new HashSet<string>(rules.Attribution.Pronouns, StringComparer.OrdinalIgnoreCase);
         anaphors = new HashSet<string>(rules.Attribution.Anaphors, StringComparer.OrdinalIgnoreCase);
+        organisationAnaphors = new HashSet<string>(rules.Attribution.OrganisationAnaphors, StringComparer.OrdinalIgnoreCase);
+        organisationNames = new HashSet<string>(rules.Speakers.Where(s => s.Kind == "organisation").Select(s => s.Name), StringComparer.OrdinalIgnoreCase);
+        releaseMarkers = [.. rules.Attribution.ReleaseMarkers.Select(m => m.Trim()).Where(m => m.Length > 0)];
+        var allAnaphors = rules.Attribution.Anaphors.Concat(rules.Attribution.OrganisationAnaphors).ToList();
         wireAgencies = new HashSet<string>(rules.Attribution.WireAgencies, StringComparer.OrdinalIgnoreCase);
 
         // Words a speaker's mention can end with, so most verbs can be ruled out without a regex.
         mentionEndings = WordTable.Of(
-            aliases.Keys.Concat(rules.Attribution.Anaphors).Concat(rules.Attribution.Pronouns).Select(LastWord),
+            aliases.Keys.Concat(allAnaphors).Concat(rules.Attribution.Pronouns).Select(LastWord),
             StringComparer.OrdinalIgnoreCase);
         descriptorWords = [.. Regex.Matches(rules.Attribution.Descriptors, "[a-z]{3,}").Select(m => m.Value).Distinct()];
 
@@ -111,7 +127,7 @@ public sealed partial class SpeakerFinder
         roleWords = WordTable.Of(vocabulary.Roles.SelectMany(r => new[] { r, Plural(r) }), StringComparer.OrdinalIgnoreCase);
         organisationsLongestFirst = [.. aliasesLongestFirst.Where(a => a.Speaker.Kind == "organisation")];
 
-        var anaphorPattern = string.Join('|', rules.Attribution.Anaphors.OrderByDescending(a => a.Length).Select(a => Regex.Escape(a).Replace(@"\ ", @"\s+")));
+        var anaphorPattern = string.Join('|', allAnaphors.OrderByDescending(a => a.Length).Select(a => Regex.Escape(a).Replace(@"\ ", @"\s+")));
         var pronounPattern = string.Join('|', rules.Attribution.Pronouns.Select(Regex.Escape));
         // A role phrase: "a spokesman for the U.S.-backed militia", "the head of the Observatory", "SDF field commanders".
         var rolePhrase = $@"(?:(?:the|a|an|one|another|two|several)\s+)?(?:[\w.’'-]+\s+){{0,3}}?(?:{roles})(?:\s+(?:of|for|at|with|in)\s+(?:the\s+)?[^,;:.""“”()]{{1,60}}?(?=\s*(?:[,;:.(]|$|\s+(?:said|says|told|tells|added|adds|has|had|was|is))))?";
@@ -269,6 +285,133 @@ public sealed partial class SpeakerFinder
     }
 
     /// <summary>
+    /// The organisations the article introduces with their initials, "the Levant Aid Network (LAN)": both the
+    /// initials and the name then name the organisation, as itself, in this article only.
+    /// </summary>
+    public void ReadOrganisations(string text, SpeakerMemory memory)
+    {
+        for (var at = text.IndexOf('('); at >= 0; at = text.IndexOf('(', at + 1))
+        {
+            var close = at + 1;
+            while (close < text.Length && char.IsUpper(text[close]))
+                close++;
+            if (close - at - 1 is < 2 or > 7 || close >= text.Length || text[close] != ')')
+                continue;
+            var initials = text[(at + 1)..close];
+            if (NameBefore(text, at) is not { } name || name[0] != initials[0] || openingWords.IsMatch(name))
+                continue;
+            var known = aliases.GetValueOrDefault(name);
+            if (known is { IsPerson: true })
+                continue;
+            if (!aliases.ContainsKey(initials))
+                memory.Organisations.TryAdd(initials, known?.Name ?? name);
+            if (known is null)
+                memory.Organisations.TryAdd(name, name);
+        }
+    }
+
+    /// <summary>The run of two or more capitalised words (joined by "of", "for", "and") ending before <paramref name="at"/>.</summary>
+    private static string? NameBefore(string text, int at)
+    {
+        var start = at;
+        var end = at;
+        while (end > 0 && text[end - 1] == ' ')
+            end--;
+        var capitals = 0;
+        for (var i = end; i > 0;)
+        {
+            var wordEnd = i;
+            while (i > 0 && (char.IsLetter(text[i - 1]) || text[i - 1] is '-' or '\'' or '’'))
+                i--;
+            var word = text.AsSpan(i, wordEnd - i);
+            var isName = word.Length > 0 && char.IsUpper(word[0]) && !word.Equals("The", StringComparison.Ordinal);
+            if (!isName && !(word is "of" or "for" or "and" or "on"))
+                break;
+            if (isName)
+            {
+                capitals++;
+                start = i;
+            }
+            if (i == 0 || text[i - 1] != ' ')
+                break;
+            i--;
+        }
+        return capitals >= 2 ? text[start..end] : null;
+    }
+
+    /// <summary>
+    /// The organisation an article is the release or statement of: a header line (before the first paragraph)
+    /// opens with a release marker ("News Release", "Statement of …") and names the organisation, on that line
+    /// or next to it, else elsewhere in the header. Null for a report, which has a byline, or with no marker.
+    /// </summary>
+    public string? IssuerOf(string text, SpeakerMemory memory)
+    {
+        if (releaseMarkers.Length == 0)
+            return null;
+        var header = new List<string>();
+        foreach (var raw in text.AsSpan().EnumerateLines())
+        {
+            var line = raw.Trim();
+            if (line.IsEmpty)
+                continue;
+            if (line.Length > HeaderLineLength || header.Count == HeaderLines)
+                break;
+            if (line.StartsWith("By ", StringComparison.Ordinal) && line.Length > 3 && char.IsUpper(line[3]))
+                return null;
+            header.Add(line.ToString());
+        }
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (!OpensWithMarker(header[i]))
+                continue;
+            foreach (var j in (int[])[i, i - 1, i + 1])
+            {
+                if (j >= 0 && j < header.Count && OrganisationNamedIn(header[j], memory) is { } beside)
+                    return beside;
+            }
+            foreach (var line in header)
+            {
+                if (OrganisationNamedIn(line, memory) is { } named)
+                    return named;
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /// <summary>How long a header line may be, and how many there may be, before the first paragraph.</summary>
+    private const int HeaderLineLength = 160;
+    private const int HeaderLines = 12;
+
+    private bool OpensWithMarker(string line)
+    {
+        var text = line.AsSpan().TrimStart("*#-–—|[( ");
+        foreach (var marker in releaseMarkers)
+        {
+            if (text.StartsWith(marker, StringComparison.OrdinalIgnoreCase) && (text.Length == marker.Length || !char.IsLetter(text[marker.Length])))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The organisation a line names first: a known one by any alias, or one the article gave initials.</summary>
+    private string? OrganisationNamedIn(string line, SpeakerMemory memory)
+    {
+        (int At, string Name)? first = null;
+        foreach (var (alias, speaker) in organisationsLongestFirst)
+        {
+            if (IndexOfWord(line, alias) is var at && at >= 0 && (first is null || at < first.Value.At))
+                first = (at, speaker.Name);
+        }
+        foreach (var (name, organisation) in memory.Organisations)
+        {
+            if (IndexOfWord(line, name) is var at && at >= 0 && (first is null || at < first.Value.At))
+                first = (at, organisation);
+        }
+        return first?.Name;
+    }
+
+    /// <summary>
     /// Whether the punctuation nearest before a role word is a comma, as in "Omar Alloush, a senior member …":
     /// the phrase between cannot hold any other, so without it the backwards pattern need not run.
     /// </summary>
@@ -297,7 +440,7 @@ public sealed partial class SpeakerFinder
     /// <summary>A lone capitalised word: kept only when it is the surname of someone named earlier.</summary>
     private const string Surname = @"(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b";
 
-    /// <summary>How near its end a sentence's source label may stand: "…: official", "… - SDF".</summary>
+    /// <summary>How near its end a sentence's source label may stand: "…: official", "… - SDF", "… -SDF".</summary>
     private const int TrailingLabelLength = 40;
 
     /// <summary>Where a label after the sentence's last colon or spaced dash starts, if that is near its end; else -1.</summary>
@@ -307,8 +450,9 @@ public sealed partial class SpeakerFinder
         for (var i = sentence.Length - 2; i >= from; i--)
         {
             var c = sentence[i];
-            var isMark = c == ':' || (c is '-' or '—' or '–' && i > 0 && sentence[i - 1] == ' ');
-            if (!isMark || (i + 1 < sentence.Length && sentence[i + 1] != ' '))
+            // A dash after a space may be written close up to the label, as wire headlines do ("… -SDF").
+            var isDash = c is '-' or '—' or '–' && i > 0 && sentence[i - 1] == ' ';
+            if (!(c == ':' || isDash) || (i + 1 < sentence.Length && sentence[i + 1] != ' ' && !(isDash && char.IsLetter(sentence[i + 1]))))
                 continue;
             var start = i + 1;
             while (start < sentence.Length && sentence[start] == ' ')
@@ -329,12 +473,21 @@ public sealed partial class SpeakerFinder
     {
         var found = new List<SpeakerMention>();
         hasVerb = false;
-        foreach (var k in Keywords(sentence))
+        var keywords = Keywords(sentence);
+        // "'… a Chechen who did not speak a word,' said Mahmoud": a verb inside a quotation is the quotation's own
+        // when the sentence attributes it outside.
+        if (Quotations(sentence) is { } quoted && keywords.Exists(k => !IsInside(quoted, k.Index)))
+            keywords.RemoveAll(k => IsInside(quoted, k.Index));
+        var lastVerbEnd = -1;
+        foreach (var k in keywords)
         {
             var end = k.Index + k.Length;
-            if (k.Kind == KeywordKind.Verb)
+            // "the UN's estimate", "by his count": after a possessive, an attribution verb is a report noun.
+            var possessive = PossessiveBefore(sentence, k.Index);
+            if (k.Kind == KeywordKind.Verb && possessive is null)
             {
                 hasVerb = true;
+                lastVerbEnd = end;
                 // "he said": the commonest form needs no regex.
                 if (PronounBefore(sentence, k.Index) is { } pronoun)
                 {
@@ -363,9 +516,15 @@ public sealed partial class SpeakerFinder
                 if (introduced.Match(sentence, end) is { Success: true } m)
                     Add(found, m.Groups["m"], k.Index, m.Index + m.Length, memory);
             }
+            else if (possessive is { Pronoun: { } pronoun } && Resolve(pronoun, memory) is { } owning)
+            {
+                Record(found, new SpeakerMention(possessive.Value.Start, end, sentence[possessive.Value.Start..end], owning), memory);
+            }
             else if (ownerBefore.Match(sentence, k.Index) is { Success: true } owner)
             {
-                Add(found, owner.Groups["m"], owner.Index, end, memory);
+                // "SDF rejects BBC report": the report is what the verb's subject answers, not a speaker of its own.
+                if (!IsObjectOf(sentence, lastVerbEnd, owner.Index))
+                    Add(found, owner.Groups["m"], owner.Index, end, memory);
             }
             else if (byAfter.Match(sentence, end) is { Success: true } by)
             {
@@ -416,6 +575,84 @@ public sealed partial class SpeakerFinder
     }
 
 
+    /// <summary>
+    /// The quoted stretches of a sentence. A closing mark with no opening one closes a quotation the sentence
+    /// began inside of; an opening mark never closed runs to the end. Null when the sentence has no quote mark.
+    /// </summary>
+    private static List<(int Start, int End)>? Quotations(string sentence)
+    {
+        if (sentence.AsSpan().IndexOfAny("\"“”") < 0)
+            return null;
+        var ranges = new List<(int Start, int End)>();
+        var open = -1;
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            var c = sentence[i];
+            if (c is not ('"' or '“' or '”'))
+                continue;
+            // A straight mark opens after a space or at the start, and closes after anything else.
+            var opening = c == '“' || (c == '"' && (i == 0 || char.IsWhiteSpace(sentence[i - 1]) || sentence[i - 1] is '(' or '[' or '—' or '–'));
+            if (opening && open < 0)
+                open = i;
+            else if (!opening)
+            {
+                ranges.Add((Math.Max(open, 0), i));
+                open = -1;
+            }
+        }
+        if (open >= 0)
+            ranges.Add((open, sentence.Length));
+        return ranges;
+    }
+
+    private static bool IsInside(List<(int Start, int End)> ranges, int at) => ranges.Exists(r => r.Start < at && at < r.End);
+
+    /// <summary>
+    /// A possessive right before a word ("the UN's estimate", "by his own count"): where it starts, and for a
+    /// possessive pronoun the pronoun it stands for ("his" is "he"). Null when the word follows none.
+    /// </summary>
+    private (int Start, string? Pronoun)? PossessiveBefore(string sentence, int wordStart)
+    {
+        var (start, end) = WordBefore(sentence, wordStart);
+        if (start < 0)
+            return null;
+        if (sentence.AsSpan(start, end - start).Equals("own", StringComparison.OrdinalIgnoreCase))
+            (start, end) = WordBefore(sentence, start);
+        if (start < 0)
+            return null;
+        var word = sentence.AsSpan(start, end - start);
+        if (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal))
+            return (start, null);
+        string? pronoun = word switch
+        {
+            "his" or "His" => "he",
+            "her" or "Her" => "she",
+            "its" or "Its" => "it",
+            "their" or "Their" => "they",
+            _ => null,
+        };
+        return pronoun is not null && pronouns.Contains(pronoun) ? (start, pronoun) : null;
+    }
+
+    /// <summary>The word (letters and apostrophes) ending just before <paramref name="at"/> across spaces, or (-1, -1).</summary>
+    private static (int Start, int End) WordBefore(string sentence, int at)
+    {
+        var end = at;
+        while (end > 0 && sentence[end - 1] == ' ')
+            end--;
+        var start = end;
+        while (start > 0 && (char.IsLetter(sentence[start - 1]) || sentence[start - 1] is '\'' or '’' or '.' or '-'))
+            start--;
+        return start < end && end < at ? (start, end) : (-1, -1);
+    }
+
+    private static bool IsFormOfBe(ReadOnlySpan<char> word) =>
+        word is "is" or "are" or "was" or "were" or "be" or "been" or "being";
+
+    /// <summary>Whether a mention stands right after the last attribution verb, as its object ("rejects BBC report").</summary>
+    private static bool IsObjectOf(string sentence, int verbEnd, int mentionStart) =>
+        verbEnd >= 0 && verbEnd <= mentionStart && sentence.AsSpan(verbEnd, mentionStart - verbEnd).IsWhiteSpace();
+
     private static bool IsParticipleAfterComma(string sentence, Keyword k)
     {
         if (!sentence.AsSpan(k.Index, k.Length).EndsWith("ing", StringComparison.Ordinal))
@@ -452,6 +689,9 @@ public sealed partial class SpeakerFinder
         var end = subject.Index + subject.Length;
         var verb = Keywords(sentence).FirstOrDefault(k => k.Kind == KeywordKind.Verb && k.Index >= end);
         if (verb.Length == 0 || verb.Index - end > 80 || sentence.AsSpan(end, verb.Index - end).IndexOfAny("\"“”") >= 0)
+            return null;
+        // "Government troops … are reported to be pushing south": a speech verb in the passive names no speaker.
+        if (WordBefore(sentence, verb.Index) is { Start: >= 0 } be && IsFormOfBe(sentence.AsSpan(be.Start, be.End - be.Start)))
             return null;
         var found = new List<SpeakerMention>();
         return Add(found, subject.Groups["m"], subject.Index, verb.Index + verb.Length, memory) ? found[0] : null;
@@ -549,12 +789,19 @@ public sealed partial class SpeakerFinder
         return true;
     }
 
-    private static void Record(List<SpeakerMention> found, SpeakerMention mention, SpeakerMemory memory)
+    private void Record(List<SpeakerMention> found, SpeakerMention mention, SpeakerMemory memory)
     {
         found.Add(mention);
         memory.LastSpeaker = mention.Canonical;
         memory.LastSpeakerAsWritten = mention.AsWritten;
+        if (IsOrganisation(mention.Canonical, memory))
+            memory.LastOrganisation = mention.Canonical;
+        else if (memory.Roles.OrganisationOf(mention.Canonical) is { } employer)
+            memory.LastOrganisation = employer;
     }
+
+    private bool IsOrganisation(string canonical, SpeakerMemory memory) =>
+        organisationNames.Contains(canonical) || memory.Organisations.ContainsKey(canonical);
 
     /// <summary>A pronoun standing right before the verb ("he said", "she told"), or null.</summary>
     private (int Start, string Value)? PronounBefore(string sentence, int verbIndex)
@@ -579,15 +826,23 @@ public sealed partial class SpeakerFinder
         if (pronouns.Contains(text))
             return text.Equals("he", StringComparison.OrdinalIgnoreCase) || text.Equals("she", StringComparison.OrdinalIgnoreCase)
                 ? memory.LastPerson ?? memory.LastSpeaker
-                : memory.LastSpeaker ?? memory.LastPerson;
-        // "the official" points back to the last speaker; with none yet, it may still name someone ("the council").
+                : text.Equals("it", StringComparison.OrdinalIgnoreCase)
+                    ? memory.LastOrganisation ?? memory.LastSpeaker ?? memory.LastPerson
+                    : memory.LastSpeaker ?? memory.LastPerson;
+        // "the official" points back to the last speaker, "the group" to the last organisation; with none yet,
+        // either may still name someone ("the council").
         if (anaphors.Contains(text) && (memory.LastSpeaker ?? memory.LastPerson) is { } antecedent)
             return antecedent;
+        if (organisationAnaphors.Contains(text)
+            && (LastOrganisationCalled(LastWord(text), memory) ?? memory.LastOrganisation ?? memory.LastSpeaker ?? memory.LastPerson) is { } organisationBefore)
+            return organisationBefore;
         var core = Determiner().Replace(openingWords.Replace(text, ""), "");
         if (core.Length == 0)
             return null;
         if (wireAgencies.Contains(core))
             return null;
+        if (memory.Organisations.TryGetValue(core, out var named))
+            return named;
         // "X, the head of the Observatory, said": the organisation stands inside X's role phrase.
         if (at >= 0 && memory.Roles.PersonAround(at) is { } holder && !IsPersonMention(core))
             return RememberPerson(holder, memory);
@@ -649,10 +904,33 @@ public sealed partial class SpeakerFinder
                 return RememberPerson(bySurname, memory);
             if (FullNameInArticle(core, memory) is { } full)
                 return ResolveFullName(full, memory);
-            // An unknown single name right by the verb is a speaker too: a surname, an outlet ("Al-Manar said").
-            return bareName || core.All(char.IsUpper) ? core : null;
+            // An unknown single name right by the verb is a speaker too: most often a person ("Mahmoud said", so a
+            // later "he said" is Mahmoud), sometimes an outlet ("Al-Manar said"); initials are an organisation's.
+            if (core.All(char.IsUpper))
+                return core;
+            return bareName ? RememberPerson(core, memory) : null;
         }
         return core.Length > 0 ? core.ToLowerInvariant() : null;
+    }
+
+    /// <summary>
+    /// The organisation last named, before the sentence being read, by a name holding <paramref name="noun"/>:
+    /// "the council" is the Raqqa Civil Council even when a spokesman of the SDF spoke since. Null when none is.
+    /// </summary>
+    private string? LastOrganisationCalled(string noun, SpeakerMemory memory)
+    {
+        var before = Math.Min(memory.SentenceStart, memory.ArticleText.Length);
+        (int At, string Name)? last = null;
+        void Consider(string name, string organisation)
+        {
+            if (ContainsWord(name, noun) && LastIndexOfWord(memory.ArticleText, name, before) is var at && at >= 0 && (last is null || at > last.Value.At))
+                last = (at, organisation);
+        }
+        foreach (var (alias, speaker) in organisationsLongestFirst)
+            Consider(alias, speaker.Name);
+        foreach (var (name, organisation) in memory.Organisations)
+            Consider(name, organisation);
+        return last?.Name;
     }
 
     /// <summary>A full name written as such: a known alias resolves, an unknown one is remembered by its surname.</summary>
@@ -790,15 +1068,33 @@ public sealed partial class SpeakerFinder
     }
 
     /// <summary>Whether <paramref name="word"/> stands in <paramref name="text"/> as a whole word, in any case.</summary>
-    private static bool ContainsWord(string text, string word)
+    private static bool ContainsWord(string text, string word) => IndexOfWord(text, word) >= 0;
+
+    /// <summary>Where <paramref name="word"/> last stands in <paramref name="text"/> as a whole word before <paramref name="before"/>, in any case; -1 if nowhere.</summary>
+    private static int LastIndexOfWord(string text, string word, int before)
+    {
+        for (var at = before - word.Length; at >= 0; at--)
+        {
+            at = text.LastIndexOf(word, at + word.Length - 1, at + word.Length, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+                return -1;
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+                return at;
+        }
+        return -1;
+    }
+
+    /// <summary>Where <paramref name="word"/> first stands in <paramref name="text"/> as a whole word, in any case; -1 if nowhere.</summary>
+    private static int IndexOfWord(string text, string word)
     {
         for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
         {
             var end = at + word.Length;
             if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
-                return true;
+                return at;
         }
-        return false;
+        return -1;
     }
 
 

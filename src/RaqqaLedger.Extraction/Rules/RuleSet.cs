@@ -44,10 +44,13 @@ public sealed record SpeakerEntry(string Name, string Kind, IReadOnlyList<string
 /// <param name="Verbs">Every form of the attribution verbs ("said", "insists", "telling").</param>
 /// <param name="WireAgencies">Agencies whose reports are the outlet's own voice, never a speaker.</param>
 /// <param name="Roles">Role nouns, resolved to the person holding the role in the article, else the organisation, else a category.</param>
+/// <param name="OrganisationAnaphors">Descriptions pointing back to the last organisation named ("the group").</param>
+/// <param name="ReleaseMarkers">Words opening a header line of a release or statement, which its issuer speaks in.</param>
 public sealed record AttributionVocabulary(
     IReadOnlyList<string> Verbs, IReadOnlyList<string> Pronouns, IReadOnlyList<string> Anaphors, string Descriptors, IReadOnlyList<string> WireAgencies,
     IReadOnlyList<string> Titles, IReadOnlyList<string> Roles, IReadOnlyList<string> NotNames, IReadOnlyList<string> Places,
-    IReadOnlyList<string> ReportWords, IReadOnlyList<string> Adverbs, IReadOnlyList<string> Modifiers);
+    IReadOnlyList<string> ReportWords, IReadOnlyList<string> Adverbs, IReadOnlyList<string> Modifiers,
+    IReadOnlyList<string> OrganisationAnaphors, IReadOnlyList<string> ReleaseMarkers);
 
 /// <summary>How a text takes a claim back or does not make it.</summary>
 /// <param name="Cues">Words that flip a yes/no claim standing shortly after them in its clause ("no", "not", "denied").</param>

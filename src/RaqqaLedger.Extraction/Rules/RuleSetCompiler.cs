@@ -317,7 +317,8 @@ public static partial class RuleSetCompiler
             a.Places,
             Or(a.ReportWords, ["statement", "report", "investigation"]),
             Or(a.Adverbs, ["later", "also", "again", "earlier", "then", "had", "has", "have", "would"]),
-            Or(a.Modifiers, ["backing", "leading", "who", "which", "that"]));
+            Or(a.Modifiers, ["backing", "leading", "who", "which", "that"]),
+            a.OrganisationAnaphors, a.ReleaseMarkers);
     }
 
     /// <summary>Whether a piece of a pattern stands on its own: brackets and groups balanced, no top-level alternation.</summary>

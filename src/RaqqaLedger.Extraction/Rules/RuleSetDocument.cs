@@ -98,6 +98,10 @@ public sealed class AttributionDocument
     public List<string> NotVerbs { get; set; } = [];
     public List<string> Pronouns { get; set; } = [];
     public List<string> Anaphors { get; set; } = [];
+    /// <summary>Descriptions pointing back to the last organisation named: "the group", "the council".</summary>
+    public List<string> OrganisationAnaphors { get; set; } = [];
+    /// <summary>Words opening a header line of a release or statement its named issuer speaks in: "News Release".</summary>
+    public List<string> ReleaseMarkers { get; set; } = [];
     public List<string> WireAgencies { get; set; } = [];
     public string? Descriptors { get; set; }
     /// <summary>Titles printed before a name and not part of it: Colonel, Dr.</summary>

@@ -101,4 +101,87 @@ public class SpeakerTests
     [InlineData("Foreign fighters did not leave, the coalition said.", "US-led coalition")]
     public void AModifierBetweenSpeakerAndVerb_IsReadOver(string sentence, string speaker) =>
         Assert.Equal(speaker, SpeakerOf("Raqqa\n\n" + sentence));
+
+    /// <summary>A press release or statement speaks in its issuer's voice, not an outlet's.</summary>
+    [Theory]
+    [InlineData("Combined Joint Task Force - Operation Inherent Resolve\nNews Release\n\nUpdate on Raqqah\n\nSOUTHWEST ASIA - Foreign terrorist fighters were excluded from the arrangement.", "US-led coalition")]
+    [InlineData("Statement of the Raqqa Civil Council on the agreement\n\nRaqqa, 14 October 2017\n\nThe foreign terrorists are excluded from this agreement.", "Raqqa Civil Council")]
+    [InlineData("PRESS RELEASE\nFor immediate release\n\nKurdish-led forces and the city\n\nSyrian Democratic Forces - General Command\n\nThe foreign mercenaries were excluded from the agreement.", "SDF")]
+    [InlineData("Raqqa after the battle\n\nPublic statement | Levant Aid Network (LAN) | Amman, 21 October 2017\n\nThe foreign fighters were excluded from the arrangement.", "Levant Aid Network")]
+    public void ThePlainVoiceOfAReleaseOrStatement_IsItsIssuer(string text, string issuer) =>
+        Assert.Equal(issuer, SpeakerOf(text, "deal.allows_foreign_fighters"));
+
+    [Theory]
+    [InlineData("Coalition statement on Raqqa deal\n\nBy Jane Roe\n\nBEIRUT (Reuters) - Foreign fighters were excluded from the arrangement.")]
+    [InlineData("Statement by the coalition on Raqqa angers Ankara\n\nBy John Doe, Oct 16, 2017\n\nForeign fighters were excluded from the arrangement.")]
+    public void AReportAboutAStatement_KeepsTheOutletsVoice(string text) =>
+        Assert.Null(SpeakerOf(text, "deal.allows_foreign_fighters"));
+
+    [Fact]
+    public void AnAcronymGivenAfterAName_IsThatName() =>
+        Assert.Equal("Levant Aid Network", SpeakerOf(
+            "Raqqa\n\nThe Levant Aid Network (LAN) opened a clinic in Ain Issa. LAN said more than 1,000 civilians had been killed in the city.", "civilians.killed.count"));
+
+    /// <summary>"the group", "the council", "it": an organisation's anaphor points to the last organisation, not to its spokesman.</summary>
+    [Theory]
+    [InlineData("SDF spokesman Talal Silo spoke on Sunday. Until Monday, the group said, dozens of fighters were still holed up in the hospital.", "SDF")]
+    [InlineData("Talal Silo of the SDF spoke on Sunday. Dozens of fighters were still holed up in the hospital, it said.", "SDF")]
+    public void AnOrganisationsAnaphor_IsTheLastOrganisation(string body, string expected) =>
+        Assert.Equal(expected, SpeakerOf("Raqqa\n\n" + body, "fighters.remaining.count"));
+
+    /// <summary>An attribution verb inside a quotation belongs to the quotation; the speaker is named outside it.</summary>
+    [Theory]
+    [InlineData("\"Then they climbed onto my truck, French, Tunisians, a Chechen who did not speak a word of Arabic,\" said Mahmoud Darwish.")]
+    [InlineData("\"Foreigners left on my truck, a Tunisian who sat beside me and did not say one word,\" Mahmoud Darwish said.")]
+    public void AVerbInsideAQuote_DoesNotNameTheSpeaker(string sentence) =>
+        Assert.Equal("Mahmoud Darwish", SpeakerOf("Raqqa\n\n" + sentence));
+
+    /// <summary>"By X's count", "by his estimate": the figure is X's.</summary>
+    [Theory]
+    [InlineData("By the UN's estimate as many as 8,000 people were still trapped in the city.", "civilians.trapped.count", "United Nations")]
+    [InlineData("Rami Abdurrahman spoke from Britain. By his count, about 8,000 civilians were still trapped in the city.", "civilians.trapped.count", "Rami Abdurrahman")]
+    public void ByItsOwnersCount_IsTheOwnersFigure(string body, string topic, string expected) =>
+        Assert.Equal(expected, SpeakerOf("Raqqa\n\n" + body, topic));
+
+    /// <summary>The story's descriptions of its organisations: "U.S.-backed forces said" is the SDF.</summary>
+    [Theory]
+    [InlineData("U.S.-backed forces said foreign fighters had not left the city.", "SDF")]
+    [InlineData("Kurdish-led forces said on Tuesday foreign fighters had not left the city.", "SDF")]
+    [InlineData("Foreign fighters had not left the city, the Britain-based monitor said.", "Syrian Observatory for Human Rights")]
+    public void AStoryDescriptionOfAnOrganisation_IsTheOrganisation(string body, string expected) =>
+        Assert.Equal(expected, SpeakerOf("Raqqa\n\n" + body));
+
+    /// <summary>Denying or confirming someone's report: the speaker is who denies, not whose report it is.</summary>
+    [Fact]
+    public void WhoDeniesAReport_IsTheSpeaker() =>
+        Assert.Equal("SDF", SpeakerOf("Raqqa\n\nSDF rejects BBC report: no foreign fighters left the city", "foreign_fighters.departed"));
+
+    /// <summary>A wire headline's source after a dash written close up: "… -SDF".</summary>
+    [Fact]
+    public void AWireHeadlinesSourceAfterACloseDash_IsTheSpeaker() =>
+        Assert.Equal("SDF", SpeakerOf("IS fighters leave Raqqa, no foreigners among them -SDF\n\nBEIRUT (Reuters) - A convoy left on Sunday.", "foreign_fighters.departed"));
+
+    [Fact]
+    public void TheCouncil_IsTheLastCouncilNamed_NotTheLastOrganisation() =>
+        Assert.Equal("Raqqa Civil Council", SpeakerOf(
+            "Raqqa\n\nThe Raqqa Civil Council organised the buses. SDF spokesman Mostafa Bali spoke on Sunday. According to the numbers of the council, about 3,500 civilians were evacuated.",
+            "civilians.evacuated.count"));
+
+    [Fact]
+    public void HeAfterALoneNameSpoke_IsThatPerson() =>
+        Assert.Equal("Mahmoud", SpeakerOf(
+            "Raqqa\n\nOmar Alloush said the council had set a condition. Mahmoud said the fighters left at night. \"They put the women in front so that no plane would bomb us,\" he said.",
+            "civilians.used_as_shields"));
+
+    /// <summary>"X are reported to be …": a speech verb in the passive says nothing of who spoke.</summary>
+    [Fact]
+    public void ASpeechVerbInThePassive_NamesNoSpeaker() =>
+        Assert.Null(SpeakerOf("Raqqa\n\nGovernment troops, who took the town of Mayadeen last weekend, are reported to be pushing south.", "mayadeen.captured"));
+
+    /// <summary>An after-clause following a speaker's verb and its object is narration; inside a reported clause it is the speaker's.</summary>
+    [Theory]
+    [InlineData("U.S.-backed forces announced the final phase of the battle on Sunday, after a group of foreign fighters left the city.", null)]
+    [InlineData("The SDF spoke on Sunday, saying it was beginning the last phase after a group of foreign fighters left the city.", "SDF")]
+    public void AnAfterClause_IsTheSpeakersOnlyInsideWhatTheySaid(string body, string? expected) =>
+        Assert.Equal(expected, SpeakerOf("Raqqa\n\n" + body));
 }
