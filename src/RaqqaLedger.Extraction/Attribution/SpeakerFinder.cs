@@ -83,6 +83,8 @@ public sealed partial class SpeakerFinder
     private readonly Regex roleTail;
     private readonly Regex headsVerb;
     private readonly Regex personBeforeComma;
+    private readonly Regex givenName;
+    private readonly string[] organisationNouns;
     private readonly ShapePatterns trailingLabel;
     private readonly List<(string Alias, SpeakerEntry Speaker)> organisationsLongestFirst;
 
@@ -98,6 +100,7 @@ public sealed partial class SpeakerFinder
         anaphors = new HashSet<string>(rules.Attribution.Anaphors, StringComparer.OrdinalIgnoreCase);
         organisationAnaphors = new HashSet<string>(rules.Attribution.OrganisationAnaphors, StringComparer.OrdinalIgnoreCase);
         organisationNames = new HashSet<string>(rules.Speakers.Where(s => s.Kind == "organisation").Select(s => s.Name), StringComparer.OrdinalIgnoreCase);
+        organisationNouns = [.. rules.Attribution.OrganisationAnaphors.Select(LastWord).Distinct(StringComparer.OrdinalIgnoreCase)];
         releaseMarkers = [.. rules.Attribution.ReleaseMarkers.Select(m => m.Trim()).Where(m => m.Length > 0)];
         var allAnaphors = rules.Attribution.Anaphors.Concat(rules.Attribution.OrganisationAnaphors).ToList();
         wireAgencies = new HashSet<string>(rules.Attribution.WireAgencies, StringComparer.OrdinalIgnoreCase);
@@ -123,14 +126,16 @@ public sealed partial class SpeakerFinder
         trailingPerson = new Regex($@"(?:(?:{titles})\s+)*[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|bin\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)*$",
             RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.RightToLeft);
         var roles = Alternation(vocabulary.Roles.SelectMany(r => new[] { r, Plural(r) }));
-        roleNoun = new Regex($@"\b(?<role>{roles})\b", Options);
+        // The last role noun is the phrase's head: "the official representative" is a representative.
+        roleNoun = new Regex($@"\b(?<role>{roles})\b", Options | RegexOptions.RightToLeft);
         roleWords = WordTable.Of(vocabulary.Roles.SelectMany(r => new[] { r, Plural(r) }), StringComparer.OrdinalIgnoreCase);
         organisationsLongestFirst = [.. aliasesLongestFirst.Where(a => a.Speaker.Kind == "organisation")];
 
         var anaphorPattern = string.Join('|', allAnaphors.OrderByDescending(a => a.Length).Select(a => Regex.Escape(a).Replace(@"\ ", @"\s+")));
         var pronounPattern = string.Join('|', rules.Attribution.Pronouns.Select(Regex.Escape));
         // A role phrase: "a spokesman for the U.S.-backed militia", "the head of the Observatory", "SDF field commanders".
-        var rolePhrase = $@"(?:(?:the|a|an|one|another|two|several)\s+)?(?:[\w.’'-]+\s+){{0,3}}?(?:{roles})(?:\s+(?:of|for|at|with|in)\s+(?:the\s+)?[^,;:.""“”()]{{1,60}}?(?=\s*(?:[,;:.(]|$|\s+(?:said|says|told|tells|added|adds|has|had|was|is))))?";
+        // Read backwards, the phrase reaches back to its determiner when one stands within three words ("a council member").
+        var rolePhrase = $@"(?:(?:the|a|an|one|another|two|several)\s+(?:[\w.’'-]+\s+){{0,3}}?|(?:[\w.’'-]+\s+){{0,3}}?)(?:{roles})(?:\s+(?:of|for|at|with|in)\s+(?:the\s+)?[^,;:.""“”()]{{1,60}}?(?=\s*(?:[,;:.(]|$|\s+(?:said|says|told|tells|added|adds|has|had|was|is))))?";
         // The shapes a mention can take, in the order they are tried: an alias (as a tree of characters, see
         // AliasAlternation: forwards for patterns read left to right from a keyword, backwards for those read
         // right to left) or a descriptor, either with a name after it; then a word pointing back, a name, a
@@ -185,6 +190,8 @@ public sealed partial class SpeakerFinder
         roleTail = new Regex(@"\G(?<post>[^,;.()""“”]{0,60}?)(?:\s*\([^)]{1,30}\))?(?=\s*(?:[,;.]|$)|\s+(?:said|says|told|tells|added|adds|has|had|was|is)\b)", Options, timeout);
         headsVerb = new Regex(@"\bwho\s+(?:heads|headed|leads|led|runs|ran|directs|chairs)\s+(?<org>[^,;.()""“”]{1,60})", Options, timeout);
         personBeforeComma = new Regex($@"(?<person>{personName})\s*,\s*\G", backwards, timeout);
+        // "an SDF commander who gave his name as Jamal Abu Hamza", "a driver, identified only as Mahmoud Hassan,".
+        givenName = new Regex($@"\b(?:gave\s+(?:his|her)\s+(?:full\s+|first\s+)?name\s+as|identified\s+(?:only\s+)?as|named\s+only\s+as|known\s+only\s+as)\s+(?<person>{personName})", Options, timeout);
     }
 
     /// <summary>
@@ -504,7 +511,7 @@ public sealed partial class SpeakerFinder
                 // "X said" first; "said X" only when no subject stands before the verb.
                 if (MayEndMention(sentence, k.Index)
                     && (modifierCue.IsMatch(sentence.AsSpan(0, k.Index)) ? subjectBefore : subjectBeforeWithoutModifier).Match(sentence, k.Index) is { Success: true } before
-                    && (NamedInAppositive(before) is { } named
+                    && ((NamedInAppositive(before) ?? GivenName(sentence, before)) is { } named
                         ? Add(found, named.Value, named.Index, before.Index, end, memory, bareName: true)
                         : Add(found, before.Groups["m"], before.Index, end, memory, bareName: true)))
                     continue;
@@ -564,7 +571,7 @@ public sealed partial class SpeakerFinder
         while (i >= 0 && (char.IsLetter(sentence[i]) || sentence[i] is '-' or '\'' or '’' or '.'))
             i--;
         var word = sentence.AsSpan(i + 1, end - i - 1);
-        if (char.IsUpper(word[0]) || word.EndsWith("ly", StringComparison.Ordinal) || adverbWords.Contains(word) || mentionEndings.Contains(word))
+        if (char.IsUpper(word[0]) || word.EndsWith("ly", StringComparison.Ordinal) || adverbWords.Contains(word) || mentionEndings.Contains(word) || roleWords.Contains(word))
             return true;
         foreach (var d in descriptorWords)
         {
@@ -770,6 +777,18 @@ public sealed partial class SpeakerFinder
             : null;
     }
 
+    /// <summary>"X, identified only as Jamal Abu Hamza, said", "X who gave his name as …": the name given between speaker and verb.</summary>
+    private (string Value, int Index)? GivenName(string sentence, Match before)
+    {
+        var mention = before.Groups["m"];
+        var from = mention.Index + mention.Length;
+        var end = before.Index + before.Length;
+        if (end - from < 12)
+            return null;
+        var given = givenName.Match(sentence, from, end - from);
+        return given.Success ? (given.Groups["person"].Value, given.Groups["person"].Index) : null;
+    }
+
     /// <param name="bareName">Whether an unknown single capitalised word counts: only right next to the verb ("Heller said").</param>
     private bool Add(List<SpeakerMention> found, Group mention, int start, int end, SpeakerMemory memory, bool bareName = false) =>
         Add(found, mention.Value, mention.Index, start, end, memory, bareName);
@@ -875,7 +894,7 @@ public sealed partial class SpeakerFinder
         // article names with that role, else the organisation it names, else an unnamed category.
         if (roleNoun.Match(core) is { Success: true } role && !ContainsPersonAlias(core))
         {
-            var organisation = OrganisationIn(core);
+            var organisation = OrganisationIn(core) ?? OrganisationByNoun(core, memory);
             // "SDF officials said" speak for a body, not for one person who holds the role.
             var plural = RoleKey(role.Groups["role"].Value) != role.Groups["role"].Value.ToLowerInvariant()
                 && !role.Groups["role"].Value.StartsWith("spokes", StringComparison.OrdinalIgnoreCase);
@@ -883,6 +902,9 @@ public sealed partial class SpeakerFinder
                 return RememberPerson(holding, memory);
             if (organisation is not null)
                 return organisation;
+            // "the official representative said", with no one of that role named: like "the official", it points back.
+            if (!plural && text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && (memory.LastPerson ?? memory.LastSpeaker) is { } before)
+                return before;
         }
 
         SpeakerEntry? contained = null;
@@ -931,6 +953,17 @@ public sealed partial class SpeakerFinder
         foreach (var (name, organisation) in memory.Organisations)
             Consider(name, organisation);
         return last?.Name;
+    }
+
+    /// <summary>"a council member": the organisation last named with a noun the role phrase holds ("council"), if any.</summary>
+    private string? OrganisationByNoun(string rolePhrase, SpeakerMemory memory)
+    {
+        foreach (var noun in organisationNouns)
+        {
+            if (ContainsWord(rolePhrase, noun) && LastOrganisationCalled(noun, memory) is { } organisation)
+                return organisation;
+        }
+        return null;
     }
 
     /// <summary>A full name written as such: a known alias resolves, an unknown one is remembered by its surname.</summary>

@@ -184,4 +184,28 @@ public class SpeakerTests
     [InlineData("The SDF spoke on Sunday, saying it was beginning the last phase after a group of foreign fighters left the city.", "SDF")]
     public void AnAfterClause_IsTheSpeakersOnlyInsideWhatTheySaid(string body, string? expected) =>
         Assert.Equal(expected, SpeakerOf("Raqqa\n\n" + body));
+
+    /// <summary>"a council member": a role in an organisation the article names by that noun, with no one named in it.</summary>
+    [Fact]
+    public void ARoleInTheCouncil_IsTheCouncilTheArticleNamed() =>
+        Assert.Equal("Raqqa Civil Council", SpeakerOf(
+            "Raqqa\n\nThe Raqqa Civil Council ran the talks. The militants were still holding as many as 400 people hostage, a council member said on Sunday.",
+            "hostages.count"));
+
+    /// <summary>"an SDF commander who gave his name as X": the name given is the speaker.</summary>
+    [Theory]
+    [InlineData("An SDF field commander who gave his name as Jamal Abu Hamza told AFP that foreign fighters had not left.")]
+    [InlineData("An SDF field commander, identified only as Jamal Abu Hamza, told AFP that foreign fighters had not left.")]
+    public void TheNameARoleHolderGives_IsTheSpeaker(string body) =>
+        Assert.Equal("Jamal Abu Hamza", SpeakerOf("Raqqa\n\n" + body));
+
+    [Fact]
+    public void ARolePhrasesHead_IsItsLastRoleNoun() =>
+        Assert.Equal("Talal Silo", SpeakerOf(
+            "Raqqa\n\nTalal Silo, the representative of the SDF, spoke on Sunday. Foreign fighters did not leave, the official representative said."));
+
+    [Fact]
+    public void ADefiniteRolePhraseWithNoOneNamedInThatRole_PointsBack() =>
+        Assert.Equal("Talal Silo", SpeakerOf(
+            "Raqqa\n\nTalal Silo said the battle went on. \"Foreign fighters did not leave,\" the official representative said."));
 }
