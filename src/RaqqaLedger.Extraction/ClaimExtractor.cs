@@ -357,11 +357,10 @@ public sealed partial class ClaimExtractor
                     return NegatedBefore(rule, text, m.Index) ? null : stated;
                 if (m.Quantity is null || PartOf().IsMatch(text.AsSpan(0, m.QuantityIndex)))
                     return null;
-                Quantity? read;
-                if (rules.Quantities.Parse(m.Quantity) is { } parsed)
+                // A share may be a fraction ("a tenth", "one tenth"), which the number grammar would read as one.
+                var read = topic.Kind == TopicKind.Percent ? QuantityFractions.ParsePercent(m.Quantity, rules.Quantities.Hedges) : null;
+                if (read is null && rules.Quantities.Parse(m.Quantity) is { } parsed)
                     read = parsed.IsPercent == (topic.Kind == TopicKind.Percent) ? parsed.Quantity : null;
-                else
-                    read = topic.Kind == TopicKind.Percent ? QuantityFractions.ParsePercent(m.Quantity, rules.Quantities.Hedges) : null;
                 if (read is null)
                     return null;
                 var quantity = rule.Complement ? Complement(read) : read;

@@ -141,6 +141,13 @@ public class FrameTests
     [InlineData("More than 450,000 people were forced to leave their homes during the operation.", "civilians.displaced.count", """{"min":450000}""")]
     [InlineData("The militants were still holding as many as 400 people against their will.", "hostages.count", """{"max":400}""")]
     [InlineData("Somewhere between 3,000 and 4,000 civilians left with them, the council said.", "civilians.evacuated.count", """{"min":3000,"max":4000}""")]
+    [InlineData("Some 300 militants are believed to be still inside the city.", "fighters.remaining.count", """{"approx":300}""")]
+    [InlineData("Only a few dozen fighters are left in the city.", "fighters.remaining.count", """{"min":24}""")]
+    [InlineData("An estimated 250 to 300 fighters were let go under the agreement.", "fighters.departed.count", """{"min":250,"max":300}""")]
+    [InlineData("Hundreds of IS fighters were spirited out of Raqqa.", "fighters.departed.count", """{"min":200}""")]
+    [InlineData("The deal saw hundreds of militants walk free.", "fighters.departed.count", """{"min":200}""")]
+    [InlineData("Nine-tenths of the city is now in SDF hands.", "city.sdf_control.percent", """{"approx":90}""")]
+    [InlineData("IS still holds a tenth of the city.", "city.sdf_control.percent", """{"approx":90}""")]
     public void CountsAndShares_AsReportersWriteThem_AreClaims(string sentence, string topic, string expected) =>
         Assert.Equal(expected, One(sentence, topic).Value.ToJson());
 
