@@ -164,7 +164,7 @@ public sealed partial class SpeakerFinder
         // once there, backwards or forwards, instead of scanning each sentence for every kind of name.
         verbWords = WordTable.Of(rules.Attribution.Verbs, StringComparer.Ordinal);
         string SubjectBefore(string modifierPart) =>
-            $@"\b(?<m>{{m}})(?:\s*\([^)]{{1,30}}\))?(?<app>\s*,\s*[^,""“”]{{1,200}}?,{modifierPart})?\s+{adverbs}\G";
+            $@"\b(?<m>{{m}})(?:\s*\([^)]{{1,30}}\))?(?:\s*,\s*\d{{1,3}}(?=\s*,))?(?<app>\s*,\s*[^,""“”]{{1,200}}?,{modifierPart})?\s+{adverbs}\G";
         subjectBefore = Each(anyone, SubjectBefore("|" + modifier), backwards);
         // The same without the modifier ("who asked not to be named"), for the usual sentence that has none of its
         // words before the verb: the modifier's lazy reach back over sixty characters is most of the pattern's cost.

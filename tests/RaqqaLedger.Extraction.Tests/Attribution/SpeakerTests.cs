@@ -208,4 +208,17 @@ public class SpeakerTests
     public void ADefiniteRolePhraseWithNoOneNamedInThatRole_PointsBack() =>
         Assert.Equal("Talal Silo", SpeakerOf(
             "Raqqa\n\nTalal Silo said the battle went on. \"Foreign fighters did not leave,\" the official representative said."));
+
+    /// <summary>"Abu Khaled, 45, who drove one of the trucks, said": an age between commas, then a modifier.</summary>
+    [Fact]
+    public void AnAgeBetweenCommas_IsReadOver() =>
+        Assert.Equal("Abu Khaled", SpeakerOf(
+            "Raqqa\n\nAbu Khaled, 45, who drove one of the trucks, said the night was cold. He said about 250 fighters left.", "fighters.departed.count"));
+
+    /// <summary>"the driver said": the person the article names as a driver, like any role.</summary>
+    [Fact]
+    public void TheDriver_IsThePersonTheArticleNamesAsADriver() =>
+        Assert.Equal("Mahmoud Hassan", SpeakerOf(
+            "Raqqa\n\nMahmoud Hassan, a 41-year-old lorry driver from Tabqa, was paid well. \"They let the foreigners leave,\" the driver said.",
+            "foreign_fighters.departed"));
 }
