@@ -66,6 +66,7 @@ public sealed partial class SpeakerFinder
     private readonly HashSet<string> organisationAnaphors;
     private readonly HashSet<string> organisationNames;
     private readonly string[] releaseMarkers;
+    private readonly HashSet<string> titleWords;
     private readonly HashSet<string> wireAgencies;
     private readonly WordTable<bool> mentionEndings;
     private readonly string[] descriptorWords;
@@ -113,6 +114,7 @@ public sealed partial class SpeakerFinder
 
         var vocabulary = rules.Attribution;
         var titles = Alternation(vocabulary.Titles);
+        titleWords = new HashSet<string>(vocabulary.Titles.Select(t => t.Trim().TrimEnd('.')), StringComparer.OrdinalIgnoreCase);
         // A title and a name of two to four capitalised words: "Colonel Ryan Dillon", "Jihan Sheikh Ahmed".
         var personName = $@"(?:(?:{titles})\s+)*" +
             @"(?-i:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:al-|Al-|el-|El-|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,3})\b";
@@ -538,15 +540,54 @@ public sealed partial class SpeakerFinder
                 Add(found, by.Groups["m"], k.Index, by.Index + by.Length, memory);
             }
         }
-        // "Coalition: about 100 IS fighters still inside" — a speaker and a colon open the sentence.
+        // "Coalition: about 100 IS fighters still inside" — a speaker and a colon open the sentence; in a
+        // transcript the label is in capitals ("COL. DILLON:"), and one naming no one ("CALLER:") is no speaker.
         var colon = sentence.IndexOf(':');
-        if (found.Count == 0 && colon is > 1 and < 40 && speakerColon.Match(sentence, 0) is { Success: true } label)
-            Add(found, label.Groups["m"], 0, label.Index + label.Length, memory);
+        if (found.Count == 0 && colon is > 0 and < 40)
+        {
+            if (IsCapitalsLabel(sentence.AsSpan(0, colon)))
+            {
+                if (LabelSpeaker(sentence[..colon], memory) is { } labelled)
+                    Record(found, new SpeakerMention(0, colon + 1, sentence[..colon], labelled), memory);
+            }
+            else if (colon > 1 && speakerColon.Match(sentence, 0) is { Success: true } label)
+                Add(found, label.Groups["m"], 0, label.Index + label.Length, memory);
+        }
         // "Foreign fighters left Raqqa: official" — a headline's source after a colon or dash at its end.
         if (found.Count == 0 && LabelStart(sentence) is var labelAt && labelAt > 0 && trailingLabel.Match(sentence, labelAt) is { Success: true } tail)
             Add(found, tail.Groups["m"], tail.Index, sentence.Length, memory);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
+    }
+
+    /// <summary>A label in capitals: letters, spaces and dots, no lower-case letter ("COL. RYAN DILLON").</summary>
+    private static bool IsCapitalsLabel(ReadOnlySpan<char> label)
+    {
+        var letters = 0;
+        foreach (var c in label)
+        {
+            if (char.IsLower(c) || !(char.IsLetter(c) || c is ' ' or '.' or '-' or '\'' or '’'))
+                return false;
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+        return letters > 0;
+    }
+
+    /// <summary>
+    /// Who a capitalised transcript label names: a known alias as written ("SDF"), else the name without its
+    /// titles in ordinary case ("COL. DILLON" is Dillon, "AZAD BOTAN" is Azad Botan); null when it names no one.
+    /// </summary>
+    private string? LabelSpeaker(string label, SpeakerMemory memory)
+    {
+        var trimmed = label.Trim();
+        if (aliases.TryGetValue(trimmed, out var known))
+            return Remember(known, memory);
+        var words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !titleWords.Contains(w.TrimEnd('.'))).ToList();
+        // "Q:" and "A:" are the question and the answer, not anyone's initials.
+        if (words.Count == 0 || (words.Count == 1 && words[0].Length == 1))
+            return null;
+        var name = string.Join(' ', words.Select(w => w.Length > 1 ? char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant() : w));
+        return Resolve(name, memory);
     }
 
     /// <summary>

@@ -221,4 +221,23 @@ public class SpeakerTests
         Assert.Equal("Mahmoud Hassan", SpeakerOf(
             "Raqqa\n\nMahmoud Hassan, a 41-year-old lorry driver from Tabqa, was paid well. \"They let the foreigners leave,\" the driver said.",
             "foreign_fighters.departed"));
+
+    /// <summary>A transcript's speaker label in capitals, with a title or without: "COL. DILLON:", "AZAD BOTAN:".</summary>
+    [Theory]
+    [InlineData("COL. DILLON: We estimate that about 100 fighters remain in the city.", "Ryan Dillon")]
+    [InlineData("COL. RYAN DILLON: We estimate that about 100 fighters remain in the city.", "Ryan Dillon")]
+    [InlineData("AZAD BOTAN: About 100 fighters remain in the city.", "Azad Botan")]
+    public void ATranscriptsCapitalisedLabel_IsTheSpeaker(string body, string expected) =>
+        Assert.Equal(expected, SpeakerOf("Raqqa\n\n" + body, "fighters.remaining.count"));
+
+    [Theory]
+    [InlineData("CALLER: About 100 fighters remain in the city.")]
+    [InlineData("A: About 100 fighters remain in the city.")]
+    public void ALabelThatNamesNoOne_IsNoSpeaker(string body) =>
+        Assert.Null(SpeakerOf("Raqqa\n\n" + body, "fighters.remaining.count"));
+
+    /// <summary>Towns of the story's region are places, not people: "Our correspondent in Ain Issa says".</summary>
+    [Fact]
+    public void ATownBeforeTheVerb_IsNoSpeaker() =>
+        Assert.NotEqual("Ain Issa", SpeakerOf("Raqqa\n\nOur correspondent in Ain Issa says about 250 fighters left.", "fighters.departed.count"));
 }
