@@ -240,4 +240,12 @@ public class SpeakerTests
     [Fact]
     public void ATownBeforeTheVerb_IsNoSpeaker() =>
         Assert.NotEqual("Ain Issa", SpeakerOf("Raqqa\n\nOur correspondent in Ain Issa says about 250 fighters left.", "fighters.departed.count"));
+
+    [Theory]
+    [InlineData("Silo was quoted as saying that foreign fighters had not left.", "Talal Silo")]
+    [InlineData("Foreign fighters had not left, US envoy Brett McGurk tweeted.", "Brett McGurk")]
+    [InlineData("Brett McGurk, the US envoy to the coalition, tweeted that foreign fighters had not left.", "Brett McGurk")]
+    [InlineData("The SDF's General Command announced that foreign fighters had not left.", "SDF")]
+    public void MoreWaysOfNamingTheSpeaker(string body, string expected) =>
+        Assert.Equal(expected, SpeakerOf("Raqqa\n\n" + body));
 }
