@@ -148,6 +148,8 @@ public class FrameTests
     [InlineData("The deal saw hundreds of militants walk free.", "fighters.departed.count", """{"min":200}""")]
     [InlineData("Nine-tenths of the city is now in SDF hands.", "city.sdf_control.percent", """{"approx":90}""")]
     [InlineData("IS still holds a tenth of the city.", "city.sdf_control.percent", """{"approx":90}""")]
+    [InlineData("Islamic State is holding around 200 civilians inside the hospital, the SDF said.", "hostages.count", """{"approx":200}""")]
+    [InlineData("IS militants have taken scores of civilians hostage in the stadium.", "hostages.count", """{"min":40}""")]
     public void CountsAndShares_AsReportersWriteThem_AreClaims(string sentence, string topic, string expected) =>
         Assert.Equal(expected, One(sentence, topic).Value.ToJson());
 
