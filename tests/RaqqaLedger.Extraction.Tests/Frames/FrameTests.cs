@@ -106,6 +106,8 @@ public class FrameTests
     [InlineData("He said 250 fighters left and that none of them, as far as the coalition knew, was foreign.", "foreign_fighters.departed", false)]
     [InlineData("Some 250 fighters left on the buses. Among the fighters, she insists, were Tunisians and Chechens.", "foreign_fighters.departed", true)]
     [InlineData("Foreign fighters, the coalition insisted, were not part of it.", "deal.allows_foreign_fighters", false)]
+    [InlineData("Foreign fighters chose to stay and fight to the death.", "foreign_fighters.departed", false)]
+    [InlineData("The foreigners decided to fight on inside the city.", "foreign_fighters.departed", false)]
     public void WhetherForeignersLeft_OrTheDealCoveredThem(string sentence, string topic, bool expected) =>
         Assert.Equal(ClaimValue.Yes(expected), One(sentence, topic).Value);
 
