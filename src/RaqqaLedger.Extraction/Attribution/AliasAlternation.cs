@@ -57,7 +57,7 @@ public static class AliasAlternation
         public bool Ends { get; set; }
     }
 
-    /// <summary>A name's characters, lower case and escaped, with each run of spaces one unit matching any white space.</summary>
+    /// <summary>A name's characters, lower case and escaped, with each run of spaces one unit matching any white space and an apostrophe either kind.</summary>
     private static List<string> Units(string name)
     {
         var units = new List<string>();
@@ -70,7 +70,8 @@ public static class AliasAlternation
                 units.Add(@"\s+");
                 continue;
             }
-            units.Add(Regex.Escape(char.ToLowerInvariant(name[i]).ToString()));
+            // An apostrophe matches either way it is typed: "A'maq", "A’maq".
+            units.Add(name[i] is '\'' or '’' ? "['’]" : Regex.Escape(char.ToLowerInvariant(name[i]).ToString()));
         }
         return units;
     }

@@ -45,11 +45,12 @@ public sealed record ThemePattern(Regex? Scan, Regex? BeforeQuantity, Regex? Aft
 /// <param name="By">"by local officials", "between X and local officials", anchored (\G) after a passive or bare verb.</param>
 /// <param name="After">What must follow the verb (active, passive, bare) or the theme (other forms), anchored (\G).</param>
 /// <param name="Particle">For an object form of a phrasal verb split by its object: the particle after the theme ("out").</param>
+/// <param name="ParticleWord">That particle's first word, so the form is tried only for verbs that take it ("took … out", not "let … out" for "let go").</param>
 /// <param name="Grant">For a frame that needs leave granted: a word of it ("allowed", "permission"), which the sentence must hold
 /// for the form to be tried; the verb group itself is checked when the claim is made.</param>
 public sealed record FrameForm(
     FormKind Kind, IReadOnlySet<string> Classes, int ClassesId, ThemePattern Theme, Regex? Agent, Regex? By, Regex? After, Regex? Particle,
-    Regex? Grant = null)
+    Regex? Grant = null, string? ParticleWord = null)
 {
     public string Name => Kind.ToString().ToLowerInvariant();
 

@@ -155,7 +155,8 @@ public sealed class FrameMatcher
     {
         foreach (var v in s.VerbsOf(form))
         {
-            if (!Fits(form, v) || v.Split != (form.Particle is not null))
+            if (!Fits(form, v) || v.Split != (form.Particle is not null)
+                || (v.Split && !v.Entry.Tail[0].Equals(form.ParticleWord, StringComparison.OrdinalIgnoreCase)))
                 continue;
             if (ThemeAfter(form, s, v.End, objectGap) is not { } theme)
                 continue;
