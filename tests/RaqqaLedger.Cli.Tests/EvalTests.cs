@@ -38,17 +38,19 @@ public class EvalTests
     /// 0.94 / 0.76 / 0.84 (0.99 / 0.54 / 0.76 under the rules before frames), 0.94 / 0.76 / 0.83 since set 6;
     /// heldout6 0.96 / 0.81 / 0.79 after tuning on it (0.93 / 0.60 / 0.72 blind); heldout7, never tuned on and its
     /// misses never read, 0.96 / 0.63 / 0.64 (0.95 / 0.58 / 0.62 blind, before the changes made for sets 6 and 8);
-    /// heldout8 0.95 / 0.73 / 0.72 after tuning on it (0.93 / 0.54 / 0.74 blind).
+    /// heldout8 0.95 / 0.73 / 0.72 after tuning on it (0.93 / 0.54 / 0.74 blind). After the speaker work of
+    /// 2026-12-07 (issuers of releases, transcript labels, organisations' anaphors): heldout 0.91, heldout2 0.90,
+    /// heldout4 0.92, heldout6 0.96 / 0.83 / 0.86, heldout7 0.96 / 0.64 / 0.72, heldout8 0.80 attribution.
     /// </summary>
     [Theory]
     [InlineData("heldout", 0.90, 0.84, 0.82)]
     [InlineData("heldout2", 0.90, 0.76, 0.82)]
     [InlineData("heldout3", 0.86, 0.85, 0.90)]
-    [InlineData("heldout4", 0.94, 0.79, 0.79)]
+    [InlineData("heldout4", 0.94, 0.79, 0.86)]
     [InlineData("heldout5", 0.90, 0.75, 0.78)]
-    [InlineData("heldout6", 0.90, 0.76, 0.75)]
-    [InlineData("heldout7", 0.90, 0.58, 0.60)]
-    [InlineData("heldout8", 0.90, 0.68, 0.65)]
+    [InlineData("heldout6", 0.90, 0.77, 0.80)]
+    [InlineData("heldout7", 0.90, 0.59, 0.66)]
+    [InlineData("heldout8", 0.90, 0.68, 0.74)]
     public async Task HeldOutArticles_ScoreAboveTheFloor(string set, double minPrecision, double minRecall, double minAttribution)
     {
         var heldOut = Path.Combine(Fixtures, set);
