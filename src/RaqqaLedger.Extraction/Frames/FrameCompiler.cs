@@ -1,6 +1,6 @@
-using RaqqaLedger.Extraction.Attribution;
 using System.Text.RegularExpressions;
 using RaqqaLedger.Extraction.Rules;
+using RaqqaLedger.Extraction.Text;
 
 namespace RaqqaLedger.Extraction.Frames;
 

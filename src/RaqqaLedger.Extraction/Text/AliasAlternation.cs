@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace RaqqaLedger.Extraction.Attribution;
+namespace RaqqaLedger.Extraction.Text;
 
 /// <summary>
-/// A list of names as one regex alternation that a match reads a character at a time: names sharing their
+/// A list of names or words as one regex alternation that a match reads a character at a time: names sharing their
 /// first characters (read left to right) or their last (read right to left) share one branch, each further
 /// part optional and tried first. The regex engine then tries one branch per character instead of every
 /// name in turn, which is most of the cost of finding a speaker in a long list of aliases.
