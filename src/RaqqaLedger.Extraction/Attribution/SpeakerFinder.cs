@@ -115,9 +115,9 @@ public sealed partial class SpeakerFinder
         var vocabulary = rules.Attribution;
         var titles = Alternation(vocabulary.Titles);
         titleWords = new HashSet<string>(vocabulary.Titles.Select(t => t.Trim().TrimEnd('.')), StringComparer.OrdinalIgnoreCase);
-        // A title and a name of two to four capitalised words: "Colonel Ryan Dillon", "Jihan Sheikh Ahmed", "Brett McGurk".
+        // A title and a name of two to four capitalised words: "Colonel Ryan Dillon", "Jihan Sheikh Ahmed", "Brett McGurk" (of camel-case names only Mc and Mac: each word's alternatives cost every backwards subject pattern).
         var personName = $@"(?:(?:{titles})\s+)*" +
-            @"(?-i:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+|[A-Z][a-z]+)?(?:\s+(?:al-|Al-|el-|El-|bin\s+|ibn\s+|abu\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+|[A-Z][a-z]+)?){1,3})\b";
+            @"(?-i:(?:Ma?c[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?:\s+(?:al-|Al-|el-|El-|bin\s+|ibn\s+|abu\s+|Abu\s+)?(?:Ma?c[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)){1,3})\b";
         var personAfter = $@"(?:\s+{personName})?";
         var modifier = $@",?\s+(?:{Alternation(vocabulary.Modifiers)})\b[^,;:""“”]{{0,60}}?";
         reportWords = WordTable.Of(vocabulary.ReportWords, StringComparer.Ordinal);
@@ -125,7 +125,7 @@ public sealed partial class SpeakerFinder
         modifierCue = new Regex($@"\b(?:{Alternation(vocabulary.Modifiers)})\b", Options);
         openingWords = new Regex($@"^(?:(?-i:{Alternation(vocabulary.NotNames.Concat(vocabulary.Places))})(?:(?:'s|’s)?\s+|$))+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
         title = new Regex($@"^(?:(?:{titles})\s+)+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        trailingPerson = new Regex($@"(?:(?:{titles})\s+)*[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+|[A-Z][a-z]+)?(?:\s+(?:al-|Al-|el-|bin\s+|Abu\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+|[A-Z][a-z]+)?)*$",
+        trailingPerson = new Regex($@"(?:(?:{titles})\s+)*(?:Ma?c[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?:\s+(?:al-|Al-|el-|bin\s+|Abu\s+)?(?:Ma?c[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?))*$",
             RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.RightToLeft);
         var roles = Alternation(vocabulary.Roles.SelectMany(r => new[] { r, Plural(r) }));
         // The last role noun is the phrase's head: "the official representative" is a representative.
@@ -320,7 +320,7 @@ public sealed partial class SpeakerFinder
     private const string Acronym = @"(?-i:[A-Z]{2,6})\b(?![-’'])";
 
     /// <summary>A lone capitalised word: kept only when it is the surname of someone named earlier.</summary>
-    private const string Surname = @"(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+|[A-Z][a-z]+)?)\b";
+    private const string Surname = @"(?-i:Ma?c[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b";
 
     /// <summary>How near its end a sentence's source label may stand: "…: official", "… - SDF", "… -SDF".</summary>
     private const int TrailingLabelLength = 40;
