@@ -85,6 +85,8 @@ public sealed partial class SpeakerFinder
     private readonly Regex headsVerb;
     private readonly Regex personBeforeComma;
     private readonly Regex givenName;
+    private readonly Regex namedBefore;
+    private readonly IReadOnlyList<string> places;
     private readonly string[] organisationNouns;
     private readonly ShapePatterns trailingLabel;
     private readonly List<(string Alias, SpeakerEntry Speaker)> organisationsLongestFirst;
@@ -114,6 +116,7 @@ public sealed partial class SpeakerFinder
 
         var vocabulary = rules.Attribution;
         var titles = Alternation(vocabulary.Titles);
+        places = vocabulary.Places;
         titleWords = new HashSet<string>(vocabulary.Titles.Select(t => t.Trim().TrimEnd('.')), StringComparer.OrdinalIgnoreCase);
         // A title and a name of two to four capitalised words: "Colonel Ryan Dillon", "Jihan Sheikh Ahmed", "Brett McGurk" (of camel-case names only Mc and Mac: each word's alternatives cost every backwards subject pattern).
         var personName = $@"(?:(?:{titles})\s+)*" +
@@ -192,6 +195,8 @@ public sealed partial class SpeakerFinder
         roleTail = new Regex(@"\G(?<post>[^,;.()""“”]{0,60}?)(?:\s*\([^)]{1,30}\))?(?=\s*(?:[,;.]|$)|\s+(?:said|says|told|tells|added|adds|has|had|was|is)\b)", Options, timeout);
         headsVerb = new Regex(@"\bwho\s+(?:heads|headed|leads|led|runs|ran|directs|chairs)\s+(?<org>[^,;.()""“”]{1,60})", Options, timeout);
         personBeforeComma = new Regex($@"(?<person>{personName})\s*,\s*\G", backwards, timeout);
+        // A person named in the narration, read backwards from a pronoun that has no speaker to point to.
+        namedBefore = new Regex($@"(?<!\bthe\s)(?<person>{personName})", Options | RegexOptions.RightToLeft, timeout);
         // "an SDF commander who gave his name as Jamal Abu Hamza", "a driver, identified only as Mahmoud Hassan,".
         givenName = new Regex($@"\b(?:gave\s+(?:his|her)\s+(?:full\s+|first\s+)?name\s+as|identified\s+(?:only\s+)?as|named\s+only\s+as|known\s+only\s+as)\s+(?<person>{personName})", Options, timeout);
     }
@@ -760,7 +765,7 @@ public sealed partial class SpeakerFinder
         var text = Collapse(asWritten);
         if (pronouns.Contains(text))
             return text.Equals("he", StringComparison.OrdinalIgnoreCase) || text.Equals("she", StringComparison.OrdinalIgnoreCase)
-                ? memory.LastPerson ?? memory.LastSpeaker
+                ? memory.LastPerson ?? PersonNamedBefore(memory) ?? memory.LastSpeaker
                 : text.Equals("it", StringComparison.OrdinalIgnoreCase)
                     ? memory.LastOrganisation ?? memory.LastSpeaker ?? memory.LastPerson
                     : memory.LastSpeaker ?? memory.LastPerson;
@@ -881,6 +886,26 @@ public sealed partial class SpeakerFinder
         }
         return null;
     }
+
+    /// <summary>
+    /// "Abu Fawzi had driven a truck … he estimates": with no person yet a speaker, the last full name the narration
+    /// gives before the sentence, that is no organisation's, place's or sentence opener's (nor "the National Hospital").
+    /// </summary>
+    private string? PersonNamedBefore(SpeakerMemory memory)
+    {
+        var before = Math.Min(memory.SentenceStart, memory.ArticleText.Length);
+        for (var m = namedBefore.Match(memory.ArticleText, 0, before); m.Success; m = m.NextMatch())
+        {
+            // A name never runs across a line: "Raqqa\n\nAbu Fawzi" is a headline's last word and a name.
+            var found = m.Groups["person"].Value;
+            var name = StripTitles(found[(found.LastIndexOf('\n') + 1)..]);
+            if (name.Contains(' ') && !openingWords.IsMatch(name) && OrganisationIn(name) is null && !ContainsPlace(name))
+                return RememberPerson(aliases.TryGetValue(name, out var known) ? known.Name : name, memory);
+        }
+        return null;
+    }
+
+    private bool ContainsPlace(string name) => places.Any(p => ContainsWord(name, p));
 
     /// <summary>A full name written as such: a known alias resolves, an unknown one is remembered by its surname.</summary>
     private string ResolveFullName(string name, SpeakerMemory memory)

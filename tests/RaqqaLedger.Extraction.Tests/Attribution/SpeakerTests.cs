@@ -248,4 +248,11 @@ public class SpeakerTests
     [InlineData("The SDF's General Command announced that foreign fighters had not left.", "SDF")]
     public void MoreWaysOfNamingTheSpeaker(string body, string expected) =>
         Assert.Equal(expected, SpeakerOf("Raqqa\n\n" + body));
+
+    /// <summary>"he" before anyone has spoken: the person the narration last named, not a place or "the National Hospital".</summary>
+    [Theory]
+    [InlineData("Abu Fawzi had driven a truck on that road for twenty years. In all, at least 350 fighters rode out, he estimates.", "Abu Fawzi")]
+    [InlineData("Abu Fawzi had driven a truck past the National Hospital for years. In all, at least 350 fighters rode out, he estimates.", "Abu Fawzi")]
+    public void APronounBeforeAnyoneSpoke_IsThePersonLastNamed(string body, string expected) =>
+        Assert.Equal(expected, SpeakerOf("Raqqa\n\n" + body, "fighters.departed.count"));
 }
