@@ -119,7 +119,8 @@ public sealed partial class SpeakerFinder
         places = vocabulary.Places;
         titleWords = new HashSet<string>(vocabulary.Titles.Select(t => t.Trim().TrimEnd('.')), StringComparer.OrdinalIgnoreCase);
         // A title and a name of two to four capitalised words: "Colonel Ryan Dillon", "Jihan Sheikh Ahmed", "Brett McGurk" (of camel-case names only Mc and Mac: each word's alternatives cost every backwards subject pattern).
-        var personName = $@"(?:(?:{titles})\s+)*" +
+        // Each title read one way (atomic, the longest first): "Secretary General" is not also "Secretary" and "General".
+        var personName = $@"(?:(?>{titles})\s+)*" +
             @"(?-i:(?:Ma?c[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?:\s+(?:al-|Al-|el-|El-|bin\s+|ibn\s+|abu\s+|Abu\s+)?(?:Ma?c[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)){1,3})\b";
         var personAfter = $@"(?:\s+{personName})?";
         var modifier = $@",?\s+(?:{Alternation(vocabulary.Modifiers)})\b[^,;:""“”]{{0,60}}?";
@@ -150,7 +151,7 @@ public sealed partial class SpeakerFinder
             var aliasPattern = AliasAlternation.Build(aliasesLongestFirst.Select(a => a.Alias), rightToLeft, IsShortCapitals);
             string[] shapes =
             [
-                $@"(?:(?:(?:the|a|an|one)\s+)?(?:{aliasPattern})(?![\w-])|{rules.Attribution.Descriptors}){personAfter}",
+                $@"(?:(?:(?:the|a|an|one)\s+)?(?:{aliasPattern})(?![\w-])|(?>{rules.Attribution.Descriptors})){personAfter}",
                 $@"{Or(anaphorPattern)}|(?:the\s+)?{personName}|{rolePhrase}|(?:(?:the|a|an)\s+)?{Acronym}|{Surname}"
                     + (pronouns && pronounPattern.Length > 0 ? $@"|\b(?:{pronounPattern})" : ""),
             ];
@@ -159,10 +160,15 @@ public sealed partial class SpeakerFinder
         var named = Shapes(rightToLeft: false, pronouns: false);
         var namedBackwards = Shapes(rightToLeft: true, pronouns: false);
         var anyone = Shapes(rightToLeft: true, pronouns: true);
-        var adverbs = $@"(?:(?:{Alternation(vocabulary.Adverbs)}|on\s+[A-Z]\w+|[a-z]+ly)\s+)*";
+        // Each adverb is read one way only (atomic): "previously" is both a listed adverb and an -ly word, and a run
+        // of them before a verb with no speaker in front would otherwise be tried in every way of reading it.
+        var adverbs = $@"(?:(?>{Alternation(vocabulary.Adverbs)}|on\s+[A-Z]\w+|[a-z]+ly)\s+)*";
 
         const RegexOptions backwards = Options | RegexOptions.RightToLeft;
-        var timeout = RuleSetCompiler.MatchTimeout;
+        // The speaker patterns are the engine's own: words of the vocabulary, escaped, in shapes that read each
+        // character one way (adverbs, titles and the rule set's descriptors in atomic groups), anchored at a keyword.
+        // They need no clock, which made each match two to three times slower.
+        var timeout = Regex.InfiniteMatchTimeout;
         ShapePatterns Each(string[] shapes, string pattern, RegexOptions options) =>
             new([.. shapes.Select(shape => new Regex(pattern.Replace("{m}", shape, StringComparison.Ordinal), options, timeout))]);
         // Every form is anchored at a cheap keyword (a verb, "according to", "statement") and tried

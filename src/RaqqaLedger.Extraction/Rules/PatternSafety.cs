@@ -19,6 +19,51 @@ internal static class PatternSafety
         // A pattern this reader cannot follow is left to the regex compiler and the timeout.
         Read(pattern) is { } root ? Find(root, pattern) : null;
 
+    /// <summary>
+    /// As <see cref="Danger"/>, for a pattern that runs with no clock (inside the speaker patterns): one this reader
+    /// cannot follow is refused too, and so is a choice, inside a part repeated without bound, between two options
+    /// that may read the same text ("(?:previously|[a-z]+ly)+": a run of n such words can be read 2^n ways). That
+    /// test is cautious: "(?:seven|seventeen)+" is refused though its options never read the same word.
+    /// </summary>
+    public static string? DangerWithoutClock(string pattern) =>
+        Read(pattern) is not { } root ? "it is a pattern the safety reader cannot follow"
+        : Find(root, pattern) ?? AlikeChoice(root, pattern);
+
+    private static string? AlikeChoice(Node node, string pattern) => node switch
+    {
+        Repeat r when (r.Max is null || r.Max >= ManyTimes) && AlikeOptions(r.Body) =>
+            $"'{pattern[r.Start..r.End]}' repeats a choice of which two options may read the same text",
+        Repeat r => AlikeChoice(r.Body, pattern),
+        Sequence s => s.Items.Select(i => AlikeChoice(i, pattern)).FirstOrDefault(d => d is not null),
+        Alternation a => a.Options.Select(o => AlikeChoice(o, pattern)).FirstOrDefault(d => d is not null),
+        Look l => AlikeChoice(l.Body, pattern),
+        _ => null,
+    };
+
+    private static bool AlikeOptions(Node node) => node switch
+    {
+        Alternation a => a.Options.Select((o, i) => a.Options.Skip(i + 1).Any(p => Alike(o, p))).Any(alike => alike)
+            || a.Options.Any(AlikeOptions),
+        Sequence s => s.Items.Any(AlikeOptions),
+        Repeat r => AlikeOptions(r.Body),
+        Look l => AlikeOptions(l.Body),
+        _ => false,
+    };
+
+    /// <summary>Whether two options may read the same text: alike at both ends, and each takes what the other needs.</summary>
+    private static bool Alike(Node a, Node b) =>
+        Overlaps(a.First, b.First) && Overlaps(a.Last, b.Last)
+        && Needed(a).All(c => Overlaps(c, Taken(b))) && Needed(b).All(c => Overlaps(c, Taken(a)));
+
+    /// <summary>Sets of characters of which a text the node matches holds one each: "Raqq?a" needs an R, an a, a q and an a.</summary>
+    private static IEnumerable<Chars> Needed(Node node) => node switch
+    {
+        Set set => [set.First],
+        Sequence s => s.Items.SelectMany(Needed),
+        Repeat { Min: > 0 } r => Needed(r.Body),
+        _ => [],
+    };
+
     private static string? Find(Node node, string pattern)
     {
         switch (node)

@@ -279,8 +279,9 @@ public static partial class RuleSetCompiler
         {
             throw new InvalidRuleSetException($"{source}: attribution.descriptors does not compile: {e.Message.ReplaceLineEndings(" ")}");
         }
-        // The descriptors go into the speaker patterns, which are read right to left: the linear-time engine cannot run them.
-        if (PatternSafety.Danger(descriptors) is { } danger)
+        // The descriptors go into the speaker patterns, which are read right to left (the linear-time engine cannot
+        // run them) and with no clock (see SpeakerFinder): they must be safe as written.
+        if (PatternSafety.DangerWithoutClock(descriptors) is { } danger)
             throw new InvalidRuleSetException($"{source}: attribution.descriptors cannot run in linear time: {danger}, which can take exponential time on a near miss; "
                 + "rewrite the repetition so each character can be read one way only");
 
