@@ -20,49 +20,41 @@ internal static class PatternSafety
         Read(pattern) is { } root ? Find(root, pattern) : null;
 
     /// <summary>
-    /// As <see cref="Danger"/>, for a pattern that runs with no clock (inside the speaker patterns): one this reader
-    /// cannot follow is refused too, and so is a choice, inside a part repeated without bound, between two options
-    /// that may read the same text ("(?:previously|[a-z]+ly)+": a run of n such words can be read 2^n ways). That
-    /// test is cautious: "(?:seven|seventeen)+" is refused though its options never read the same word.
+    /// As <see cref="Danger"/>, for a pattern that runs with no clock (inside the speaker patterns), and stricter, since
+    /// <see cref="Danger"/> does not see every ambiguity ("(?:x.*y)+", "(?:a|ab|b)+"): the pattern must be one this
+    /// reader follows, only single characters may repeat without bound ("\s+"), and a group may repeat at most
+    /// three times ("(?:(?:senior|local)\s+){0,3}"), with no repeated group inside it. Its time on a text then stays
+    /// polynomial, of low degree.
     /// </summary>
     public static string? DangerWithoutClock(string pattern) =>
         Read(pattern) is not { } root ? "it is a pattern the safety reader cannot follow"
-        : Find(root, pattern) ?? AlikeChoice(root, pattern);
+        : Find(root, pattern) ?? GroupRepeated(root, pattern, insideRepeat: false);
 
-    private static string? AlikeChoice(Node node, string pattern) => node switch
+    private const int GroupRepeats = 3;
+
+    private static string? GroupRepeated(Node node, string pattern, bool insideRepeat)
     {
-        Repeat r when (r.Max is null || r.Max >= ManyTimes) && AlikeOptions(r.Body) =>
-            $"'{pattern[r.Start..r.End]}' repeats a choice of which two options may read the same text",
-        Repeat r => AlikeChoice(r.Body, pattern),
-        Sequence s => s.Items.Select(i => AlikeChoice(i, pattern)).FirstOrDefault(d => d is not null),
-        Alternation a => a.Options.Select(o => AlikeChoice(o, pattern)).FirstOrDefault(d => d is not null),
-        Look l => AlikeChoice(l.Body, pattern),
-        _ => null,
-    };
-
-    private static bool AlikeOptions(Node node) => node switch
-    {
-        Alternation a => a.Options.Select((o, i) => a.Options.Skip(i + 1).Any(p => Alike(o, p))).Any(alike => alike)
-            || a.Options.Any(AlikeOptions),
-        Sequence s => s.Items.Any(AlikeOptions),
-        Repeat r => AlikeOptions(r.Body),
-        Look l => AlikeOptions(l.Body),
-        _ => false,
-    };
-
-    /// <summary>Whether two options may read the same text: alike at both ends, and each takes what the other needs.</summary>
-    private static bool Alike(Node a, Node b) =>
-        Overlaps(a.First, b.First) && Overlaps(a.Last, b.Last)
-        && Needed(a).All(c => Overlaps(c, Taken(b))) && Needed(b).All(c => Overlaps(c, Taken(a)));
-
-    /// <summary>Sets of characters of which a text the node matches holds one each: "Raqq?a" needs an R, an a, a q and an a.</summary>
-    private static IEnumerable<Chars> Needed(Node node) => node switch
-    {
-        Set set => [set.First],
-        Sequence s => s.Items.SelectMany(Needed),
-        Repeat { Min: > 0 } r => Needed(r.Body),
-        _ => [],
-    };
+        switch (node)
+        {
+            case Repeat { Body: not Set } r when r.Max is null or > 1:
+                var text = pattern[r.Start..r.End];
+                if (insideRepeat)
+                    return $"'{text}' repeats a group inside a repeated group";
+                if (r.Max is null or > GroupRepeats)
+                    return $"'{text}' repeats a group more than {GroupRepeats} times (only single characters may repeat without bound here)";
+                return GroupRepeated(r.Body, pattern, insideRepeat: true);
+            case Repeat r:
+                return GroupRepeated(r.Body, pattern, insideRepeat);
+            case Sequence s:
+                return s.Items.Select(i => GroupRepeated(i, pattern, insideRepeat)).FirstOrDefault(d => d is not null);
+            case Alternation a:
+                return a.Options.Select(o => GroupRepeated(o, pattern, insideRepeat)).FirstOrDefault(d => d is not null);
+            case Look l:
+                return GroupRepeated(l.Body, pattern, insideRepeat);
+            default:
+                return null;
+        }
+    }
 
     private static string? Find(Node node, string pattern)
     {

@@ -27,7 +27,7 @@ internal static class PatternSyntax
     /// </summary>
     public static Chars? Alphabet(string pattern) => Read(pattern) is { } root ? Taken(root) : null;
 
-    internal static Chars Taken(Node node) => node switch
+    private static Chars Taken(Node node) => node switch
     {
         Set set => set.First,
         Sequence s => s.Items.Aggregate(Chars.None, (all, item) => all.Or(Taken(item))),

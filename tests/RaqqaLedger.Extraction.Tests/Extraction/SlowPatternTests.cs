@@ -66,6 +66,8 @@ public sealed class SlowPatternTests
     [Theory]
     [InlineData(@"(?:\w+\s?)+officials")]
     [InlineData(@"(?:(?:previously|[a-z]+ly)\s+)+officials")]
+    [InlineData(@"(?:a|ab|b)+\s+officials")]
+    [InlineData(@"(?:(?:(?:senior|local)\s+){0,2}){0,2}officials")]
     public void SpeakerDescriptorsThatCouldTakeExponentialTime_AreRefused(string descriptors)
     {
         var content = RuleSet("foreign").Replace("  verbs: [say]\n", $"  verbs: [say]\n  descriptors: '{descriptors}'\n", StringComparison.Ordinal);
