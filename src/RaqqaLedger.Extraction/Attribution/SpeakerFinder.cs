@@ -199,7 +199,7 @@ public sealed partial class SpeakerFinder
         personAfterRole = new Regex($@"\G(?:\s+|\s*,\s*)(?<person>{personName})", Options, timeout);
         personBeforeRole = new Regex($@"(?<person>{personName})\s*,\s*(?:(?:a|an|the|one|another)\s+)?(?<pre>[^,;.()""“”]{{0,60}})\G", backwards, timeout);
         roleTail = new Regex(@"\G(?<post>[^,;.()""“”]{0,60}?)(?:\s*\([^)]{1,30}\))?(?=\s*(?:[,;.]|$)|\s+(?:said|says|told|tells|added|adds|has|had|was|is)\b)", Options, timeout);
-        headsVerb = new Regex(@"\bwho\s+(?:heads|headed|leads|led|runs|ran|directs|chairs)\s+(?<org>[^,;.()""“”]{1,60})", Options, timeout);
+        headsVerb = new Regex(@"\Gwho\s+(?:heads|headed|leads|led|runs|ran|directs|chairs)\s+(?<org>[^,;.()""“”]{1,60})", Options, timeout);
         personBeforeComma = new Regex($@"(?<person>{personName})\s*,\s*\G", backwards, timeout);
         // A person named in the narration, read backwards from a pronoun that has no speaker to point to.
         namedBefore = new Regex($@"(?<!\bthe\s)(?<person>{personName})", Options | RegexOptions.RightToLeft, timeout);
@@ -279,6 +279,11 @@ public sealed partial class SpeakerFinder
             var wordEnd = i;
             while (wordEnd < text.Length && (char.IsLetter(text[wordEnd]) || text[wordEnd] == '-'))
                 wordEnd++;
+            // "Rami Abdurrahman, who heads the Observatory,": tried where "who" stands, not by a scan of the article.
+            if (next - i == 3 && text.AsSpan(i, 3).Equals("who", StringComparison.OrdinalIgnoreCase)
+                && (i == 0 || !(char.IsDigit(text[i - 1]) || text[i - 1] == '_'))
+                && headsVerb.Match(text, i) is { Success: true } heads && personBeforeComma.Match(text, heads.Index) is { Success: true } head)
+                Bind(head.Groups["person"].Value, heads.Index, heads.Index + heads.Length, "head");
             if (!roleWords.Contains(text.AsSpan(i, wordEnd - i)))
                 continue;
             var m = (Index: i, Length: wordEnd - i);
@@ -294,11 +299,6 @@ public sealed partial class SpeakerFinder
             {
                 Bind(before.Groups["person"].Value, before.Groups["pre"].Index, tail.Index + tail.Length, noun);
             }
-        }
-        for (var m = headsVerb.Match(text); m.Success; m = m.NextMatch())
-        {
-            if (personBeforeComma.Match(text, m.Index) is { Success: true } person)
-                Bind(person.Groups["person"].Value, m.Index, m.Index + m.Length, "head");
         }
         bindings.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new RoleBook(bindings);
@@ -782,7 +782,7 @@ public sealed partial class SpeakerFinder
         if (organisationAnaphors.Contains(text)
             && (LastOrganisationCalled(LastWord(text), memory) ?? memory.LastOrganisation ?? memory.LastSpeaker ?? memory.LastPerson) is { } organisationBefore)
             return organisationBefore;
-        var core = Determiner().Replace(openingWords.Replace(text, ""), "");
+        var core = AfterOpening(Determiner(), AfterOpening(openingWords, text));
         if (core.Length == 0)
             return null;
         if (wireAgencies.Contains(core))
@@ -1036,7 +1036,11 @@ public sealed partial class SpeakerFinder
             : last;
     }
 
-    private string StripTitles(string name) => title.Replace(name, "").Trim();
+    private string StripTitles(string name) => AfterOpening(title, name).Trim();
+
+    /// <summary>The text after what <paramref name="opening"/> (anchored at the start) matches there; a replacement's scan and copy for the common miss saved.</summary>
+    private static string AfterOpening(Regex opening, string text) =>
+        opening.Match(text) is { Success: true, Length: > 0 } m ? text[m.Length..] : text;
 
     /// <summary>Runs of white space as one space, trimmed; most mentions already are, and are returned as they stand.</summary>
     private static string Collapse(string text)
