@@ -111,8 +111,12 @@ public sealed partial class ClaimExtractor
     private readonly record struct Candidate(int Sentence, CompiledTopic Topic, CompiledRule Rule, RuleHit Hit, ClaimValue Value);
 
     /// <summary>Every rule hit with its value, in sentence, topic, rule and position order.</summary>
-    private List<Candidate> FindCandidates(List<Sentence> sentences)
+    private List<Candidate> FindCandidates(List<Sentence> written)
     {
+        // The rules read each sentence with its double quotation marks as spaces, so a quoted fragment does not break
+        // a phrase ("is now \"100 percent\" under SDF control"); offsets stay the same, and values and clause
+        // boundaries are read from the sentence as written.
+        var sentences = written.ConvertAll(s => s with { Text = WithoutQuotationMarks(s.Text) });
         // Which text each sentence holds that the rules' gates ask for: one pass over the article.
         var keys = rules.Keys.Read(sentences.ConvertAll(x => x.Text));
         var topicsIn = TopicsBySentence(sentences, keys);
@@ -123,7 +127,7 @@ public sealed partial class ClaimExtractor
         CompiledRule? running = null;
         try
         {
-            FindCandidates(sentences, keys, topicsIn, candidates, accepted, hits, frameHits, ref running);
+            FindCandidates(written, sentences, keys, topicsIn, candidates, accepted, hits, frameHits, ref running);
         }
         catch (RegexMatchTimeoutException e)
         {
@@ -135,14 +139,15 @@ public sealed partial class ClaimExtractor
     }
 
     /// <summary>The loop of the above, telling it which rule is running should a pattern run out of time.</summary>
-    private void FindCandidates(List<Sentence> sentences, SentenceKeys keys, List<CompiledTopic>[] topicsIn, List<Candidate> candidates,
+    private void FindCandidates(List<Sentence> written, List<Sentence> sentences, SentenceKeys keys, List<CompiledTopic>[] topicsIn, List<Candidate> candidates,
         List<(int Start, int End)> accepted, List<RuleHit> hits, List<FrameHit> frameHits, ref CompiledRule? running)
     {
         for (var s = 0; s < sentences.Count; s++)
         {
             var text = sentences[s].Text;
+            var asWritten = written[s].Text;
             // A question asks; it does not report ("Were foreign fighters allowed to leave?").
-            if (topicsIn[s].Count == 0 || IsQuestion(text))
+            if (topicsIn[s].Count == 0 || IsQuestion(asWritten))
                 continue;
             List<(int Start, int End)>? quantities = null;
             FrameSentence? read = null;
@@ -180,8 +185,8 @@ public sealed partial class ClaimExtractor
                         // Earlier rules of a topic win: "IS holds 10%" is not also "holds 10%".
                         if (Overlaps(accepted, hit.Index, hit.Index + hit.Length))
                             continue;
-                        var value = ValueOf(topic, rule, hit, text);
-                        if (value is null || Before(rules.Negation.Uncertainty, text, hit.Index))
+                        var value = ValueOf(topic, rule, hit, asWritten);
+                        if (value is null || Before(rules.Negation.Uncertainty, asWritten, hit.Index))
                             continue;
                         accepted.Add((hit.Index, hit.Index + hit.Length));
                         candidates.Add(new Candidate(s, topic, rule, hit, value));
@@ -220,6 +225,15 @@ public sealed partial class ClaimExtractor
         }
         return topics;
     }
+
+    private static string WithoutQuotationMarks(string sentence) =>
+        sentence.AsSpan().IndexOfAny(QuotationMarks) < 0 ? sentence : string.Create(sentence.Length, sentence, static (span, text) =>
+        {
+            text.AsSpan().CopyTo(span);
+            span.ReplaceAny(QuotationMarks, ' ');
+        });
+
+    private static readonly System.Buffers.SearchValues<char> QuotationMarks = System.Buffers.SearchValues.Create("\"“”«»„");
 
     private static bool IsQuestion(string sentence)
     {

@@ -46,6 +46,18 @@ public class FrameTests
         Assert.Equal(ClaimValue.Approx(250), One(sentence, "fighters.departed.count").Value);
 
     [Theory]
+    [InlineData("Talal Silo said the city is now \"100 percent\" under SDF control.", "city.sdf_control.percent", """{"exact":100}""")]
+    [InlineData("The SDF said Raqqa had been \u201C100 percent liberated\u201D.", "city.sdf_control.percent", """{"exact":100}""")]
+    [InlineData("Ostapenko said the coalition had \"negotiated the safe exit\" of the militants.", "deal.brokered_by", "\"us_coalition\"")]
+    public void QuotationMarksInsideAPhrase_DoNotHideItsClaim(string sentence, string topic, string expected)
+    {
+        var claim = Assert.Single(Extract.Topic("Raqqa\n\n" + sentence, topic));
+
+        Assert.Equal(expected, claim.Value.ToJson());
+        Assert.Equal(sentence, claim.Quote);
+    }
+
+    [Theory]
     [InlineData("275 fighters bussed out of Raqqa", "fighters.departed.count", """{"exact":275}""")]
     [InlineData("90% of city liberated", "city.sdf_control.percent", """{"exact":90}""")]
     [InlineData("Foreign fighters left Raqqa: official", "foreign_fighters.departed", "true")]
@@ -65,6 +77,8 @@ public class FrameTests
     [InlineData("The deal was negotiated between the Raqqa Civil Council and tribal elders.", "local_officials")]
     [InlineData("Fighters left under an arrangement worked out by the city's tribal elders.", "local_officials")]
     [InlineData("Local officials brokered the deal.", "local_officials")]
+    [InlineData("The fighters left under a locally negotiated agreement.", "local_officials")]
+    [InlineData("The departure was the fruit of days of talks between tribal sheikhs of the province and the Raqqa Civil Council.", "local_officials")]
     [InlineData("The agreement was arranged by a local council.", "local_officials")]
     [InlineData("Fighters left under a US-brokered deal.", "us_coalition")]
     [InlineData("The talks were run by the council and the elders.", "local_officials")]
@@ -142,6 +156,12 @@ public class FrameTests
     [InlineData("The battle has left 3,250 people dead since June \u2013 1,130 of them civilians.", "civilians.killed.count", """{"exact":1130}""")]
     [InlineData("More than 450,000 people were forced to leave their homes during the operation.", "civilians.displaced.count", """{"min":450000}""")]
     [InlineData("The militants were still holding as many as 400 people against their will.", "hostages.count", """{"max":400}""")]
+    [InlineData("A doctor said the militants had held about 400 civilians in the basement of the national hospital.", "hostages.count", """{"approx":400}""")]
+    [InlineData("A local official put the number of hostages at about 400.", "hostages.count", """{"approx":400}""")]
+    [InlineData("The deal was meant to save the 3,000 civilians the terrorists were holding.", "hostages.count", """{"exact":3000}""")]
+    [InlineData("There are still fewer than 100 fighters hiding in the rubble.", "fighters.remaining.count", """{"max":100}""")]
+    [InlineData("The militia declared that it controlled the whole of the city.", "city.sdf_control.percent", """{"exact":100}""")]
+    [InlineData("The SDF said their fighters controlled the city one hundred percent.", "city.sdf_control.percent", """{"exact":100}""")]
     [InlineData("Somewhere between 3,000 and 4,000 civilians left with them, the council said.", "civilians.evacuated.count", """{"min":3000,"max":4000}""")]
     [InlineData("Some 300 militants are believed to be still inside the city.", "fighters.remaining.count", """{"approx":300}""")]
     [InlineData("Only a few dozen fighters are left in the city.", "fighters.remaining.count", """{"min":24}""")]
