@@ -73,13 +73,18 @@ public sealed partial class ClaimExtractor
         var claims = new List<ClaimExtracted>();
         var seen = new HashSet<(string Topic, ClaimValue Value, string? Speaker, string Sentence)>();
         var next = 0;
+        // A transcript's label ("BALI: Yes. Our forces control the city.") speaks for the rest of its paragraph.
+        (int Line, string? Speaker) labelVoice = (-1, null);
         for (var s = 0; s < sentences.Count && next < found.Count; s++)
         {
             var text = sentences[s].Text;
             var speakerBefore = memory.LastSpeaker;
             var speakerAsWrittenBefore = memory.LastSpeakerAsWritten;
             memory.SentenceStart = sentences[s].Start;
+            memory.Label = default;
             var mentions = speakers.Find(text, memory, out var hasVerb);
+            if (memory.Label.Read)
+                labelVoice = (sentences[s].Line, memory.Label.Speaker);
             if (found[next].Sentence != s)
                 continue;
             var openingSubjectTried = !hasVerb;
@@ -94,7 +99,8 @@ public sealed partial class ClaimExtractor
                     if (speakers.FindOpeningSubject(text, memory) is { } opening)
                         mentions.Add(opening);
                 }
-                var (speaker, asWritten) = SpeakerFor(hit, mentions, text, speakerBefore, speakerAsWrittenBefore, memory.Issuer);
+                var plainVoice = labelVoice.Line == sentences[s].Line ? labelVoice.Speaker : memory.Issuer;
+                var (speaker, asWritten) = SpeakerFor(hit, mentions, text, speakerBefore, speakerAsWrittenBefore, plainVoice);
                 if (!seen.Add((topic.Id, value, speaker, text)))
                     continue; // the same claim by the same speaker in the same words: a repeated headline, a reprinted paragraph
                 var ordinal = ordinals.GetValueOrDefault(topic.Id);
@@ -428,22 +434,22 @@ public sealed partial class ClaimExtractor
 
     /// <summary>
     /// The attribution nearest the claim in its sentence; with none, a sentence wholly inside quotes
-    /// continues the last speaker's words; otherwise it is the plain voice of the article: its issuer's when
-    /// it is a release or statement, else the outlet's own (null).
+    /// continues the last speaker's words; otherwise it is the plain voice: a transcript label's on its paragraph,
+    /// else the issuer's when the article is a release or statement, else the outlet's own (null).
     /// </summary>
     private static (string? Speaker, string? AsWritten) SpeakerFor(RuleHit claim, List<SpeakerMention> mentions, string text,
-        string? speakerBefore, string? asWrittenBefore, string? issuer)
+        string? speakerBefore, string? asWrittenBefore, string? plainVoice)
     {
         if (mentions.Count > 0)
         {
             // "X said CLAIM, and Y said …": a speaker just before the claim introduces it; otherwise the nearest.
             var introducing = mentions.LastOrDefault(a => a.End <= claim.Index && claim.Index - a.End <= IntroducedWithin);
             var speaker = introducing ?? mentions.MinBy(a => Distance(a.Start, a.End, claim.Index, claim.Index + claim.Length))!;
-            return IsNarratedAfter(speaker, claim, text) ? (issuer, issuer) : (speaker.Canonical, speaker.AsWritten);
+            return IsNarratedAfter(speaker, claim, text) ? (plainVoice, plainVoice) : (speaker.Canonical, speaker.AsWritten);
         }
         if (text.Length > 0 && text[0] is '"' or '“' or '\'' && speakerBefore is not null)
             return (speakerBefore, asWrittenBefore);
-        return (issuer, issuer);
+        return (plainVoice, plainVoice);
     }
 
     /// <summary>

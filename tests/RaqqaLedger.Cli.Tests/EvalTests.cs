@@ -41,7 +41,8 @@ public class EvalTests
     /// heldout8 0.95 / 0.73 / 0.72 after tuning on it (0.93 / 0.54 / 0.74 blind). After the speaker work of
     /// 2026-12-07 (issuers of releases, transcript labels, organisations' anaphors): heldout 0.91, heldout2 0.90,
     /// heldout4 0.92, heldout6 0.96 / 0.83 / 0.86, heldout7 0.96 / 0.64 / 0.73, heldout8 0.82 attribution.
-    /// heldout9 0.96 / 0.71 / 0.79 after tuning on it (0.96 / 0.65 / 0.80 blind, 2026-12-08).
+    /// heldout9 0.96 / 0.71 / 0.82 after tuning on it (0.96 / 0.65 / 0.80 blind, 2026-12-08); with transcript labels
+    /// speaking for their paragraph, heldout7 0.96 / 0.65 / 0.79.
     /// </summary>
     [Theory]
     [InlineData("heldout", 0.90, 0.84, 0.82)]
@@ -50,9 +51,9 @@ public class EvalTests
     [InlineData("heldout4", 0.94, 0.79, 0.86)]
     [InlineData("heldout5", 0.90, 0.75, 0.78)]
     [InlineData("heldout6", 0.90, 0.77, 0.80)]
-    [InlineData("heldout7", 0.90, 0.59, 0.66)]
+    [InlineData("heldout7", 0.90, 0.60, 0.72)]
     [InlineData("heldout8", 0.90, 0.68, 0.74)]
-    [InlineData("heldout9", 0.90, 0.66, 0.74)]
+    [InlineData("heldout9", 0.90, 0.66, 0.77)]
     public async Task HeldOutArticles_ScoreAboveTheFloor(string set, double minPrecision, double minRecall, double minAttribution)
     {
         var heldOut = Path.Combine(Fixtures, set);

@@ -94,7 +94,8 @@ public sealed partial class SpeakerFinder
                 if (OrganisationNamedIn(line, memory) is { } named)
                     return named;
             }
-            return null;
+            // "Statement attributed to Helena Kronberg, Regional Humanitarian Coordinator": a person issues it.
+            return issuedBy.Match(header[i]) is { Success: true } by ? Resolve(by.Groups["person"].Value, memory, bareName: true) : null;
         }
         return null;
     }

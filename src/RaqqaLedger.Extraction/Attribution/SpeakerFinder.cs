@@ -26,6 +26,9 @@ public sealed class SpeakerMemory
     /// <summary>The organisation whose release or statement the article is, when it is one: its plain voice is the issuer's.</summary>
     public string? Issuer { get; set; }
 
+    /// <summary>Whether the sentence just read opened with a transcript's label in capitals, and whom it names (null: no one).</summary>
+    public (bool Read, string? Speaker) Label { get; set; }
+
     /// <summary>The roles the article gives its people (see <see cref="SpeakerFinder.ReadRoles"/>).</summary>
     public RoleBook Roles { get; set; } = RoleBook.Empty;
 
@@ -85,6 +88,7 @@ public sealed partial class SpeakerFinder
     private readonly Regex headsVerb;
     private readonly Regex personBeforeComma;
     private readonly Regex givenName;
+    private readonly Regex issuedBy;
     private readonly Regex namedBefore;
     private readonly IReadOnlyList<string> places;
     private readonly string[] organisationNouns;
@@ -204,6 +208,7 @@ public sealed partial class SpeakerFinder
         // A person named in the narration, read backwards from a pronoun that has no speaker to point to.
         namedBefore = new Regex($@"(?<!\bthe\s)(?<person>{personName})", Options | RegexOptions.RightToLeft, timeout);
         // "an SDF commander who gave his name as Jamal Abu Hamza", "a driver, identified only as Mahmoud Hassan,".
+        issuedBy = new Regex($@"\b(?:attributed\s+to|by|from)\s+(?<person>{personName})", Options, timeout);
         givenName = new Regex($@"\b(?:gave\s+(?:his|her)\s+(?:full\s+|first\s+)?name\s+as|identified\s+(?:only\s+)?as|named\s+only\s+as|known\s+only\s+as)\s+(?<person>{personName})", Options, timeout);
     }
 
@@ -431,7 +436,9 @@ public sealed partial class SpeakerFinder
         {
             if (IsCapitalsLabel(sentence.AsSpan(0, colon)))
             {
-                if (LabelSpeaker(sentence[..colon], memory) is { } labelled)
+                var labelled = LabelSpeaker(sentence[..colon], memory);
+                memory.Label = (true, labelled);
+                if (labelled is not null)
                     Record(found, new SpeakerMention(0, colon + 1, sentence[..colon], labelled), memory);
             }
             else if (colon > 1 && speakerColon.Match(sentence, 0) is { Success: true } label)
@@ -471,6 +478,10 @@ public sealed partial class SpeakerFinder
         if (words.Count == 0 || (words.Count == 1 && words[0].Length == 1))
             return null;
         var name = string.Join(' ', words.Select(w => w.Length > 1 ? char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant() : w));
+        // The article reader takes a paragraph's first "NAME NAME:" for a dateline ("BEIRUT:"), which is no speaker;
+        // in a transcript it is a label: a name of two words or more that is no place speaks.
+        if (words.Count > 1 && memory.NotSpeakers.Contains(name) && !ContainsPlace(name))
+            return RememberPerson(name, memory);
         return Resolve(name, memory);
     }
 

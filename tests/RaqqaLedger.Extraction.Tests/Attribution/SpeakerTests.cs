@@ -108,6 +108,7 @@ public class SpeakerTests
     [InlineData("Statement of the Raqqa Civil Council on the agreement\n\nRaqqa, 14 October 2017\n\nThe foreign terrorists are excluded from this agreement.", "Raqqa Civil Council")]
     [InlineData("PRESS RELEASE\nFor immediate release\n\nKurdish-led forces and the city\n\nSyrian Democratic Forces - General Command\n\nThe foreign mercenaries were excluded from the agreement.", "SDF")]
     [InlineData("Raqqa after the battle\n\nPublic statement | Levant Aid Network (LAN) | Amman, 21 October 2017\n\nThe foreign fighters were excluded from the arrangement.", "Levant Aid Network")]
+    [InlineData("Statement on the situation in Raqqa\n\nAmman, 18 October 2017\n\nStatement attributed to Maria Lindqvist, Regional Humanitarian Coordinator\n\nThe foreign fighters were excluded from the arrangement.", "Maria Lindqvist")]
     public void ThePlainVoiceOfAReleaseOrStatement_IsItsIssuer(string text, string issuer) =>
         Assert.Equal(issuer, SpeakerOf(text, "deal.allows_foreign_fighters"));
 
@@ -230,8 +231,20 @@ public class SpeakerTests
     public void ATranscriptsCapitalisedLabel_IsTheSpeaker(string body, string expected) =>
         Assert.Equal(expected, SpeakerOf("Raqqa\n\n" + body, "fighters.remaining.count"));
 
+    /// <summary>A label speaks for its whole paragraph: "BALI: Yes. About 100 fighters remain in the city."</summary>
+    [Theory]
+    [InlineData("BALI: Yes. About 100 fighters remain in the city. We are hunting them.", "Mostafa Bali")]
+    [InlineData("AZAD BOTAN: Yes, of course. About 100 fighters remain in the city.", "Azad Botan")]
+    public void ATranscriptsLabel_SpeaksForTheRestOfItsParagraph(string body, string expected) =>
+        Assert.Equal(expected, SpeakerOf("Raqqa\n\nANCHOR: Are there fighters left?\n\n" + body, "fighters.remaining.count"));
+
+    [Fact]
+    public void ATranscriptsLabel_DoesNotSpeakForTheNextParagraph() =>
+        Assert.Null(SpeakerOf("Raqqa\n\nBALI: Yes.\n\nAbout 100 fighters remain in the city.", "fighters.remaining.count"));
+
     [Theory]
     [InlineData("CALLER: About 100 fighters remain in the city.")]
+    [InlineData("CALLER: Yes. About 100 fighters remain in the city.")]
     [InlineData("A: About 100 fighters remain in the city.")]
     public void ALabelThatNamesNoOne_IsNoSpeaker(string body) =>
         Assert.Null(SpeakerOf("Raqqa\n\n" + body, "fighters.remaining.count"));
