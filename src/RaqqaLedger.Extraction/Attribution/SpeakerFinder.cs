@@ -23,7 +23,7 @@ public sealed class SpeakerMemory
     /// <summary>Organisations the article names with their initials, both keyed to the name: "Levant Aid Network (LAN)".</summary>
     public Dictionary<string, string> Organisations { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The organisation whose release or statement the article is, when it is one: its plain voice is the issuer's.</summary>
+    /// <summary>The organisation (or person) whose release or statement the article is, when it is one: its plain voice is the issuer's.</summary>
     public string? Issuer { get; set; }
 
     /// <summary>Whether the sentence just read opened with a transcript's label in capitals, and whom it names (null: no one).</summary>
@@ -207,8 +207,9 @@ public sealed partial class SpeakerFinder
         personBeforeComma = new Regex($@"(?<person>{personName})\s*,\s*\G", backwards, timeout);
         // A person named in the narration, read backwards from a pronoun that has no speaker to point to.
         namedBefore = new Regex($@"(?<!\bthe\s)(?<person>{personName})", Options | RegexOptions.RightToLeft, timeout);
-        // "an SDF commander who gave his name as Jamal Abu Hamza", "a driver, identified only as Mahmoud Hassan,".
+        // "Statement attributed to Helena Kronberg", "Statement by Col. Ryan Dillon": a person issuing a statement.
         issuedBy = new Regex($@"\b(?:attributed\s+to|by|from)\s+(?<person>{personName})", Options, timeout);
+        // "an SDF commander who gave his name as Jamal Abu Hamza", "a driver, identified only as Mahmoud Hassan,".
         givenName = new Regex($@"\b(?:gave\s+(?:his|her)\s+(?:full\s+|first\s+)?name\s+as|identified\s+(?:only\s+)?as|named\s+only\s+as|known\s+only\s+as)\s+(?<person>{personName})", Options, timeout);
     }
 
