@@ -45,6 +45,10 @@ public class FrameTests
     public void WordsBetweenTheThemeAndItsVerb_AreAGap(string sentence) =>
         Assert.Equal(ClaimValue.Approx(250), One(sentence, "fighters.departed.count").Value);
 
+    [Fact]
+    public void TalksBetweenLocalsAndOthers_DoNotSayWhoBrokeredTheDeal() =>
+        Assert.Empty(Extract.Topic("Raqqa\n\nThe announcement came after days of talks between tribal leaders, the militia and the jihadists still inside the city.", "deal.brokered_by"));
+
     [Theory]
     [InlineData("Talal Silo said the city is now \"100 percent\" under SDF control.", "city.sdf_control.percent", """{"exact":100}""")]
     [InlineData("The SDF said Raqqa had been \u201C100 percent liberated\u201D.", "city.sdf_control.percent", """{"exact":100}""")]
