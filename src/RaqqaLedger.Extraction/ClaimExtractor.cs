@@ -81,7 +81,6 @@ public sealed partial class ClaimExtractor
             var speakerBefore = memory.LastSpeaker;
             var speakerAsWrittenBefore = memory.LastSpeakerAsWritten;
             memory.SentenceStart = sentences[s].Start;
-            memory.Label = default;
             var mentions = speakers.Find(text, memory, out var hasVerb);
             if (memory.Label.Read)
                 labelVoice = (sentences[s].Line, memory.Label.Speaker);

@@ -119,15 +119,11 @@ public sealed partial class SpeakerFinder
     private string? OrganisationNamedIn(string line, SpeakerMemory memory)
     {
         (int At, string Name)? first = null;
-        void Consider(string name, string organisation)
+        foreach (var (name, organisation) in OrganisationNames(memory))
         {
             if (IndexOfWord(line, name) is var at && at >= 0 && (first is null || at < first.Value.At))
                 first = (at, organisation);
         }
-        foreach (var (alias, speaker) in organisationsLongestFirst)
-            Consider(alias, speaker.Name);
-        foreach (var (name, organisation) in memory.Organisations)
-            Consider(name, organisation);
         return first?.Name;
     }
 }

@@ -26,7 +26,7 @@ public sealed class SpeakerMemory
     /// <summary>The organisation (or person) whose release or statement the article is, when it is one: its plain voice is the issuer's.</summary>
     public string? Issuer { get; set; }
 
-    /// <summary>Whether the sentence just read opened with a transcript's label in capitals, and whom it names (null: no one).</summary>
+    /// <summary>Whether the sentence <see cref="SpeakerFinder.Find"/> read last opened with a transcript's label in capitals, and whom it names (null: no one).</summary>
     public (bool Read, string? Speaker) Label { get; set; }
 
     /// <summary>The roles the article gives its people (see <see cref="SpeakerFinder.ReadRoles"/>).</summary>
@@ -372,6 +372,7 @@ public sealed partial class SpeakerFinder
     {
         var found = new List<SpeakerMention>();
         hasVerb = false;
+        memory.Label = default;
         var keywords = Keywords(sentence);
         // "'… a Chechen who did not speak a word,' said Mahmoud": a verb inside a quotation is the quotation's own
         // when the sentence attributes it outside.
@@ -882,16 +883,21 @@ public sealed partial class SpeakerFinder
     {
         var before = Math.Min(memory.SentenceStart, memory.ArticleText.Length);
         (int At, string Name)? last = null;
-        void Consider(string name, string organisation)
+        foreach (var (name, organisation) in OrganisationNames(memory))
         {
             if (ContainsWord(name, noun) && LastIndexOfWord(memory.ArticleText, name, before) is var at && at >= 0 && (last is null || at > last.Value.At))
                 last = (at, organisation);
         }
-        foreach (var (alias, speaker) in organisationsLongestFirst)
-            Consider(alias, speaker.Name);
-        foreach (var (name, organisation) in memory.Organisations)
-            Consider(name, organisation);
         return last?.Name;
+    }
+
+    /// <summary>Every name an organisation goes by here, with the organisation: the rule set's aliases, longest first, then the article's own.</summary>
+    private IEnumerable<(string Name, string Organisation)> OrganisationNames(SpeakerMemory memory)
+    {
+        foreach (var (alias, speaker) in organisationsLongestFirst)
+            yield return (alias, speaker.Name);
+        foreach (var (name, organisation) in memory.Organisations)
+            yield return (name, organisation);
     }
 
     /// <summary>"a council member": the organisation last named with a noun the role phrase holds ("council"), if any.</summary>
